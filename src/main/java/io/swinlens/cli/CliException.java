@@ -1,0 +1,27 @@
+package io.swinlens.cli;
+
+/** A failure with an exit code and a message meant for the user. */
+public class CliException extends RuntimeException {
+
+    private final int exitCode;
+
+    public CliException(int exitCode, String message) {
+        super(message);
+        this.exitCode = exitCode;
+    }
+
+    public int exitCode() { return exitCode; }
+
+    static int exitCodeOf(Throwable e) {
+        if (e instanceof CliException c) return c.exitCode;
+        if (e instanceof IllegalArgumentException) return ExitCodes.USAGE;
+        return ExitCodes.PARTIAL_FAILURE;
+    }
+
+    static String messageOf(Throwable e) {
+        String m = e.getMessage();
+        if (e instanceof CliException || e instanceof IllegalArgumentException) return m;
+        if (e instanceof OutOfMemoryError) return "out of memory; start Java with a larger -Xmx";
+        return "internal error: " + e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+    }
+}

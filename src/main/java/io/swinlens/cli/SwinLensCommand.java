@@ -1,0 +1,35 @@
+package io.swinlens.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The `swinlens` command line: one subcommand per task. */
+@Command(name = "swinlens", mixinStandardHelpOptions = true, version = "SwinLens 0.1.0",
+        description = "See where a Swin Transformer looks. Without a command, opens the app.",
+        subcommands = {BenchCommand.class})
+public final class SwinLensCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed");
+    }
+
+    /** Runs the CLI and returns the exit code. */
+    public static int run(String... args) {
+        return newCommandLine().execute(args);
+    }
+
+    public static CommandLine newCommandLine() {
+        CommandLine cli = new CommandLine(new SwinLensCommand());
+        cli.setExecutionExceptionHandler(new ErrorHandler());
+        cli.setParameterExceptionHandler(ErrorHandler::usage);
+        return cli;
+    }
+
+    /** Names of the subcommands, so that Main can tell CLI arguments from GUI arguments. */
+    public static java.util.Set<String> commandNames() {
+        return newCommandLine().getSubcommands().keySet();
+    }
+}

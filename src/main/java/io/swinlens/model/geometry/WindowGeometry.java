@@ -1,0 +1,130 @@
+package io.swinlens.model.geometry;
+
+/**
+ * Swin's window geometry as pure integer functions (reference §3.6-3.10), following
+ * timm's {@code window_partition}, {@code window_reverse}, relative index and shift mask.
+ * Token maps are row-major: token (y, x) of an H x W map has index y·W + x.
+ * "Window order" is the partition order: window w = (y div M)·(W/M) + (x div M) in the cyclically
+ * shifted map, and in-window index i = (y mod M)·M + (x mod M).
+ */
+public final class WindowGeometry {
+
+    public static final float MASK_VALUE = -100f;
+
+    private WindowGeometry() { }
+
+    /**
+     * For each row r of the shifted, partitioned token matrix (r = w·N + i), the index of the original
+     * (unshifted) token it holds. roll(-s) makes shifted (y, x) hold original ((y+s) mod H, (x+s) mod W).
+     * Gathering rows with this index is roll + partition in one step; scattering back undoes both.
+     */
+    public static int[] partitionIndex(int height, int width, int window, int shift) {
+        int[] index = new int[height * width];
+        int across = width / window;
+        int n = window * window;
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int w = (y / window) * across + x / window;
+                int i = (y % window) * window + x % window;
+                int oy = Math.floorMod(y + shift, height);
+                int ox = Math.floorMod(x + shift, width);
+                index[w * n + i] = oy * width + ox;
+            }
+        }
+        return index;
+    }
+
+    /** The inverse permutation: for each original token, its row in window order. */
+    public static int[] inverse(int[] permutation) {
+        int[] inv = new int[permutation.length];
+        for (int r = 0; r < permutation.length; r++) {
+            inv[permutation[r]] = r;
+        }
+        return inv;
+    }
+
+    /** torch.roll along both axes of an H x W map of {@code channels}-vectors: out[i] = in[(i - shift) mod L]. */
+    public static float[] roll(float[] map, int height, int width, int channels, int shift) {
+        float[] out = new float[map.length];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int sy = Math.floorMod(y - shift, height);
+                int sx = Math.floorMod(x - shift, width);
+                System.arraycopy(map, (sy * width + sx) * channels, out, (y * width + x) * channels, channels);
+            }
+        }
+        return out;
+    }
+
+    /** Relative position index (reference §3.9): idx[i·N + j] = (dh + M-1)·(2M-1) + (dw + M-1), dh = hi - hj. */
+    public static int[] relativePositionIndex(int window) {
+        int n = window * window;
+        int[] index = new int[n * n];
+        int span = 2 * window - 1;
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                int dh = i / window - j / window + window - 1;
+                int dw = i % window - j % window + window - 1;
+                index[i * n + j] = dh * span + dw;
+            }
+        }
+        return index;
+    }
+
+    /**
+     * Region ids 0..8 of the shifted map (reference §3.10): row region 0 below H-M, 1 up to H-s, 2 after;
+     * the same for columns; label = 3·row + column. Indexed in shifted coordinates, row-major.
+     */
+    public static int[] regionLabels(int height, int width, int window, int shift) {
+        int[] labels = new int[height * width];
+        for (int y = 0; y < height; y++) {
+            int ry = region(y, height, window, shift);
+            for (int x = 0; x < width; x++) {
+                labels[y * width + x] = 3 * ry + region(x, width, window, shift);
+            }
+        }
+        return labels;
+    }
+
+    private static int region(int p, int size, int window, int shift) {
+        if (p < size - window) return 0;
+        return p < size - shift ? 1 : 2;
+    }
+
+    /** Region label of each token in window order, (nW, N) flattened. */
+    public static int[] windowLabels(int height, int width, int window, int shift) {
+        int[] labels = regionLabels(height, width, window, shift);
+        int[] out = new int[labels.length];
+        int[] unshifted = partitionIndex(height, width, window, 0);
+        for (int r = 0; r < out.length; r++) {
+            out[r] = labels[unshifted[r]];
+        }
+        return out;
+    }
+
+    /** The shift mask (nW, N, N) flattened: 0 within a region, -100 across regions. All zero when shift is 0. */
+    public static float[] shiftMask(int height, int width, int window, int shift) {
+        int n = window * window;
+        int windows = height * width / n;
+        float[] mask = new float[windows * n * n];
+        if (shift == 0) return mask;
+        int[] labels = windowLabels(height, width, window, shift);
+        for (int w = 0; w < windows; w++) {
+            for (int i = 0; i < n; i++) {
+                int li = labels[w * n + i];
+                for (int j = 0; j < n; j++) {
+                    if (labels[w * n + j] != li) mask[(w * n + i) * n + j] = MASK_VALUE;
+                }
+            }
+        }
+        return mask;
+    }
+
+    /** Original-map (y, x) of token i of window w in a block with this geometry; the inverse of the partition. */
+    public static int originalToken(BlockGeometry g, int window, int token) {
+        int across = g.windowsAcross();
+        int y = (window / across) * g.window() + token / g.window();
+        int x = (window % across) * g.window() + token % g.window();
+        return Math.floorMod(y + g.shift(), g.height()) * g.width() + Math.floorMod(x + g.shift(), g.width());
+    }
+}

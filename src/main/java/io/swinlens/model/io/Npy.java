@@ -1,0 +1,104 @@
+package io.swinlens.model.io;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * NumPy {@code .npy} files (format 1.0/2.0), float32 C-order, little-endian: what {@code numpy.save}
+ * writes for a float32 array and what {@code numpy.load} reads back.
+ */
+public final class Npy {
+
+    private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
+    private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([^']*)'");
+    private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
+    private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
+
+    /** An array read from a file: its shape and values in C order. */
+    public record Array(long[] shape, float[] data) {
+        public int dim(int i) { return (int) shape[i]; }
+        @Override public String toString() { return "float32" + Arrays.toString(shape); }
+    }
+
+    private Npy() { }
+
+    public static Array read(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        String name = file.getFileName().toString();
+        if (bytes.length < 10 || !Arrays.equals(Arrays.copyOf(bytes, 6), MAGIC)) {
+            throw new IOException(name + ": not a .npy file");
+        }
+        int major = bytes[6];
+        int headerLength;
+        int offset;
+        if (major == 1) {
+            headerLength = Short.toUnsignedInt(buf.getShort(8));
+            offset = 10;
+        } else {
+            headerLength = buf.getInt(8);
+            offset = 12;
+        }
+        if (offset + headerLength > bytes.length) throw new IOException(name + ": truncated .npy header");
+        String header = new String(bytes, offset, headerLength, StandardCharsets.ISO_8859_1);
+        String descr = group(DESCR, header, name);
+        if ("True".equals(group(FORTRAN, header, name))) throw new IOException(name + ": Fortran-order arrays are not supported");
+        long[] shape = Arrays.stream(group(SHAPE, header, name).split(","))
+                .map(String::trim).filter(s -> !s.isEmpty()).mapToLong(Long::parseLong).toArray();
+        long count = Arrays.stream(shape).reduce(1, (a, b) -> a * b);
+        int dataStart = offset + headerLength;
+        int itemSize = switch (descr) {
+            case "<f4" -> 4;
+            case "<f8" -> 8;
+            default -> throw new IOException(name + ": dtype " + descr + " is not supported (float32 or float64 expected)");
+        };
+        if (dataStart + count * itemSize > bytes.length) {
+            throw new IOException(name + ": truncated: shape " + Arrays.toString(shape) + " needs " + count * itemSize
+                    + " bytes of data, file has " + (bytes.length - dataStart));
+        }
+        float[] data = new float[(int) count];
+        buf.position(dataStart);
+        if (itemSize == 4) {
+            buf.asFloatBuffer().get(data);
+        } else {
+            for (int i = 0; i < data.length; i++) data[i] = (float) buf.getDouble(dataStart + 8 * i);
+        }
+        return new Array(shape, data);
+    }
+
+    private static String group(Pattern p, String header, String name) throws IOException {
+        Matcher m = p.matcher(header);
+        if (!m.find()) throw new IOException(name + ": malformed .npy header: " + header.trim());
+        return m.group(1);
+    }
+
+    /** Writes a float32 array of this shape (format 1.0), header padded to a multiple of 64 bytes as numpy does. */
+    public static void write(OutputStream out, float[] data, long... shape) throws IOException {
+        long count = Arrays.stream(shape).reduce(1, (a, b) -> a * b);
+        if (count != data.length) {
+            throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " holds " + count + " values, got " + data.length);
+        }
+        StringBuilder dims = new StringBuilder();
+        for (long d : shape) dims.append(d).append(", ");
+        String shapeText = shape.length == 1 ? "(" + shape[0] + ",)" : "(" + dims.substring(0, Math.max(0, dims.length() - 2)) + ")";
+        String dict = "{'descr': '<f4', 'fortran_order': False, 'shape': " + shapeText + ", }";
+        int total = 10 + dict.length() + 1;
+        int padding = (64 - total % 64) % 64;
+        String header = dict + " ".repeat(padding) + "\n";
+        ByteBuffer head = ByteBuffer.allocate(10).order(ByteOrder.LITTLE_ENDIAN);
+        head.put(MAGIC).put((byte) 1).put((byte) 0).putShort((short) header.length());
+        out.write(head.array());
+        out.write(header.getBytes(StandardCharsets.ISO_8859_1));
+        ByteBuffer body = ByteBuffer.allocate(data.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+        body.asFloatBuffer().put(data);
+        out.write(body.array());
+    }
+}

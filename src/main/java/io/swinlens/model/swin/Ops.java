@@ -1,0 +1,55 @@
+package io.swinlens.model.swin;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.broadcast.BiasAdd;
+import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
+import org.nd4j.linalg.api.ops.impl.transforms.strict.Erfc;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * The element-wise and per-token operations of a Swin block, written so that they match PyTorch to
+ * float32 rounding. ND4J's own GELU ops are approximations and its layer_norm op has no epsilon
+ * (see shared/docs/nd4j-notes.md), so both are built here from exact pieces.
+ */
+final class Ops {
+
+    static final double LAYER_NORM_EPS = 1e-5;
+    private static final double MINUS_INV_SQRT2 = -1.0 / Math.sqrt(2.0);
+
+    private Ops() { }
+
+    /** y = x·Wᵀ + b with {@code weightT} stored (in, out); bias may be null. x: (L, in) -> (L, out). */
+    static INDArray linear(INDArray x, INDArray weightT, INDArray bias) {
+        INDArray out = Nd4j.createUninitialized(DataType.FLOAT, x.rows(), weightT.columns()); // (L, out)
+        Nd4j.gemm(x, weightT, out, false, false, 1.0, 0.0);
+        if (bias != null) {
+            Nd4j.exec(new BiasAdd(out, bias, out, false));
+        }
+        return out;
+    }
+
+    /** LayerNorm over the last axis with biased variance and eps 1e-5, as torch.nn.LayerNorm. x: (L, C). */
+    static INDArray layerNorm(INDArray x, INDArray gamma, INDArray beta) {
+        long tokens = x.rows();
+        INDArray mean = x.mean(1).reshape(tokens, 1);                 // (L, 1)
+        INDArray centred = x.subColumnVector(mean);                   // (L, C)
+        INDArray variance = centred.mul(centred).mean(1).reshape(tokens, 1); // (L, 1)
+        INDArray invStd = Transforms.pow(variance.addi(LAYER_NORM_EPS), -0.5, false); // (L, 1)
+        return centred.muliColumnVector(invStd).muliRowVector(gamma).addiRowVector(beta);
+    }
+
+    /** Exact GELU, 0.5·x·erfc(-x/√2), in place on x. */
+    static INDArray geluInPlace(INDArray x) {
+        INDArray t = x.mul(MINUS_INV_SQRT2);
+        Nd4j.exec(new Erfc(t, t));
+        return x.muli(t).muli(0.5);
+    }
+
+    /** Max-subtracted softmax over the last axis, in place. */
+    static INDArray softmaxInPlace(INDArray x) {
+        Nd4j.exec(new SoftMax(x, x, x.rank() - 1));
+        return x;
+    }
+}

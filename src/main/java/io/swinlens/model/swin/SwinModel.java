@@ -1,0 +1,224 @@
+package io.swinlens.model.swin;
+
+import io.swinlens.model.capture.BlockAttention;
+import io.swinlens.model.capture.CaptureRequest;
+import io.swinlens.model.capture.Inference;
+import io.swinlens.model.capture.ScoreParts;
+import io.swinlens.model.capture.StageOutput;
+import io.swinlens.model.config.SwinConfig;
+import io.swinlens.model.geometry.BlockGeometry;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
+import org.nd4j.linalg.api.memory.enums.AllocationPolicy;
+import org.nd4j.linalg.api.memory.enums.LearningPolicy;
+import org.nd4j.linalg.api.memory.enums.ResetPolicy;
+import org.nd4j.linalg.api.memory.enums.SpillPolicy;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Swin V1 forward pass on ND4J, following the official {@code models/swin_transformer.py}
+ * (reference §3). Dimension letters: L tokens of a stage (H·W), C its width, nW windows, N = M² tokens
+ * per window, h heads, d = C/h. Activations are token matrices (L, C), batch 1.
+ * Cyclic shift + window partition is one row gather, its inverse one more (nd4j-notes.md).
+ * Thread-safe: each call runs in its own thread's workspace.
+ */
+public final class SwinModel {
+
+    static {
+        NativeThreads.configure();   // before ND4J loads its native libraries
+    }
+
+    private static final WorkspaceConfiguration WORKSPACE = WorkspaceConfiguration.builder()
+            .initialSize(0).overallocationLimit(0.2).policyAllocation(AllocationPolicy.OVERALLOCATE)
+            .policyLearning(LearningPolicy.FIRST_LOOP).policyReset(ResetPolicy.BLOCK_LEFT)
+            .policySpill(SpillPolicy.REALLOCATE).build();
+    private static final String WORKSPACE_ID = "swinlens-forward";
+
+    private final SwinWeights weights;
+    private final Map<Long, ResolutionPlan> plans = new LinkedHashMap<>(4, 0.75f, true) {
+        @Override protected boolean removeEldestEntry(Map.Entry<Long, ResolutionPlan> eldest) { return size() > 4; }
+    };
+
+    private SwinModel(SwinWeights weights) { this.weights = weights; }
+
+    /** A model from named tensors; shapes are checked against the config. */
+    public static SwinModel create(SwinConfig config, TensorSource source) {
+        return new SwinModel(SwinWeights.load(config, source));
+    }
+
+    /** A model with random weights (benchmarks, tests). */
+    public static SwinModel random(SwinConfig config, long seed) {
+        return create(config, new RandomTensorSource(seed));
+    }
+
+    public SwinConfig config() { return weights.config; }
+
+    public long parameterCount() { return weights.parameterCount(); }
+
+    /** Plain inference: logits only, nothing captured. chw is the normalised (3, H, W) input. */
+    public float[] logits(float[] chw, int height, int width) {
+        return forward(chw, height, width, CaptureRequest.NONE).logits();
+    }
+
+    /** Every block's geometry for this input size. */
+    public List<BlockGeometry> geometry(int height, int width) { return plan(height, width).geometries(); }
+
+    public Inference forward(float[] chw, int height, int width, CaptureRequest capture) {
+        int expected = weights.config.inChannels() * height * width;
+        if (chw.length != expected) {
+            throw new IllegalArgumentException("input holds " + chw.length + " values, (3, " + height + ", " + width + ") needs " + expected);
+        }
+        ResolutionPlan plan = plan(height, width);
+        long start = System.nanoTime();
+        Recorder recorder = new Recorder(capture);
+        float[] logits;
+        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE, WORKSPACE_ID)) {
+            INDArray x = embed(chw, height, width);                               // (L, C)
+            int last = weights.config.numStages() - 1;
+            for (int s = 0; s <= last; s++) {
+                for (ResolutionPlan.BlockPlan block : plan.stages.get(s)) {
+                    x = block(x, block, weights.stages.get(s).get(block.geometry().block()), recorder);
+                }
+                recorder.stage(s, plan.stages.get(s).get(0).geometry(), x);
+                if (s < last) x = merge(x, plan.mergeIndex.get(s), weights.merges.get(s));  // (L/4, 2C)
+            }
+            INDArray pooled = weights.norm.apply(x).mean(0).reshape(1, x.columns());  // (1, 8C)
+            logits = weights.head.apply(pooled).ravel().toFloatVector();               // classes
+        }
+        return new Inference(logits, List.copyOf(recorder.attention), List.copyOf(recorder.stages), recorder.parts,
+                height, width, System.nanoTime() - start);
+    }
+
+    private synchronized ResolutionPlan plan(int height, int width) {
+        long key = ((long) height << 32) | width;
+        ResolutionPlan plan = plans.get(key);
+        if (plan == null) {
+            try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+                plan = new ResolutionPlan(weights, height, width);
+            }
+            plans.put(key, plan);
+        }
+        return plan;
+    }
+
+    /** The stride-P conv as a matmul on patches flattened (cin, ky, kx), then LayerNorm (reference §3.1). */
+    private INDArray embed(float[] chw, int height, int width) {
+        int p = weights.config.patchSize();
+        int cin = weights.config.inChannels();
+        int h = height / p;
+        int w = width / p;
+        int patchSize = cin * p * p;
+        float[] patches = new float[h * w * patchSize];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int base = (y * w + x) * patchSize;
+                for (int c = 0; c < cin; c++) {
+                    for (int ky = 0; ky < p; ky++) {
+                        System.arraycopy(chw, (c * height + y * p + ky) * width + x * p, patches, base + (c * p + ky) * p, p);
+                    }
+                }
+            }
+        }
+        INDArray tokens = Nd4j.create(patches, new long[]{(long) h * w, patchSize}, 'c');  // (L, 3·P·P)
+        return weights.patchNorm.apply(weights.patchEmbed.apply(tokens));                 // (L, C)
+    }
+
+    private INDArray block(INDArray x, ResolutionPlan.BlockPlan plan, SwinWeights.Block w, Recorder recorder) {
+        INDArray windows = gatherRows(w.norm1().apply(x), plan.gather());     // (nW·N, C), shifted + partitioned
+        INDArray attended = attention(windows, plan, w, recorder);             // (nW·N, C)
+        x = x.add(gatherRows(attended, plan.scatter()));                       // (L, C), back in place
+        INDArray hidden = Ops.geluInPlace(w.fc1().apply(w.norm2().apply(x)));  // (L, 4C)
+        return x.addi(w.fc2().apply(hidden));                                  // (L, C)
+    }
+
+    /** softmax(q·scale·kᵀ + B + M)·V per window and head (reference §3.8); the scale is folded into q. */
+    private INDArray attention(INDArray windows, ResolutionPlan.BlockPlan plan, SwinWeights.Block w, Recorder recorder) {
+        BlockGeometry g = plan.geometry();
+        int nW = g.windowCount();
+        int n = g.tokensPerWindow();
+        int heads = plan.heads();
+        int c = windows.columns();
+        int d = c / heads;
+        INDArray qkv = w.qkv().apply(windows)                                   // (nW·N, 3C)
+                .reshape('c', nW, n, 3, heads, d).permute(2, 0, 3, 1, 4).dup('c'); // (3, nW, h, N, d)
+        INDArray q = qkv.slice(0).reshape('c', (long) nW * heads, n, d);       // (nW·h, N, d)
+        INDArray k = qkv.slice(1).reshape('c', (long) nW * heads, n, d);
+        INDArray v = qkv.slice(2).reshape('c', (long) nW * heads, n, d);
+        INDArray scores = Nd4j.createUninitialized(DataType.FLOAT, (long) nW * heads, n, n); // (nW·h, N, N)
+        Nd4j.matmul(q, k, scores, false, true, false);
+        recorder.beforeBias(plan, scores);
+        scores.reshape('c', nW, heads, n, n).addi(plan.biasMask());           // + B + M, (nW, h, N, N)
+        INDArray attentionProbs = Ops.softmaxInPlace(scores);                  // (nW·h, N, N)
+        recorder.attention(plan, attentionProbs);
+        INDArray context = Nd4j.createUninitialized(DataType.FLOAT, (long) nW * heads, n, d);
+        Nd4j.matmul(attentionProbs, v, context, false, false, false);          // (nW·h, N, d)
+        INDArray merged = context.reshape('c', nW, heads, n, d).permute(0, 2, 1, 3).dup('c')
+                .reshape('c', (long) nW * n, c);                               // (nW·N, C), channel = head·d + j
+        return w.proj().apply(merged);
+    }
+
+    /** Concatenate x0..x3 on channels, LayerNorm(4C), Linear(4C -> 2C) (reference §3.11). */
+    private static INDArray merge(INDArray x, int[] index, SwinWeights.Merge m) {
+        INDArray gathered = gatherRows(x, index).reshape('c', x.rows() / 4, 4 * x.columns()); // (L/4, 4C)
+        return m.reduction().apply(m.norm().apply(gathered));                                 // (L/4, 2C)
+    }
+
+    private static INDArray gatherRows(INDArray x, int[] index) {
+        return Nd4j.pullRows(x, 1, index);
+    }
+
+    /** Copies what the capture request asks for out of the workspace onto the Java heap. */
+    private static final class Recorder {
+        final CaptureRequest request;
+        final List<BlockAttention> attention = new ArrayList<>();
+        final List<StageOutput> stages = new ArrayList<>();
+        ScoreParts parts;
+        float[] partsQk;
+
+        Recorder(CaptureRequest request) { this.request = request; }
+
+        boolean wantsParts(BlockGeometry g) {
+            var p = request.parts();
+            return p != null && p.stage() == g.stage() && p.block() == g.block();
+        }
+
+        void beforeBias(ResolutionPlan.BlockPlan plan, INDArray scores) {
+            if (!wantsParts(plan.geometry())) return;
+            var p = request.parts();
+            checkPartsRequest(plan, p);
+            partsQk = scores.slice((long) p.window() * plan.heads() + p.head()).dup('c').ravel().toFloatVector();
+        }
+
+        void attention(ResolutionPlan.BlockPlan plan, INDArray probs) {
+            BlockGeometry g = plan.geometry();
+            if (request.attention()) attention.add(new BlockAttention(g, plan.heads(), probs.ravel().toFloatVector()));
+            if (!wantsParts(g)) return;
+            var p = request.parts();
+            int nn = g.tokensPerWindow() * g.tokensPerWindow();
+            float[] bias = java.util.Arrays.copyOfRange(plan.bias(), p.head() * nn, (p.head() + 1) * nn);
+            float[] mask = java.util.Arrays.copyOfRange(plan.mask(), p.window() * nn, (p.window() + 1) * nn);
+            float[] row = probs.slice((long) p.window() * plan.heads() + p.head()).dup('c').ravel().toFloatVector();
+            parts = new ScoreParts(g, p.window(), p.head(), partsQk, bias, mask, row);
+        }
+
+        void stage(int stage, BlockGeometry g, INDArray x) {
+            if (request.stageOutputs()) {
+                stages.add(new StageOutput(stage, g.height(), g.width(), x.columns(), x.ravel().toFloatVector()));
+            }
+        }
+
+        private static void checkPartsRequest(ResolutionPlan.BlockPlan plan, CaptureRequest.PartsRequest p) {
+            if (p.window() < 0 || p.window() >= plan.geometry().windowCount() || p.head() < 0 || p.head() >= plan.heads()) {
+                throw new IllegalArgumentException("stage %d block %d has %d windows and %d heads; window %d head %d does not exist"
+                        .formatted(p.stage(), p.block(), plan.geometry().windowCount(), plan.heads(), p.window(), p.head()));
+            }
+        }
+    }
+}
