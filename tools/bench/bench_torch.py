@@ -1,0 +1,53 @@
+#!/usr/bin/python3
+"""PyTorch CPU baseline for SwinLens: torchvision swin_t() forward latency.
+
+    OMP_WAIT_POLICY=PASSIVE /usr/bin/python3 tools/bench/bench_torch.py [--threads 2] [--image-size 224]
+                                                                      [--warmup 5] [--runs 20]
+Random weights (no download), eval mode, no grad, batch 1. Prints one JSON line.
+
+IMPORTANT (Debian torch uses the system BLAS, libopenblas0-pthread): on VMs whose CPU model string is
+masked ("Intel(R) Xeon(R) Processor"), OpenBLAS's DYNAMIC_ARCH picks the generic "Prescott" SSE3 kernel
+(check with OPENBLAS_VERBOSE=2) and sgemm runs ~5x slower. Force the real core, e.g.
+    OPENBLAS_CORETYPE=SkylakeX   (AVX-512 CPUs)   or   OPENBLAS_CORETYPE=Haswell   (AVX2 CPUs)
+The JSON reports the BLAS library mapped into the process and OPENBLAS_CORETYPE.
+"""
+import os
+import argparse
+import json
+import statistics
+import time
+
+import torch
+import torchvision
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--image-size", type=int, default=224)
+    ap.add_argument("--warmup", type=int, default=5)
+    ap.add_argument("--runs", type=int, default=20)
+    a = ap.parse_args()
+    torch.set_num_threads(a.threads)
+    torch.manual_seed(0)
+    model = torchvision.models.swin_t().eval()
+    x = torch.randn(1, 3, a.image_size, a.image_size)
+    times = []
+    with torch.no_grad():
+        for _ in range(a.warmup):
+            model(x)
+        for _ in range(a.runs):
+            t0 = time.perf_counter()
+            model(x)
+            times.append((time.perf_counter() - t0) * 1000.0)
+    blas = sorted({l.split()[-1] for l in open("/proc/self/maps") if "blas" in l.lower() and "/" in l})
+    print(json.dumps({"framework": "pytorch", "torch": torch.__version__, "torchvision": torchvision.__version__,
+                      "variant": "swin_tiny", "image_size": a.image_size, "threads": a.threads, "runs": a.runs,
+                      "median_ms": round(statistics.median(times), 2), "min_ms": round(min(times), 2),
+                      "max_ms": round(max(times), 2),
+                      "blas": blas, "openblas_coretype": os.environ.get("OPENBLAS_CORETYPE", "(auto)"),
+                      "omp_wait_policy": os.environ.get("OMP_WAIT_POLICY"), "loadavg": os.getloadavg()[0]}))
+
+
+if __name__ == "__main__":
+    main()
