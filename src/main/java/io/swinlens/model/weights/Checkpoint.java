@@ -1,0 +1,166 @@
+package io.swinlens.model.weights;
+
+import io.swinlens.model.weights.WeightsException.Kind;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+
+/**
+ * An opened Swin V1 checkpoint: PyTorch zip or safetensors, in any of the four namings, with its
+ * tensors renamed to the official keys. {@link #open} either returns a fully validated checkpoint
+ * or throws; tensor bytes are then read lazily, so keep it open until the weights are copied.
+ * Pure Java, no ND4J: values come out as float arrays.
+ */
+public final class Checkpoint implements AutoCloseable {
+
+    private final Path file;
+    private final FileType fileType;
+    private final NamingConvention convention;
+    private final Map<String, RawTensor> stored;
+    private final Map<String, RawTensor> canonical;
+    private final Closeable resource;
+
+    private Checkpoint(Path file, FileType fileType, Map<String, RawTensor> stored,
+                       KeyMapper.Mapped mapped, Closeable resource) {
+        this.file = file;
+        this.fileType = fileType;
+        this.convention = mapped.convention();
+        this.stored = Collections.unmodifiableMap(stored);
+        this.canonical = Collections.unmodifiableMap(mapped.tensors());
+        this.resource = resource;
+    }
+
+    /** Opens and validates {@code file}; the format is detected from its first bytes. */
+    public static Checkpoint open(Path file) throws WeightsException {
+        FileType type = FormatSniffer.detect(file, head(file), size(file));
+        Closeable resource = null;
+        try {
+            Map<String, RawTensor> stored;
+            if (type == FileType.TORCH_ZIP) {
+                ZipFile zip = openZip(file);
+                resource = zip;
+                stored = TorchZipReader.read(file, zip);
+            } else {
+                FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+                resource = channel;
+                stored = SafetensorsReader.read(file, channel);
+            }
+            KeyMapper.Mapped mapped = KeyMapper.toCanonical(file, StateDicts.stripModulePrefix(stored));
+            Checkpoint checkpoint = new Checkpoint(file, type, stored, mapped, resource);
+            resource = null;
+            return checkpoint;
+        } catch (IOException e) {
+            throw unreadable(file, e);
+        } finally {
+            closeQuietly(resource);
+        }
+    }
+
+    /**
+     * Throws SHAPE_MISMATCH unless {@code t} has exactly the {@code expected} shape; the message is
+     * {@code key 'k': expected [48, 16], got [48, 32]}.
+     */
+    public static void requireShape(String key, RawTensor t, long... expected) throws WeightsException {
+        if (!Arrays.equals(t.shape(), expected)) {
+            throw new WeightsException(Kind.SHAPE_MISMATCH, "key '" + key + "': expected "
+                    + Arrays.toString(expected) + ", got " + Arrays.toString(t.shape()));
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public FileType fileType() {
+        return fileType;
+    }
+
+    public NamingConvention convention() {
+        return convention;
+    }
+
+    /**
+     * Tensors under official Swin V1 keys, in file order. Recomputable buffers
+     * (relative_position_index, attn_mask, relative_coords_table) are left out, and HF
+     * query/key/value are joined into attn.qkv.weight [3C, C] and attn.qkv.bias [3C].
+     */
+    public Map<String, RawTensor> canonicalTensors() {
+        return canonical;
+    }
+
+    /** Tensor keys of the state dict as stored (after unwrapping 'model'/'state_dict'), before renaming. */
+    public Set<String> originalKeys() {
+        return Collections.unmodifiableSet(new LinkedHashSet<>(stored.keySet()));
+    }
+
+    /** Tensors under their stored keys, including dropped buffers. */
+    public Map<String, RawTensor> originalTensors() {
+        return stored;
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(resource);
+    }
+
+    private static ZipFile openZip(Path file) throws WeightsException, IOException {
+        try {
+            return new ZipFile(file.toFile());
+        } catch (ZipException e) {
+            // starts like a zip but has no readable central directory: almost always a cut-off download
+            throw new WeightsException(Kind.TRUNCATED, WeightsException.fileName(file) + ": truncated or damaged zip archive ("
+                    + e.getMessage() + "); download or save it again", e);
+        }
+    }
+
+    private static byte[] head(Path file) throws WeightsException {
+        if (Files.isDirectory(file)) {
+            throw WeightsException.of(Kind.UNREADABLE, file, "is a directory, not a checkpoint file");
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes(16);
+        } catch (IOException e) {
+            throw unreadable(file, e);
+        }
+    }
+
+    private static long size(Path file) throws WeightsException {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw unreadable(file, e);
+        }
+    }
+
+    private static WeightsException unreadable(Path file, IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return new WeightsException(Kind.NOT_FOUND, WeightsException.fileName(file) + ": file not found ("
+                    + file.toAbsolutePath() + ")", e);
+        }
+        String why = e instanceof AccessDeniedException ? "permission denied" : String.valueOf(e.getMessage());
+        return new WeightsException(Kind.UNREADABLE, WeightsException.fileName(file) + ": cannot read (" + why + ")", e);
+    }
+
+    private static void closeQuietly(Closeable c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (IOException ignored) {
+                // nothing useful to do: the data was already read or the open already failed
+            }
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package io.swinlens.model.weights;
+
+import io.swinlens.model.weights.WeightsException.Kind;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Detects which of the four Swin V1 namings a state dict uses and renames its keys to the
+ * official ones (swin-reference.md section 6, "Canonical mapping"). Buffers the model recomputes
+ * (relative_position_index, attn_mask, relative_coords_table) are dropped; keys it does not
+ * recognise pass through unchanged so the model loader can report them as unexpected.
+ */
+final class KeyMapper {
+
+    private static final Set<String> DROPPED_SUFFIXES = Set.of("relative_position_index", "attn_mask", "relative_coords_table");
+    private static final Pattern DOWNSAMPLE = Pattern.compile("^layers\\.(\\d+)\\.downsample\\.(.*)");
+    private static final Pattern TV_BLOCK = Pattern.compile("^features\\.(\\d+)\\.(\\d+)\\.(.*)");
+    private static final Pattern TV_MERGE = Pattern.compile("^features\\.(\\d+)\\.(.*)");
+
+    /** The detected naming and the tensors under official names, in file order. */
+    record Mapped(NamingConvention convention, Map<String, RawTensor> tensors) {
+    }
+
+    private KeyMapper() {
+    }
+
+    static Mapped toCanonical(Path file, Map<String, RawTensor> stored) throws WeightsException {
+        NamingConvention convention = detect(file, stored.keySet());
+        Map<String, RawTensor> out = new LinkedHashMap<>();
+        if (convention == NamingConvention.HF) {
+            out = HfQkvMerger.merge(file, stored);
+        } else {
+            for (RawTensor t : stored.values()) {
+                String key = rename(convention, t.name());
+                if (!isDropped(key)) {
+                    out.put(key, key.equals(t.name()) ? t : t.renamed(key));
+                }
+            }
+        }
+        return new Mapped(convention, out);
+    }
+
+    static NamingConvention detect(Path file, Set<String> keys) throws WeightsException {
+        for (String k : keys) {
+            if (k.endsWith("logit_scale") || k.contains("cpb_mlp") || k.endsWith("q_bias")
+                    || k.contains("continuous_position_bias_mlp") || k.startsWith("swinv2.")) {
+                throw WeightsException.of(Kind.UNKNOWN_FORMAT, file, "Swin V2 checkpoints are not supported yet (found '" + k + "')");
+            }
+        }
+        if (keys.stream().anyMatch(k -> k.startsWith("swin.embeddings.") || k.startsWith("embeddings.patch_embeddings."))) {
+            return NamingConvention.HF;
+        }
+        if (keys.contains("features.0.0.weight")) {
+            return NamingConvention.TORCHVISION;
+        }
+        if (keys.contains("patch_embed.proj.weight")) {
+            boolean stageZeroMerge = keys.stream().anyMatch(k -> k.startsWith("layers.0.downsample."));
+            boolean laterMerge = keys.stream().anyMatch(k -> DOWNSAMPLE.matcher(k).matches());
+            return keys.contains("head.fc.weight") || (laterMerge && !stageZeroMerge)
+                    ? NamingConvention.TIMM : NamingConvention.OFFICIAL;
+        }
+        String found = keys.stream().limit(6).map(k -> "'" + k + "'").reduce((a, b) -> a + ", " + b).orElse("none");
+        throw WeightsException.of(Kind.UNKNOWN_FORMAT, file, "not a Swin Transformer checkpoint: no patch_embed / features.0.0 / "
+                + "embeddings tensors; found " + found + (keys.size() > 6 ? ", ... (" + keys.size() + " tensors)" : ""));
+    }
+
+    static boolean isDropped(String key) {
+        return DROPPED_SUFFIXES.stream().anyMatch(s -> key.equals(s) || key.endsWith("." + s));
+    }
+
+    static String rename(NamingConvention convention, String key) {
+        return switch (convention) {
+            case OFFICIAL -> key;
+            case TIMM -> timm(key);
+            case TORCHVISION -> torchvision(key);
+            case HF -> HfQkvMerger.rename(key);
+        };
+    }
+
+    /** timm puts each merge at the start of the next stage and names the classifier head.fc. */
+    private static String timm(String key) {
+        Matcher m = DOWNSAMPLE.matcher(key);
+        if (m.matches() && Integer.parseInt(m.group(1)) > 0) {
+            return "layers." + (Integer.parseInt(m.group(1)) - 1) + ".downsample." + m.group(2);
+        }
+        return key.startsWith("head.fc.") ? "head." + key.substring("head.fc.".length()) : key;
+    }
+
+    /** features.0 = patch embed (0: conv, 2: norm); odd N = stage (N-1)/2 blocks; even N = its merge. */
+    private static String torchvision(String key) {
+        if (key.startsWith("features.0.0.")) {
+            return "patch_embed.proj." + key.substring("features.0.0.".length());
+        }
+        if (key.startsWith("features.0.2.")) {
+            return "patch_embed.norm." + key.substring("features.0.2.".length());
+        }
+        Matcher block = TV_BLOCK.matcher(key);
+        if (block.matches() && Integer.parseInt(block.group(1)) % 2 == 1) {
+            String rest = block.group(3).replaceFirst("^mlp\\.0\\.", "mlp.fc1.").replaceFirst("^mlp\\.3\\.", "mlp.fc2.");
+            return "layers." + (Integer.parseInt(block.group(1)) - 1) / 2 + ".blocks." + block.group(2) + "." + rest;
+        }
+        Matcher merge = TV_MERGE.matcher(key);
+        int n = merge.matches() ? Integer.parseInt(merge.group(1)) : 0;
+        if (n >= 2 && n % 2 == 0) {
+            return "layers." + (n / 2 - 1) + ".downsample." + merge.group(2);
+        }
+        return key;
+    }
+}

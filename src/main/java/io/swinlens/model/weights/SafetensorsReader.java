@@ -1,0 +1,148 @@
+package io.swinlens.model.weights;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import io.swinlens.model.weights.WeightsException.Kind;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Reads a safetensors file (swin-reference.md section 8.2): an 8-byte little-endian header
+ * length N, N bytes of JSON, then the data buffer. Every entry is validated against the buffer
+ * at open; tensor bytes are read later by positional reads on the shared channel.
+ */
+final class SafetensorsReader {
+
+    /** The safetensors library itself refuses headers above 100 MB. */
+    private static final long MAX_HEADER_BYTES = 100L << 20;
+
+    private SafetensorsReader() {
+    }
+
+    static Map<String, RawTensor> read(Path file, FileChannel channel) throws WeightsException {
+        try {
+            long fileSize = channel.size();
+            long headerLength = readFully(channel, 0, 8).getLong();
+            if (headerLength < 0 || headerLength > fileSize - 8) {
+                throw WeightsException.of(Kind.TRUNCATED, file, "truncated: safetensors header length is "
+                        + Long.toUnsignedString(headerLength) + " bytes, but only " + (fileSize - 8) + " follow the length field");
+            }
+            if (headerLength > MAX_HEADER_BYTES) {
+                throw WeightsException.of(Kind.CORRUPT, file, "safetensors header length " + headerLength
+                        + " is over the 100 MB limit");
+            }
+            ByteBuffer header = readFully(channel, 8, (int) headerLength);
+            JsonObject json = parse(file, new String(header.array(), StandardCharsets.UTF_8));
+            long dataStart = 8 + headerLength;
+            long dataSize = fileSize - dataStart;
+            Map<String, RawTensor> out = new LinkedHashMap<>();
+            for (Map.Entry<String, JsonElement> e : json.entrySet()) {
+                if (!e.getKey().equals("__metadata__")) {
+                    out.put(e.getKey(), tensor(file, channel, e.getKey(), e.getValue(), dataStart, dataSize));
+                }
+            }
+            return out;
+        } catch (IOException e) {
+            throw new WeightsException(Kind.UNREADABLE, WeightsException.fileName(file) + ": cannot read ("
+                    + e.getMessage() + ")", e);
+        }
+    }
+
+    private static RawTensor tensor(Path file, FileChannel channel, String key, JsonElement value,
+                                    long dataStart, long dataSize) throws WeightsException {
+        JsonObject entry = value.isJsonObject() ? value.getAsJsonObject() : null;
+        if (entry == null || !entry.has("dtype") || !entry.has("shape") || !entry.has("data_offsets")) {
+            throw corrupt(file, key, "entry needs 'dtype', 'shape' and 'data_offsets', got " + value);
+        }
+        String dtypeName = entry.get("dtype").getAsString();
+        DType dtype = DType.fromSafetensors(dtypeName).orElseThrow(() -> WeightsException.of(Kind.UNSUPPORTED_DTYPE, file,
+                "tensor '" + key + "' has dtype " + dtypeName + ", which is not supported (supported: F32, F16, BF16, F64, I64, I32, I16, I8, U8, BOOL)"));
+        long[] shape = longs(file, key, "shape", entry.get("shape"));
+        long[] offsets = longs(file, key, "data_offsets", entry.get("data_offsets"));
+        if (offsets.length != 2 || offsets[0] > offsets[1]) {
+            throw corrupt(file, key, "data_offsets " + entry.get("data_offsets") + " must be [begin, end] with begin <= end");
+        }
+        if (offsets[1] > dataSize) {
+            throw WeightsException.of(Kind.TRUNCATED, file, "truncated: tensor '" + key + "' data_offsets "
+                    + entry.get("data_offsets") + " run past the end of the data buffer (" + dataSize + " bytes)");
+        }
+        long numel;
+        try {
+            numel = RawTensor.numel(shape);
+        } catch (ArithmeticException overflow) {
+            throw corrupt(file, key, "shape " + entry.get("shape") + " overflows");
+        }
+        long expected = numel * dtype.itemSize();
+        if (offsets[1] - offsets[0] != expected) {
+            throw corrupt(file, key, "shape " + entry.get("shape") + " of " + dtypeName + " needs " + expected
+                    + " bytes, but data_offsets " + entry.get("data_offsets") + " cover " + (offsets[1] - offsets[0]));
+        }
+        if (expected > Integer.MAX_VALUE - 8) {
+            throw corrupt(file, key, "has " + numel + " elements, more than one Java array can hold");
+        }
+        long base = dataStart + offsets[0];
+        StorageSource source = (offset, length) -> {
+            try {
+                return readFully(channel, base + offset, length);
+            } catch (IOException e) {
+                throw new UncheckedIOException(WeightsException.fileName(file) + ": cannot read tensor '" + key
+                        + "': " + e.getMessage(), e);
+            }
+        };
+        return new RawTensor(key, dtype, shape, new StridedData(source, dtype, 0, shape, RawTensor.contiguousStrides(shape)));
+    }
+
+    private static JsonObject parse(Path file, String text) throws WeightsException {
+        try {
+            JsonElement root = JsonParser.parseString(text.strip());
+            if (root.isJsonObject()) {
+                return root.getAsJsonObject();
+            }
+        } catch (JsonParseException e) {
+            throw WeightsException.of(Kind.CORRUPT, file, "safetensors header is not valid JSON (" + e.getMessage() + ")");
+        }
+        throw WeightsException.of(Kind.CORRUPT, file, "safetensors header is not a JSON object");
+    }
+
+    private static long[] longs(Path file, String key, String field, JsonElement value) throws WeightsException {
+        if (!value.isJsonArray()) {
+            throw corrupt(file, key, field + " must be an array, got " + value);
+        }
+        JsonArray array = value.getAsJsonArray();
+        long[] out = new long[array.size()];
+        for (int i = 0; i < out.length; i++) {
+            JsonElement v = array.get(i);
+            if (!v.isJsonPrimitive() || !v.getAsJsonPrimitive().isNumber()
+                    || v.getAsDouble() != Math.rint(v.getAsDouble()) || v.getAsDouble() < 0) {
+                throw corrupt(file, key, field + " must hold non-negative integers, got " + value);
+            }
+            out[i] = v.getAsLong();
+        }
+        return out;
+    }
+
+    private static ByteBuffer readFully(FileChannel channel, long position, int length) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
+        while (buffer.hasRemaining()) {
+            int n = channel.read(buffer, position + buffer.position());
+            if (n < 0) {
+                throw new IOException("file ended at byte " + (position + buffer.position()));
+            }
+        }
+        return buffer.flip();
+    }
+
+    private static WeightsException corrupt(Path file, String key, String detail) {
+        return WeightsException.of(Kind.CORRUPT, file, "safetensors tensor '" + key + "': " + detail);
+    }
+}

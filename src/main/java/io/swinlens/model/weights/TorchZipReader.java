@@ -1,0 +1,131 @@
+package io.swinlens.model.weights;
+
+import io.swinlens.model.weights.TorchPickleHooks.TensorSpec;
+import io.swinlens.model.weights.WeightsException.Kind;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/**
+ * Reads a torch.save zip archive (torch >= 1.6; swin-reference.md section 8.1): unpickles
+ * {@code <prefix>/data.pkl} with the restricted {@link Unpickler}, then checks every tensor
+ * against its storage entry {@code <prefix>/data/<key>} so a short or inconsistent file fails
+ * at open. Storage bytes are read later, per tensor, straight from the zip entry.
+ */
+final class TorchZipReader {
+
+    /** data.pkl of a Swin-L training checkpoint is a few MB; anything near this is not a checkpoint. */
+    private static final long MAX_PICKLE_BYTES = 512L << 20;
+
+    private TorchZipReader() {
+    }
+
+    /** Tensors of the state dict under their stored keys (before any renaming). */
+    static Map<String, RawTensor> read(Path file, ZipFile zip) throws WeightsException {
+        String prefix = prefix(file, zip);
+        String pklName = prefix + "/data.pkl";
+        ZipEntry pkl = zip.getEntry(pklName);
+        if (pkl == null) {
+            throw WeightsException.of(Kind.UNKNOWN_FORMAT, file, "zip archive has no '" + pklName
+                    + "', so it is not a PyTorch checkpoint");
+        }
+        ZipEntry byteOrder = zip.getEntry(prefix + "/byteorder");
+        if (byteOrder != null && new String(readAll(file, zip, byteOrder, 16), StandardCharsets.US_ASCII).trim().equals("big")) {
+            throw WeightsException.of(Kind.UNKNOWN_FORMAT, file, "big-endian checkpoint is not supported; re-save it on a little-endian machine");
+        }
+        byte[] pickle = readAll(file, zip, pkl, MAX_PICKLE_BYTES);
+        TorchPickleHooks hooks = new TorchPickleHooks(file, key -> zip.getEntry(prefix + "/data/" + key) != null);
+        Object root = new Unpickler(pickle, file, pklName, hooks).load();
+        Map<?, ?> stateDict = StateDicts.unwrap(root, o -> o instanceof TensorSpec);
+        if (stateDict == null) {
+            throw WeightsException.of(Kind.UNKNOWN_FORMAT, file, "no tensors found in the checkpoint ("
+                    + describeRoot(root) + "); expected a state dict, possibly under 'model' or 'state_dict'");
+        }
+        Map<String, RawTensor> out = new LinkedHashMap<>();
+        for (var e : StateDicts.tensors(stateDict, TensorSpec.class).entrySet()) {
+            out.put(e.getKey(), tensor(file, zip, prefix, e.getKey(), e.getValue()));
+        }
+        return out;
+    }
+
+    private static RawTensor tensor(Path file, ZipFile zip, String prefix, String key, TensorSpec spec)
+            throws WeightsException {
+        String entryName = prefix + "/data/" + spec.storage().key();
+        ZipEntry entry = zip.getEntry(entryName);
+        long storageBytes = spec.storage().numel() * spec.storage().dtype().itemSize();
+        if (entry.getSize() >= 0 && entry.getSize() < storageBytes) {
+            throw WeightsException.of(Kind.TRUNCATED, file, "truncated: tensor storage '" + entryName + "' needs "
+                    + storageBytes + " bytes, file has " + entry.getSize() + " (tensor '" + key + "')");
+        }
+        long numel = RawTensor.numel(spec.shape());
+        long endBytes = StridedData.extent(spec.offset(), spec.shape(), spec.stride()) * spec.dtype().itemSize();
+        if (numel > 0 && endBytes > storageBytes) {
+            throw WeightsException.of(Kind.CORRUPT, file, "tensor '" + key + "' (size " + Arrays.toString(spec.shape())
+                    + ", stride " + Arrays.toString(spec.stride()) + ", offset " + spec.offset() + ") reaches byte "
+                    + endBytes + " of storage '" + entryName + "', which holds " + storageBytes);
+        }
+        if (numel > Integer.MAX_VALUE - 8 || endBytes > Integer.MAX_VALUE - 8) {
+            throw WeightsException.of(Kind.CORRUPT, file, "tensor '" + key + "' has " + numel
+                    + " elements, more than one Java array can hold");
+        }
+        StorageSource source = (offset, length) -> readRange(file, zip, entry, offset, length);
+        return new RawTensor(key, spec.dtype(), spec.shape(),
+                new StridedData(source, spec.dtype(), spec.offset(), spec.shape(), spec.stride()));
+    }
+
+    private static String prefix(Path file, ZipFile zip) throws WeightsException {
+        Enumeration<? extends ZipEntry> entries = zip.entries();
+        String first = entries.hasMoreElements() ? entries.nextElement().getName() : "";
+        int slash = first.indexOf('/');
+        if (slash <= 0) {
+            throw WeightsException.of(Kind.UNKNOWN_FORMAT, file, first.isEmpty() ? "zip archive is empty"
+                    : "zip archive is not a PyTorch checkpoint (first entry '" + first + "' is not inside a folder)");
+        }
+        return first.substring(0, slash);
+    }
+
+    private static byte[] readAll(Path file, ZipFile zip, ZipEntry entry, long limit) throws WeightsException {
+        if (entry.getSize() > limit) {
+            throw WeightsException.of(Kind.CORRUPT, file, "'" + entry.getName() + "' is " + entry.getSize()
+                    + " bytes, more than the " + limit + " this reader accepts");
+        }
+        try (InputStream in = zip.getInputStream(entry)) {
+            return in.readNBytes((int) Math.min(limit, Integer.MAX_VALUE - 8));
+        } catch (IOException e) {
+            throw new WeightsException(Kind.TRUNCATED, WeightsException.fileName(file) + ": cannot read '"
+                    + entry.getName() + "' (" + e.getMessage() + "); the file is damaged or incomplete", e);
+        }
+    }
+
+    private static ByteBuffer readRange(Path file, ZipFile zip, ZipEntry entry, long offset, int length) {
+        try (InputStream in = zip.getInputStream(entry)) {
+            in.skipNBytes(offset);
+            byte[] bytes = in.readNBytes(length);
+            if (bytes.length != length) {
+                throw new IOException("storage ended after " + (offset + bytes.length) + " bytes");
+            }
+            return ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        } catch (IOException e) {
+            throw new UncheckedIOException(WeightsException.fileName(file) + ": cannot read storage '"
+                    + entry.getName() + "': " + e.getMessage(), e);
+        }
+    }
+
+    private static String describeRoot(Object root) {
+        if (root instanceof Map<?, ?> map) {
+            String keys = map.keySet().stream().limit(8).map(Unpickler::describe).toList().toString();
+            return "top level is a dict with keys " + keys;
+        }
+        return "top level is " + Unpickler.describe(root);
+    }
+}
