@@ -1,0 +1,78 @@
+package io.swinlens.model.load;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Names of a classifier's outputs, index order. Looked up in this order: a {@code <weights>.labels.txt}
+ * file beside the checkpoint; the bundled ImageNet-1k names for a 1000-class head; bundled
+ * ImageNet-22k names for a 21841-class head if present; otherwise "class N".
+ */
+public final class ClassLabels {
+
+    private final List<String> names;
+    private final String source;
+
+    private ClassLabels(List<String> names, String source) {
+        this.names = List.copyOf(names);
+        this.source = source;
+    }
+
+    public static ClassLabels forModel(int classes, Path weightsFile) {
+        if (weightsFile != null) {
+            Path sidecar = sidecarOf(weightsFile);
+            try {
+                if (Files.isRegularFile(sidecar)) {
+                    List<String> lines = nonEmpty(Files.readAllLines(sidecar, StandardCharsets.UTF_8));
+                    if (lines.size() == classes) return new ClassLabels(lines, sidecar.getFileName().toString());
+                }
+            } catch (IOException ignored) {
+                // fall back to bundled or generic names
+            }
+        }
+        String bundled = classes == 1000 ? "/labels/imagenet-1k.txt" : classes == 21841 ? "/labels/imagenet-22k.txt" : null;
+        if (bundled != null) {
+            List<String> lines = resource(bundled);
+            if (lines != null && lines.size() == classes) return new ClassLabels(lines, bundled.substring(1));
+        }
+        List<String> generic = new ArrayList<>(classes);
+        for (int i = 0; i < classes; i++) generic.add("class " + i);
+        return new ClassLabels(generic, "generic");
+    }
+
+    /** {@code model.safetensors} -> {@code model.labels.txt}. */
+    public static Path sidecarOf(Path weightsFile) {
+        String name = weightsFile.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return weightsFile.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".labels.txt");
+    }
+
+    private static List<String> resource(String path) {
+        try (InputStream in = ClassLabels.class.getResourceAsStream(path)) {
+            if (in == null) return null;
+            return nonEmpty(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().toList());
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static List<String> nonEmpty(List<String> lines) {
+        return lines.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    public String name(int index) { return names.get(index); }
+
+    public int size() { return names.size(); }
+
+    public List<String> all() { return names; }
+
+    /** Where the names came from: a file name, a bundled resource, or "generic". */
+    public String source() { return source; }
+}

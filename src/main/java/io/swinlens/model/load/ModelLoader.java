@@ -1,0 +1,95 @@
+package io.swinlens.model.load;
+
+import io.swinlens.model.config.SwinConfig;
+import io.swinlens.model.swin.SwinModel;
+import io.swinlens.model.swin.TensorSource;
+import io.swinlens.model.weights.Checkpoint;
+import io.swinlens.model.weights.RawTensor;
+import io.swinlens.model.weights.WeightsException;
+
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Opens a checkpoint in any supported format and naming, detects its architecture, and builds the
+ * model: every tensor the model needs must be present with the right shape, and every tensor present
+ * must be used; otherwise one {@link WeightsException} names the offending key. Either a complete
+ * model or an exception: never a half-loaded model.
+ */
+public final class ModelLoader {
+
+    private ModelLoader() { }
+
+    public static LoadedModel load(Path file) throws WeightsException {
+        try (Checkpoint checkpoint = Checkpoint.open(file)) {
+            String name = file.getFileName().toString();
+            Map<String, RawTensor> tensors = checkpoint.canonicalTensors();
+            SwinConfig config = ConfigDetector.detect(name, tensors);
+            CheckedSource source = new CheckedSource(name, tensors);
+            SwinModel model;
+            try {
+                model = SwinModel.create(config, source);
+            } catch (SourceFailure f) {
+                throw f.cause;
+            } catch (UncheckedIOException e) {
+                throw new WeightsException(WeightsException.Kind.UNREADABLE, name + ": could not read tensor data: " + e.getCause().getMessage(), e);
+            } catch (IllegalArgumentException e) {
+                throw new WeightsException(WeightsException.Kind.SHAPE_MISMATCH, name + ": " + e.getMessage(), e);
+            }
+            Set<String> unused = new TreeSet<>(tensors.keySet());
+            unused.removeAll(source.used);
+            if (!unused.isEmpty()) {
+                throw new WeightsException(WeightsException.Kind.UNEXPECTED_TENSOR, name + ": unexpected tensor"
+                        + (unused.size() > 1 ? "s " : " ") + String.join(", ", unused.stream().limit(5).toList())
+                        + (unused.size() > 5 ? " and " + (unused.size() - 5) + " more" : "")
+                        + " for a Swin V1 with " + config.numStages() + " stages of depths " + Arrays.toString(config.depths()));
+            }
+            return new LoadedModel(model, config, file, checkpoint.fileType(), checkpoint.convention(),
+                    ClassLabels.forModel(config.numClasses(), file));
+        }
+    }
+
+    /** Thrown through the model builder to carry a checked exception out. */
+    private static final class SourceFailure extends RuntimeException {
+        final WeightsException cause;
+        SourceFailure(WeightsException cause) {
+            super(cause.getMessage(), null, false, false);
+            this.cause = cause;
+        }
+    }
+
+    private static final class CheckedSource implements TensorSource {
+        final String fileName;
+        final Map<String, RawTensor> tensors;
+        final Set<String> used = new HashSet<>();
+
+        CheckedSource(String fileName, Map<String, RawTensor> tensors) {
+            this.fileName = fileName;
+            this.tensors = tensors;
+        }
+
+        @Override public long[] shapeOf(String key) {
+            RawTensor t = tensors.get(key);
+            return t == null ? null : t.shape();
+        }
+
+        @Override public float[] get(String key, long... shape) {
+            RawTensor t = tensors.get(key);
+            if (t == null) {
+                throw new SourceFailure(new WeightsException(WeightsException.Kind.MISSING_TENSOR, fileName + ": missing tensor '" + key + "'"));
+            }
+            try {
+                Checkpoint.requireShape(key, t, shape);
+            } catch (WeightsException e) {
+                throw new SourceFailure(new WeightsException(e.kind(), fileName + ": " + e.getMessage()));
+            }
+            used.add(key);
+            return t.toFloats();
+        }
+    }
+}
