@@ -78,11 +78,13 @@ public final class ImageLoader {
             reader.setInput(in, true, true);
             BufferedImage image = reader.read(0);
             if (!warnings.isEmpty()) {
-                throw new ImageLoadException(file, "not a readable image (" + damage(format, warnings.get(0)) + ")");
+                String problem = format.isComplete(bytes) ? damage(format, warnings.get(0)) : "truncated " + format + " data";
+                throw new ImageLoadException(file, "not a readable image (" + problem + ")");
             }
             return image;
         } catch (IOException | RuntimeException e) {
-            throw new ImageLoadException(file, "not a readable image (" + damage(format, e) + ")", e);
+            String problem = format.isComplete(bytes) ? damage(format, e) : "truncated " + format + " data";
+            throw new ImageLoadException(file, "not a readable image (" + problem + ")", e);
         } finally {
             reader.dispose();
         }
@@ -133,6 +135,20 @@ public final class ImageLoader {
                 return BMP;
             }
             return null;
+        }
+
+        /**
+         * Whether the file has its format's end: PNG's IEND chunk, JPEG's EOI marker, GIF's
+         * trailer, or for BMP the length its header declares. Used only to name a decoding failure.
+         */
+        boolean isComplete(byte[] b) {
+            int n = b.length;
+            return switch (this) {
+                case PNG -> n >= 12 && b[n - 8] == 'I' && b[n - 7] == 'E' && b[n - 6] == 'N' && b[n - 5] == 'D';
+                case JPEG -> n >= 4 && (b[n - 2] & 0xFF) == 0xFF && (b[n - 1] & 0xFF) == 0xD9;
+                case GIF -> b[n - 1] == 0x3B;
+                case BMP -> n >= ((b[2] & 0xFF) | (b[3] & 0xFF) << 8 | (b[4] & 0xFF) << 16 | (b[5] & 0xFF) << 24);
+            };
         }
 
         private static boolean startsWith(byte[] b, int... prefix) {
