@@ -1,0 +1,173 @@
+package io.swinlens.model.image;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.event.IIOReadWarningListener;
+import javax.imageio.stream.ImageInputStream;
+
+/**
+ * Opens PNG, JPEG, BMP and GIF (first frame) files as upright 8-bit RGB, the way the PyTorch
+ * tools see them: {@code ImageOps.exif_transpose(Image.open(f)).convert('RGB')} (see
+ * {@link RgbImages} for the conversion rules). Every failure is an {@link ImageLoadException}
+ * whose message names the file and the problem in one line.
+ * <p>
+ * The format is recognised from the first bytes, not the file name, and only these four are
+ * tried: ImageIO's WBMP reader would otherwise accept almost any bytes as an image.
+ */
+public final class ImageLoader {
+
+    private ImageLoader() {
+    }
+
+    /** @return a {@code TYPE_INT_RGB} image with the EXIF orientation applied */
+    public static BufferedImage load(Path file) throws ImageLoadException {
+        byte[] bytes = readFile(file);
+        Format format = Format.sniff(bytes);
+        if (format == null) {
+            throw new ImageLoadException(file, "not a readable image (unrecognised format; SwinLens opens PNG, JPEG, BMP and GIF)");
+        }
+        if (format == Format.JPEG && JpegMetadata.componentCount(bytes) == 4) {
+            throw new ImageLoadException(file, "CMYK JPEG is not supported; convert it to RGB");
+        }
+        BufferedImage decoded = decode(file, bytes, format);
+        BufferedImage rgb = RgbImages.toIntRgb(decoded);
+        return format == Format.JPEG ? ExifOrientation.apply(rgb, JpegMetadata.orientation(bytes)) : rgb;
+    }
+
+    private static byte[] readFile(Path file) throws ImageLoadException {
+        if (Files.isDirectory(file)) {
+            throw new ImageLoadException(file, "is a folder, not an image file");
+        }
+        if (!Files.exists(file)) {
+            throw new ImageLoadException(file, "file not found");
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (AccessDeniedException e) {
+            throw new ImageLoadException(file, "cannot read the file (permission denied)", e);
+        } catch (IOException | OutOfMemoryError e) {
+            throw new ImageLoadException(file, "cannot read the file (" + e.getClass().getSimpleName() + ")", e);
+        }
+        if (bytes.length == 0) {
+            throw new ImageLoadException(file, "file is empty (0 bytes)");
+        }
+        return bytes;
+    }
+
+    private static BufferedImage decode(Path file, byte[] bytes, Format format) throws ImageLoadException {
+        Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.name());
+        if (!readers.hasNext()) {
+            throw new ImageLoadException(file, "no " + format + " decoder available in this Java runtime");
+        }
+        ImageReader reader = readers.next();
+        List<String> warnings = new ArrayList<>();
+        reader.addIIOReadWarningListener(new Collector(warnings));
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+            reader.setInput(in, true, true);
+            BufferedImage image = reader.read(0);
+            if (!warnings.isEmpty()) {
+                String problem = format.isComplete(bytes) ? damage(format, warnings.get(0)) : "truncated " + format + " data";
+                throw new ImageLoadException(file, "not a readable image (" + problem + ")");
+            }
+            return image;
+        } catch (IOException | RuntimeException e) {
+            String problem = format.isComplete(bytes) ? damage(format, e) : "truncated " + format + " data";
+            throw new ImageLoadException(file, "not a readable image (" + problem + ")", e);
+        } finally {
+            reader.dispose();
+        }
+    }
+
+    private static String damage(Format format, Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof EOFException) {
+                return "truncated " + format + " data";
+            }
+            String message = t.getMessage();
+            if (message != null && looksTruncated(message)) {
+                return "truncated " + format + " data";
+            }
+        }
+        String message = error.getMessage();
+        return "damaged " + format + " data" + (message == null || message.isBlank() ? "" : ": " + oneLine(message));
+    }
+
+    private static String damage(Format format, String warning) {
+        return looksTruncated(warning) ? "truncated " + format + " data" : "damaged " + format + " data: " + oneLine(warning);
+    }
+
+    private static boolean looksTruncated(String message) {
+        String m = message.toLowerCase(Locale.ROOT);
+        return m.contains("premature end") || m.contains("end of") || m.contains("eof") || m.contains("truncated");
+    }
+
+    private static String oneLine(String text) {
+        String line = text.strip().replaceAll("\\s+", " ");
+        return line.length() > 120 ? line.substring(0, 117) + "..." : line;
+    }
+
+    private enum Format {
+        PNG, JPEG, BMP, GIF;
+
+        static Format sniff(byte[] b) {
+            if (startsWith(b, 0x89, 'P', 'N', 'G')) {
+                return PNG;
+            }
+            if (startsWith(b, 0xFF, 0xD8, 0xFF)) {
+                return JPEG;
+            }
+            if (startsWith(b, 'G', 'I', 'F', '8')) {
+                return GIF;
+            }
+            if (startsWith(b, 'B', 'M') && b.length > 14) {
+                return BMP;
+            }
+            return null;
+        }
+
+        /**
+         * Whether the file has its format's end: PNG's IEND chunk, JPEG's EOI marker, GIF's
+         * trailer, or for BMP the length its header declares. Used only to name a decoding failure.
+         */
+        boolean isComplete(byte[] b) {
+            int n = b.length;
+            return switch (this) {
+                case PNG -> n >= 12 && b[n - 8] == 'I' && b[n - 7] == 'E' && b[n - 6] == 'N' && b[n - 5] == 'D';
+                case JPEG -> n >= 4 && (b[n - 2] & 0xFF) == 0xFF && (b[n - 1] & 0xFF) == 0xD9;
+                case GIF -> b[n - 1] == 0x3B;
+                case BMP -> n >= ((b[2] & 0xFF) | (b[3] & 0xFF) << 8 | (b[4] & 0xFF) << 16 | (b[5] & 0xFF) << 24);
+            };
+        }
+
+        private static boolean startsWith(byte[] b, int... prefix) {
+            if (b.length < prefix.length) {
+                return false;
+            }
+            for (int i = 0; i < prefix.length; i++) {
+                if ((b[i] & 0xFF) != prefix[i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    private record Collector(List<String> warnings) implements IIOReadWarningListener {
+        @Override
+        public void warningOccurred(ImageReader source, String warning) {
+            warnings.add(warning);
+        }
+    }
+}
