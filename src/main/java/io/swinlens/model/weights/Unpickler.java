@@ -82,11 +82,11 @@ final class Unpickler {
             case 'C' -> push(in.bytes(in.u8()));                      // SHORT_BINBYTES
             case 0x8e -> push(in.bytes(in.u64()));                    // BINBYTES8
             case 'q' -> memo.put((long) in.u8(), peek());             // BINPUT
-            case 'r' -> memo.put((long) in.u32(), peek());            // LONG_BINPUT
+            case 'r' -> memo.put(in.s32() & 0xffffffffL, peek());            // LONG_BINPUT
             case 'p' -> memo.put(Long.parseLong(in.line().trim()), peek()); // PUT
             case 0x94 -> memo.put((long) memo.size(), peek());        // MEMOIZE
             case 'h' -> push(memoGet(in.u8(), at));                   // BINGET
-            case 'j' -> push(memoGet(in.u32(), at));                  // LONG_BINGET
+            case 'j' -> push(memoGet(in.s32() & 0xffffffffL, at));                  // LONG_BINGET
             case 'g' -> push(memoGet(Long.parseLong(in.line().trim()), at)); // GET
             case 'c' -> push(hooks.global(in.line(), in.line()));     // GLOBAL
             case 0x93 -> {                                            // STACK_GLOBAL
