@@ -1,0 +1,50 @@
+package io.swinlens.cli;
+
+import io.swinlens.model.image.ImageLoadException;
+import io.swinlens.model.image.ModelInput;
+import io.swinlens.model.image.Preprocess;
+import io.swinlens.model.load.InputLoader;
+import io.swinlens.model.load.LoadedModel;
+import io.swinlens.model.load.ModelResolver;
+import io.swinlens.model.weights.WeightsException;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+
+/** --weights and --preprocess, shared by the commands that run a model. */
+final class ModelOptions {
+
+    @Option(names = "--weights", paramLabel = "FILE",
+            description = "checkpoint (.pth, .pt, .bin, .safetensors) or a fetched model's name; default: the bundled demo model")
+    String weights;
+
+    @Option(names = "--preprocess", paramLabel = "PRESET",
+            description = "official, timm, torchvision or hf (default: official; hf for the demo model)")
+    String preprocess;
+
+    LoadedModel load() {
+        try {
+            return ModelResolver.load(weights);
+        } catch (WeightsException e) {
+            throw new CliException(e.kind() == WeightsException.Kind.NOT_FOUND && weights == null
+                    ? ExitCodes.USAGE : ExitCodes.UNUSABLE_WEIGHTS, e.getMessage());
+        }
+    }
+
+    Preprocess preset(LoadedModel model) {
+        if (preprocess == null) return ModelResolver.defaultPreprocess(model);
+        try {
+            return Preprocess.parse(preprocess);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCodes.USAGE, e.getMessage());
+        }
+    }
+
+    ModelInput input(Path file, LoadedModel model) {
+        try {
+            return InputLoader.load(file, model.config(), preset(model));
+        } catch (ImageLoadException e) {
+            throw new CliException(ExitCodes.UNREADABLE_INPUT, e.getMessage());
+        }
+    }
+}

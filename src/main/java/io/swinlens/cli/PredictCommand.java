@@ -1,0 +1,86 @@
+package io.swinlens.cli;
+
+import com.google.gson.GsonBuilder;
+import io.swinlens.model.capture.CaptureRequest;
+import io.swinlens.model.capture.Inference;
+import io.swinlens.model.image.ModelInput;
+import io.swinlens.model.load.LoadedModel;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** Top-k classes for each input. */
+@Command(name = "predict", description = "Classify images (or .npy input tensors): the top-K classes of each.")
+final class PredictCommand implements Callable<Integer> {
+
+    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "image files (PNG, JPEG, BMP, GIF) or float32 .npy tensors (1, 3, H, W)")
+    List<Path> inputs;
+
+    @Mixin
+    ModelOptions model;
+
+    @Option(names = "--top-k", defaultValue = "5", paramLabel = "K", description = "classes to list (default: ${DEFAULT-VALUE})")
+    int topK;
+
+    @Option(names = "--json", description = "print a JSON array")
+    boolean json;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override public Integer call() {
+        if (topK < 1) throw new CliException(ExitCodes.USAGE, "--top-k must be at least 1");
+        LoadedModel loaded = model.load();
+        List<Map<String, Object>> results = new ArrayList<>();
+        var out = spec.commandLine().getOut();
+        int exitCode = ExitCodes.OK;
+        for (Path file : inputs) {
+            ModelInput input;
+            try {
+                input = model.input(file, loaded);
+            } catch (CliException e) {       // report, go on with the other inputs, fail at the end
+                spec.commandLine().getErr().println("swinlens predict: " + e.getMessage());
+                if (exitCode == ExitCodes.OK) exitCode = e.exitCode();
+                continue;
+            }
+            Inference result = loaded.model().forward(input.chw(), input.height(), input.width(), CaptureRequest.NONE);
+            float[] probabilities = result.probabilities();
+            List<Map<String, Object>> top = new ArrayList<>();
+            for (int index : result.topK(topK)) {
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("index", index);
+                entry.put("label", loaded.labels().name(index));
+                entry.put("probability", probabilities[index]);
+                entry.put("logit", result.logits()[index]);
+                top.add(entry);
+            }
+            if (json) {
+                results.add(Map.of("input", file.toString(), "top", top));
+            } else {
+                out.println(file);
+                for (Map<String, Object> e : top) {
+                    out.printf("  %6.2f%%  %-30s (class %d, logit %.3f)%n", 100 * (float) e.get("probability"), e.get("label"), e.get("index"), e.get("logit"));
+                }
+            }
+        }
+        if (json) {
+            List<Map<String, Object>> ordered = new ArrayList<>();
+            for (Map<String, Object> r : results) {
+                Map<String, Object> o = new LinkedHashMap<>();
+                o.put("input", r.get("input"));
+                o.put("top", r.get("top"));
+                ordered.add(o);
+            }
+            out.println(new GsonBuilder().create().toJson(ordered));
+        }
+        return exitCode;
+    }
+}

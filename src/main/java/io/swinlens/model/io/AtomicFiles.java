@@ -1,0 +1,57 @@
+package io.swinlens.model.io;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Writes a file so that it either appears complete or not at all: the bytes go to a temporary file in
+ * the same folder, which is then renamed over the target. An existing file is replaced only when asked.
+ */
+public final class AtomicFiles {
+
+    @FunctionalInterface
+    public interface Writer {
+        void write(OutputStream out) throws IOException;
+    }
+
+    private AtomicFiles() { }
+
+    public static void write(Path target, boolean overwrite, Writer writer) throws IOException {
+        if (!overwrite && Files.exists(target)) {
+            throw new FileAlreadyExistsException(target.toString(), null, "exists; pass --overwrite to replace it");
+        }
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
+        try {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp))) {
+                writer.write(out);
+            }
+            if (!overwrite && Files.exists(target)) {
+                throw new FileAlreadyExistsException(target.toString(), null, "exists; pass --overwrite to replace it");
+            }
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** One line naming the file and the cause, for users. */
+    public static String describe(Path target, IOException e) {
+        if (e instanceof FileAlreadyExistsException) return target + " already exists; pass --overwrite to replace it";
+        String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (reason.contains("No space left")) reason = "no space left on the device";
+        if (e instanceof java.nio.file.AccessDeniedException) reason = "permission denied";
+        return "cannot write " + target + ": " + reason;
+    }
+}

@@ -1,0 +1,25 @@
+package io.swinlens.model.load;
+
+import java.nio.file.Path;
+
+/** Per-user folders: {@code $SWINLENS_HOME}, else the platform's cache folder, + {@code swinlens/}. */
+public final class CacheDirs {
+
+    private CacheDirs() { }
+
+    public static Path root() {
+        String override = System.getenv("SWINLENS_HOME");
+        if (override != null && !override.isBlank()) return Path.of(override);
+        String home = System.getProperty("user.home");
+        String os = System.getProperty("os.name", "").toLowerCase();
+        if (os.contains("win")) {
+            String local = System.getenv("LOCALAPPDATA");
+            return Path.of(local != null ? local : home, "SwinLens");
+        }
+        if (os.contains("mac")) return Path.of(home, "Library", "Caches", "SwinLens");
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        return Path.of(xdg != null && !xdg.isBlank() ? xdg : Path.of(home, ".cache").toString(), "swinlens");
+    }
+
+    public static Path models() { return root().resolve("models"); }
+}

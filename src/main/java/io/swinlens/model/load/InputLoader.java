@@ -1,0 +1,69 @@
+package io.swinlens.model.load;
+
+import io.swinlens.model.config.SwinConfig;
+import io.swinlens.model.image.CropBox;
+import io.swinlens.model.image.ImageLoadException;
+import io.swinlens.model.image.ImageLoader;
+import io.swinlens.model.image.ModelInput;
+import io.swinlens.model.image.Preprocess;
+import io.swinlens.model.image.Preprocessor;
+import io.swinlens.model.io.Npy;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * Turns an input file into what the model runs on: an image file is decoded and preprocessed; a
+ * {@code .npy} float32 (1, 3, H, W) tensor is used as it is (the way to check parity with another
+ * implementation), and de-normalised only to have something to draw.
+ */
+public final class InputLoader {
+
+    private static final float[] MEAN = {0.485f, 0.456f, 0.406f};
+    private static final float[] STD = {0.229f, 0.224f, 0.225f};
+
+    private InputLoader() { }
+
+    public static ModelInput load(Path file, SwinConfig config, Preprocess preprocess) throws ImageLoadException {
+        if (file.getFileName().toString().toLowerCase().endsWith(".npy")) return tensor(file);
+        BufferedImage image = ImageLoader.load(file);
+        return Preprocessor.prepare(image, config.imageSize(), preprocess, config.name());
+    }
+
+    private static ModelInput tensor(Path file) throws ImageLoadException {
+        if (!Files.isRegularFile(file)) throw new ImageLoadException(file, "no such file");
+        Npy.Array array;
+        try {
+            array = Npy.read(file);
+        } catch (IOException e) {
+            throw new ImageLoadException(file, e.getMessage().replaceFirst("^[^:]*: ", ""));
+        }
+        long[] shape = array.shape();
+        if (shape.length != 4 || shape[0] != 1 || shape[1] != 3) {
+            throw new ImageLoadException(file, "expected a float32 tensor of shape (1, 3, H, W), got " + Arrays.toString(shape));
+        }
+        int h = (int) shape[2];
+        int w = (int) shape[3];
+        return new ModelInput(array.data(), h, w, denormalised(array.data(), h, w), new CropBox(0, 0, w, h));
+    }
+
+    /** The RGB picture a normalised (3, H, W) tensor stands for, clamped to [0, 255]. */
+    public static BufferedImage denormalised(float[] chw, int h, int w) {
+        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        int plane = h * w;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int rgb = 0;
+                for (int c = 0; c < 3; c++) {
+                    float v = (chw[c * plane + y * w + x] * STD[c] + MEAN[c]) * 255f;
+                    rgb = (rgb << 8) | Math.max(0, Math.min(255, Math.round(v)));
+                }
+                image.setRGB(x, y, rgb);
+            }
+        }
+        return image;
+    }
+}
