@@ -41,10 +41,14 @@ final class PickleInput {
         return v;
     }
 
+    /** An unsigned 32-bit value (memo index). */
+    long u32() throws WeightsException {
+        return s32() & 0xffffffffL;
+    }
+
     /** An unsigned 32-bit length; larger than the remaining data means truncation. */
-    int u32() throws WeightsException {
-        long v = s32() & 0xffffffffL;
-        return length(v);
+    int length32() throws WeightsException {
+        return length(u32());
     }
 
     /** An unsigned 64-bit length. */

@@ -48,13 +48,16 @@ final class StateDicts {
     }
 
     /** Drops a leading {@code module.} (DataParallel) when every key has it. */
-    static <T> Map<String, T> stripModulePrefix(Map<String, T> tensors) {
+    static Map<String, RawTensor> stripModulePrefix(Map<String, RawTensor> tensors) {
         boolean all = !tensors.isEmpty() && tensors.keySet().stream().allMatch(k -> k.startsWith("module."));
         if (!all) {
             return tensors;
         }
-        Map<String, T> out = new LinkedHashMap<>();
-        tensors.forEach((k, v) -> out.put(k.substring("module.".length()), v));
+        Map<String, RawTensor> out = new LinkedHashMap<>();
+        tensors.forEach((k, v) -> {
+            String key = k.substring("module.".length());
+            out.put(key, v.renamed(key));
+        });
         return out;
     }
 }

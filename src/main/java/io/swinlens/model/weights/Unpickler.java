@@ -73,20 +73,20 @@ final class Unpickler {
             case ')' -> push(tuple(List.of()));                       // EMPTY_TUPLE
             case 0x8f -> push(new LinkedHashSet<>());                 // EMPTY_SET
             case '(' -> marks.add(stack.size());                      // MARK
-            case 'X' -> push(in.utf8(in.u32()));                      // BINUNICODE
+            case 'X' -> push(in.utf8(in.length32()));                 // BINUNICODE
             case 0x8c -> push(in.utf8(in.u8()));                      // SHORT_BINUNICODE
             case 0x8d -> push(in.utf8(in.u64()));                     // BINUNICODE8
-            case 'T' -> push(in.latin1(in.u32()));                    // BINSTRING
+            case 'T' -> push(in.latin1(in.length32()));               // BINSTRING
             case 'U' -> push(in.latin1(in.u8()));                     // SHORT_BINSTRING
-            case 'B' -> push(in.bytes(in.u32()));                     // BINBYTES
+            case 'B' -> push(in.bytes(in.length32()));                // BINBYTES
             case 'C' -> push(in.bytes(in.u8()));                      // SHORT_BINBYTES
             case 0x8e -> push(in.bytes(in.u64()));                    // BINBYTES8
             case 'q' -> memo.put((long) in.u8(), peek());             // BINPUT
-            case 'r' -> memo.put(in.s32() & 0xffffffffL, peek());            // LONG_BINPUT
+            case 'r' -> memo.put(in.u32(), peek());                   // LONG_BINPUT
             case 'p' -> memo.put(Long.parseLong(in.line().trim()), peek()); // PUT
             case 0x94 -> memo.put((long) memo.size(), peek());        // MEMOIZE
             case 'h' -> push(memoGet(in.u8(), at));                   // BINGET
-            case 'j' -> push(memoGet(in.s32() & 0xffffffffL, at));                  // LONG_BINGET
+            case 'j' -> push(memoGet(in.u32(), at));                  // LONG_BINGET
             case 'g' -> push(memoGet(Long.parseLong(in.line().trim()), at)); // GET
             case 'c' -> push(hooks.global(in.line(), in.line()));     // GLOBAL
             case 0x93 -> {                                            // STACK_GLOBAL
@@ -105,7 +105,7 @@ final class Unpickler {
             case 'K' -> push((long) in.u8());                         // BININT1
             case 'M' -> push((long) in.u16());                        // BININT2
             case 0x8a -> push(littleEndianInt(in.bytes(in.u8())));    // LONG1
-            case 0x8b -> push(littleEndianInt(in.bytes(in.u32())));   // LONG4
+            case 0x8b -> push(littleEndianInt(in.bytes(in.length32()))); // LONG4
             case 'I' -> push(textInt(in.line()));                     // INT
             case 'L' -> push(textInt(in.line().replace("L", "")));    // LONG
             case 'G' -> push(in.f64());                               // BINFLOAT
