@@ -6,7 +6,6 @@ import org.nd4j.linalg.api.ops.impl.broadcast.BiasAdd;
 import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Erfc;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * The element-wise and per-token operations of a Swin block, written so that they match PyTorch to
@@ -28,16 +27,6 @@ final class Ops {
             Nd4j.exec(new BiasAdd(out, bias, out, false));
         }
         return out;
-    }
-
-    /** LayerNorm over the last axis with biased variance and eps 1e-5, as torch.nn.LayerNorm. x: (L, C). */
-    static INDArray layerNorm(INDArray x, INDArray gamma, INDArray beta) {
-        long tokens = x.rows();
-        INDArray mean = x.mean(1).reshape(tokens, 1);                 // (L, 1)
-        INDArray centred = x.subColumnVector(mean);                   // (L, C)
-        INDArray variance = centred.mul(centred).mean(1).reshape(tokens, 1); // (L, 1)
-        INDArray invStd = Transforms.pow(variance.addi(LAYER_NORM_EPS), -0.5, false); // (L, 1)
-        return centred.muliColumnVector(invStd).muliRowVector(gamma).addiRowVector(beta);
     }
 
     /** Exact GELU, 0.5·x·erfc(-x/√2), in place on x. */

@@ -18,8 +18,9 @@ final class SwinWeights {
         INDArray apply(INDArray x) { return Ops.linear(x, weightT, bias); }
     }
 
-    record Norm(INDArray gamma, INDArray beta) {
-        INDArray apply(INDArray x) { return Ops.layerNorm(x, gamma, beta); }
+    record Norm(INDArray gamma, INDArray beta, float[] gammaValues, float[] betaValues) {
+        Norm(float[] gamma, float[] beta) { this(vector(gamma), vector(beta), gamma, beta); }
+        INDArray apply(INDArray x) { return JavaKernels.layerNorm(x, gammaValues, betaValues); }
     }
 
     /**
@@ -115,7 +116,7 @@ final class SwinWeights {
     }
 
     private static Norm norm(TensorSource source, String prefix, int dim) {
-        return new Norm(vector(source.get(prefix + ".weight", dim)), vector(source.get(prefix + ".bias", dim)));
+        return new Norm(source.get(prefix + ".weight", dim), source.get(prefix + ".bias", dim));
     }
 
     private static INDArray vector(float[] values) {

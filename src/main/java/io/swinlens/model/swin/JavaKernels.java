@@ -1,0 +1,70 @@
+package io.swinlens.model.swin;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.nio.FloatBuffer;
+import java.util.stream.IntStream;
+
+/**
+ * Per-token and per-row kernels written as plain loops over ND4J's off-heap buffers. Measured on the
+ * project's 2-core machine they replace chains of 4-8 ND4J ops (one pass and one allocation each) by a
+ * single pass (LayerNorm: ~3x faster than the op chain). Rows are split across the cores.
+ */
+final class JavaKernels {
+
+    private static final int PARALLEL_THRESHOLD = 16_384;   // elements below which one thread is faster
+
+    private JavaKernels() { }
+
+    private static FloatBuffer buffer(INDArray a) {
+        if (a.ordering() != 'c' || a.isView() && !a.isVector() && a.elementWiseStride() != 1) {
+            throw new IllegalArgumentException("kernel needs a contiguous C-order array, got " + a.shapeInfoToString());
+        }
+        return a.data().asNioFloat();
+    }
+
+    private static void forRows(long rows, long rowLength, RowRange body) {
+        int r = (int) rows;
+        if (rows * rowLength < PARALLEL_THRESHOLD) {
+            body.run(0, r);
+            return;
+        }
+        int chunks = Math.min(r, 4 * Runtime.getRuntime().availableProcessors());
+        IntStream.range(0, chunks).parallel().forEach(c -> body.run((int) ((long) r * c / chunks), (int) ((long) r * (c + 1) / chunks)));
+    }
+
+    @FunctionalInterface
+    private interface RowRange {
+        void run(int from, int to);
+    }
+
+    /** LayerNorm over the last axis, biased variance, eps 1e-5 (torch.nn.LayerNorm). x: (L, C) -> new (L, C). */
+    static INDArray layerNorm(INDArray x, float[] gamma, float[] beta) {
+        int c = (int) x.columns();
+        INDArray out = Nd4j.createUninitialized(DataType.FLOAT, x.rows(), c);
+        FloatBuffer in = buffer(x);
+        FloatBuffer o = buffer(out);
+        int inBase = (int) x.offset();
+        int outBase = (int) out.offset();
+        forRows(x.rows(), c, (from, to) -> {
+            float[] row = new float[c];
+            for (int t = from; t < to; t++) {
+                in.get(inBase + t * c, row, 0, c);
+                double sum = 0;
+                for (int k = 0; k < c; k++) sum += row[k];
+                float mean = (float) (sum / c);
+                double squares = 0;
+                for (int k = 0; k < c; k++) {
+                    float d = row[k] - mean;
+                    squares += d * d;
+                }
+                float inv = (float) (1.0 / Math.sqrt(squares / c + Ops.LAYER_NORM_EPS));
+                for (int k = 0; k < c; k++) row[k] = (row[k] - mean) * inv * gamma[k] + beta[k];
+                o.put(outBase + t * c, row, 0, c);
+            }
+        });
+        return out;
+    }
+}
