@@ -48,7 +48,7 @@ final class DumpCommand implements Callable<Integer> {
     @Override public Integer call() {
         LoadedModel loaded = model.load();
         ModelInput x = model.input(input, loaded);
-        Inference result = loaded.model().forward(x.chw(), x.height(), x.width(), new CaptureRequest(true, false, null));
+        Inference result = ModelOptions.run(loaded, input, x, new CaptureRequest(true, false, null));
         List<Path> targets = new ArrayList<>(List.of(out.resolve("logits.npy"), out.resolve("manifest.json")));
         for (BlockAttention a : result.attention()) targets.add(out.resolve(attentionFile(a)));
         if (!overwrite) {

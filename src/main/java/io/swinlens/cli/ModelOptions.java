@@ -1,5 +1,7 @@
 package io.swinlens.cli;
 
+import io.swinlens.model.capture.CaptureRequest;
+import io.swinlens.model.capture.Inference;
 import io.swinlens.model.image.ImageLoadException;
 import io.swinlens.model.image.ModelInput;
 import io.swinlens.model.image.Preprocess;
@@ -37,6 +39,15 @@ final class ModelOptions {
             return Preprocess.parse(preprocess);
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCodes.USAGE, e.getMessage());
+        }
+    }
+
+    /** One forward pass; an input the model cannot take (size, channels) is an input error naming the file. */
+    static Inference run(LoadedModel model, Path file, ModelInput input, CaptureRequest capture) {
+        try {
+            return model.model().forward(input.chw(), input.height(), input.width(), capture);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCodes.UNREADABLE_INPUT, file.getFileName() + ": " + e.getMessage());
         }
     }
 

@@ -43,15 +43,15 @@ final class PredictCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         int exitCode = ExitCodes.OK;
         for (Path file : inputs) {
-            ModelInput input;
+            Inference result;
             try {
-                input = model.input(file, loaded);
+                ModelInput input = model.input(file, loaded);
+                result = ModelOptions.run(loaded, file, input, CaptureRequest.NONE);
             } catch (CliException e) {       // report, go on with the other inputs, fail at the end
                 spec.commandLine().getErr().println("swinlens predict: " + e.getMessage());
                 if (exitCode == ExitCodes.OK) exitCode = e.exitCode();
                 continue;
             }
-            Inference result = loaded.model().forward(input.chw(), input.height(), input.width(), CaptureRequest.NONE);
             float[] probabilities = result.probabilities();
             List<Map<String, Object>> top = new ArrayList<>();
             for (int index : result.topK(topK)) {

@@ -14,8 +14,8 @@ public record BlockGeometry(int stage, int block, int height, int width, int win
             shift = 0;
         }
         if (height % window != 0 || width % window != 0) {
-            throw new IllegalArgumentException("stage %d: resolution %dx%d is not a multiple of window %d; use an input size of %s"
-                    .formatted(stage, height, width, window, "a multiple of the window at every stage"));
+            throw new IllegalArgumentException("stage %d: resolution %dx%d is not a multiple of window %d"
+                    .formatted(stage, height, width, window));
         }
         return new BlockGeometry(stage, block, height, width, window, shift);
     }

@@ -36,7 +36,13 @@ final class ResolutionPlan {
         for (int s = 0; s < config.numStages(); s++) {
             List<BlockPlan> blocks = new ArrayList<>();
             for (int b = 0; b < config.depth(s); b++) {
-                BlockGeometry g = BlockGeometry.of(s, b, h, w, config.windowSize());
+                BlockGeometry g;
+                try {
+                    g = BlockGeometry.of(s, b, h, w, config.windowSize());
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("input %dx%d does not fit this model (%s); it was trained at %dx%d"
+                            .formatted(height, width, e.getMessage(), config.imageSize(), config.imageSize()));
+                }
                 blocks.add(blockPlan(g, config.heads(s), weights.stages.get(s).get(b)));
             }
             stages.add(List.copyOf(blocks));

@@ -1,0 +1,193 @@
+package io.swinlens.cli;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.swinlens.model.io.Npy;
+import io.swinlens.testutil.Fixtures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** info, predict and dump end to end through the command line, with the exit codes scripts rely on. */
+class EngineCommandsTest {
+
+    @TempDir Path dir;
+
+    private static String fixture(String model, String file) { return Fixtures.file(model, file).toString(); }
+
+    @Test
+    void dumpWritesLogitsAttentionAndManifestThatMatchPyTorch() throws IOException {
+        Path out = dir.resolve("dump");
+        var r = CliRunner.run("dump", fixture("m4w4", "input.npy"), "--weights", fixture("m4w4", "torchvision.pth"), "--out", out.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        Npy.Array logits = Npy.read(out.resolve("logits.npy"));
+        assertThat(logits.shape()).containsExactly(1, 10);
+        assertThat(Fixtures.maxError(logits.data(), Fixtures.npy("m4w4", "logits.npy").data())).isLessThan(1e-4);
+        JsonObject manifest = JsonParser.parseString(Files.readString(out.resolve("manifest.json"))).getAsJsonObject();
+        JsonArray files = manifest.getAsJsonArray("files");
+        assertThat(files).hasSize(1 + 8);
+        for (var f : files) {
+            JsonObject e = f.getAsJsonObject();
+            if (!e.get("kind").getAsString().equals("attention")) continue;
+            String name = e.get("file").getAsString();
+            Npy.Array actual = Npy.read(out.resolve(name));
+            Npy.Array expected = Fixtures.npy("m4w4", name);
+            assertThat(actual.shape()).containsExactly(expected.shape());
+            assertThat(Fixtures.maxError(actual.data(), expected.data())).as(name).isLessThan(1e-4);
+            assertThat(e.get("heads").getAsInt()).isEqualTo(actual.shape()[1]);
+        }
+        JsonObject last = files.get(files.size() - 1).getAsJsonObject();
+        assertThat(last.get("stage").getAsInt()).isEqualTo(3);
+        assertThat(last.get("shift").getAsInt()).isZero();    // stage 3 is clamped: no shift on the odd block
+        assertThat(last.get("window").getAsInt()).isEqualTo(2);
+    }
+
+    @Test
+    void dumpRefusesToOverwriteUnlessAsked() throws IOException {
+        Path out = dir.resolve("dump");
+        String[] args = {"dump", fixture("m3w6", "input.npy"), "--weights", fixture("m3w6", "official.safetensors"), "--out", out.toString()};
+        assertThat(CliRunner.run(args).exitCode()).isZero();
+        Files.writeString(out.resolve("logits.npy"), "keep me");
+        var again = CliRunner.run(args);
+        assertThat(again.exitCode()).isEqualTo(ExitCodes.OUTPUT_ERROR);
+        assertThat(again.err()).contains("logits.npy").contains("--overwrite");
+        assertThat(Files.readString(out.resolve("logits.npy"))).isEqualTo("keep me");
+        String[] overwrite = Arrays.copyOf(args, args.length + 1);
+        overwrite[args.length] = "--overwrite";
+        assertThat(CliRunner.run(overwrite).exitCode()).isZero();
+        assertThat(Npy.read(out.resolve("logits.npy")).shape()).containsExactly(1, 5);
+    }
+
+    @Test
+    void predictJsonFollowsTheContract() {
+        var r = CliRunner.run("predict", fixture("m7", "input.npy"), "--weights", fixture("m7", "hf.safetensors"), "--top-k", "3", "--json");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonArray results = JsonParser.parseString(r.out()).getAsJsonArray();
+        JsonObject first = results.get(0).getAsJsonObject();
+        assertThat(first.get("input").getAsString()).endsWith("input.npy");
+        JsonArray top = first.getAsJsonArray("top");
+        assertThat(top).hasSize(3);
+        float[] logits = Fixtures.npy("m7", "logits.npy").data();
+        int best = 0;
+        for (int i = 1; i < logits.length; i++) if (logits[i] > logits[best]) best = i;
+        JsonObject t0 = top.get(0).getAsJsonObject();
+        assertThat(t0.get("index").getAsInt()).isEqualTo(best);
+        assertThat(t0.get("label").getAsString()).isEqualTo("class " + best);
+        assertThat(t0.get("logit").getAsDouble()).isCloseTo(logits[best], org.assertj.core.data.Offset.offset(1e-4));
+        assertThat(t0.get("probability").getAsDouble()).isBetween(0.0, 1.0);
+    }
+
+    @Test
+    void infoDescribesEveryNaming() {
+        for (String file : new String[]{"official.pth", "timm.safetensors", "torchvision.pth", "hf.bin"}) {
+            var r = CliRunner.run("info", fixture("m4w4", file), "--json");
+            assertThat(r.exitCode()).as(r.err()).isZero();
+            JsonObject info = JsonParser.parseString(r.out()).getAsJsonObject();
+            assertThat(info.get("format").getAsString()).isEqualTo(file.substring(0, file.indexOf('.')));
+            assertThat(info.get("embed_dim").getAsInt()).isEqualTo(6);
+            assertThat(info.get("window_size").getAsInt()).isEqualTo(4);
+            assertThat(info.get("num_classes").getAsInt()).isEqualTo(10);
+            assertThat(info.get("image_size").getAsInt()).isEqualTo(64);   // detected from the clamped last stage
+            assertThat(info.get("depths").toString()).isEqualTo("[2,2,2,2]");
+            assertThat(info.get("num_heads").toString()).isEqualTo("[2,2,4,4]");
+            assertThat(info.get("preset").isJsonNull()).isTrue();
+        }
+    }
+
+    @Test
+    void unsafePickleIsRefusedWithExitFourAndRunsNothing() {
+        Path marker = Path.of("/tmp/swinlens_pwned");
+        var r = CliRunner.run("info", fixture("unsafe", "os_system.pth"));
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.UNUSABLE_WEIGHTS);
+        assertThat(r.err()).contains("unsafe").contains("posix.system").doesNotContain("Exception");
+        assertThat(marker).doesNotExist();
+        var p = CliRunner.run("predict", fixture("m4w4", "input.npy"), "--weights", fixture("unsafe", "os_system.pth"));
+        assertThat(p.exitCode()).isEqualTo(ExitCodes.UNUSABLE_WEIGHTS);
+        assertThat(marker).doesNotExist();
+    }
+
+    @Test
+    void truncatedCheckpointsOfEachTypeGiveExitFourWithOneLine() throws IOException {
+        for (String file : new String[]{"official.pth", "hf.safetensors"}) {
+            byte[] bytes = Files.readAllBytes(Fixtures.file("m4w4", file));
+            Path cut = dir.resolve("cut-" + file);
+            Files.write(cut, Arrays.copyOf(bytes, bytes.length / 2));
+            var r = CliRunner.run("info", cut.toString());
+            assertThat(r.exitCode()).isEqualTo(ExitCodes.UNUSABLE_WEIGHTS);
+            assertThat(r.err().strip().lines()).hasSize(1);
+            assertThat(r.err()).contains(cut.getFileName().toString());
+        }
+    }
+
+    @Test
+    void wrongArchitectureNamesTheOffendingTensor() throws IOException {
+        // a checkpoint with an extra tensor the architecture does not use
+        var r = CliRunner.run("info", fixture("m4w4", "official.pth"));
+        assertThat(r.exitCode()).isZero();
+        Path notSwin = dir.resolve("notswin.safetensors");
+        String header = "{\"conv1.weight\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,4]}}";
+        while ((header.length() + 8) % 8 != 0) header += " ";
+        var buf = java.nio.ByteBuffer.allocate(8 + header.length() + 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        buf.putLong(header.length()).put(header.getBytes()).putFloat(1f);
+        Files.write(notSwin, buf.array());
+        var bad = CliRunner.run("info", notSwin.toString());
+        assertThat(bad.exitCode()).isEqualTo(ExitCodes.UNUSABLE_WEIGHTS);
+        assertThat(bad.err()).contains("conv1.weight");
+    }
+
+    @Test
+    void unreadableImageGivesExitThreeNamingTheFile() throws IOException {
+        Path fake = dir.resolve("holiday.jpg");
+        Files.writeString(fake, "not really a picture");
+        var r = CliRunner.run("predict", fake.toString(), "--weights", fixture("m4w4", "official.safetensors"));
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.UNREADABLE_INPUT);
+        assertThat(r.err()).contains("holiday.jpg");
+        var missing = CliRunner.run("predict", dir.resolve("nope.png").toString(), "--weights", fixture("m4w4", "official.safetensors"));
+        assertThat(missing.exitCode()).isEqualTo(ExitCodes.UNREADABLE_INPUT);
+    }
+
+    @Test
+    void missingWeightsFileGivesExitFour() {
+        var r = CliRunner.run("predict", fixture("m4w4", "input.npy"), "--weights", dir.resolve("absent.pth").toString());
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.UNUSABLE_WEIGHTS);
+        assertThat(r.err()).contains("absent.pth");
+    }
+
+    @Test
+    void usageErrorsGiveExitTwo() {
+        assertThat(CliRunner.run("predict").exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(CliRunner.run("dump", "x.png").exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(CliRunner.run("bench", "--variant", "swin_huge").exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(CliRunner.run("frobnicate").exitCode()).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
+    void inputOfTheWrongSizeIsAClearError() throws IOException {
+        Path odd = dir.resolve("odd.npy");
+        try (var out = Files.newOutputStream(odd)) {
+            Npy.write(out, new float[3 * 60 * 60], 1, 3, 60, 60);
+        }
+        var r = CliRunner.run("predict", odd.toString(), "--weights", fixture("m4w4", "official.safetensors"));
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.UNREADABLE_INPUT);
+        assertThat(r.err()).contains("60").doesNotContain("Exception");
+    }
+
+    @Test
+    void benchPrintsTheJsonContract() {
+        var r = CliRunner.run("bench", "--runs", "1", "--warmup", "0", "--json");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonObject bench = JsonParser.parseString(r.out()).getAsJsonObject();
+        for (String key : new String[]{"variant", "image_size", "threads", "runs", "median_ms", "min_ms", "max_ms"}) {
+            assertThat(bench.has(key)).as(key).isTrue();
+        }
+        assertThat(bench.get("variant").getAsString()).isEqualTo("swin_tiny");
+        assertThat(bench.get("runs").getAsInt()).isEqualTo(1);
+    }
+}
