@@ -125,4 +125,20 @@ class ExportCommandTest {
         assertThat(export(INPUT.toString(), "--out", dir.toString(), "--query", "64,3")).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).contains("outside");
     }
+
+    @Test
+    void queryIsInOriginalImagePixelsAndMustLieInTheCrop() throws Exception {
+        // A 160x80 picture: the official preset centre-crops a square from the middle, so x = 5 is cut away.
+        BufferedImage wide = new BufferedImage(160, 80, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 80; y++) {
+            for (int x = 0; x < 160; x++) wide.setRGB(x, y, (x * 255 / 160) << 16 | (y * 3) << 8 | 90);
+        }
+        Path png = dir.resolve("wide.png");
+        ImageIO.write(wide, "png", png.toFile());
+        Path out = dir.resolve("out");
+        assertThat(export(png.toString(), "--out", out.toString(), "--query", "5,40")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("wide.png").contains("outside");
+        assertThat(export(png.toString(), "--out", out.toString(), "--query", "80,40", "--preprocess", "official")).isZero();
+        assertThat(out.resolve("wide_s0b1_mean_query.png")).exists();
+    }
 }
