@@ -70,7 +70,7 @@ class DownloaderTest {
 
     @Test
     void resumesABrokenTransferWithARangeRequest() throws Exception {
-        server.cutFirstAfter = 100_000;
+        server.cutFirstAnswerAfter(100_000);
         DownloadException broken = failure(server.fileUri(), null, checkpointSha256);
         assertThat(broken.kind()).isEqualTo(Kind.NETWORK);
         assertThat(broken.getMessage()).contains("run the same command again to resume");
@@ -85,8 +85,8 @@ class DownloaderTest {
 
     @Test
     void startsOverWhenTheServerIgnoresRange() throws Exception {
-        server.honourRange = false;
-        server.cutFirstAfter = 100_000;
+        server.ignoreRange();
+        server.cutFirstAnswerAfter(100_000);
         assertThat(failure(server.fileUri(), null, null).kind()).isEqualTo(Kind.NETWORK);
 
         download(server.fileUri(), null, checkpointSha256);
@@ -121,7 +121,7 @@ class DownloaderTest {
 
     @Test
     void namesTheStatusOfAServerError() {
-        server.failWithStatus = 500;
+        server.failWithStatus(500);
         DownloadException e = failure(server.fileUri(), null, null);
         assertThat(e.kind()).isEqualTo(Kind.HTTP_STATUS);
         assertThat(e.getMessage()).startsWith("HTTP 500").contains(server.fileUri().toString());

@@ -23,10 +23,9 @@ public final class FileServer implements AutoCloseable {
     private final byte[] body;
     private final AtomicInteger requests = new AtomicInteger();
     private final List<String> ranges = new CopyOnWriteArrayList<>();
-    volatile boolean honourRange = true;
-    volatile int failWithStatus;
-    /** Bytes of the first answer's body to send before dropping the connection; -1 for none. */
-    volatile int cutFirstAfter = -1;
+    private volatile boolean honourRange = true;
+    private volatile int failWithStatus;
+    private volatile int cutFirstAfter = -1;
 
     public FileServer(byte[] body) throws IOException {
         this.body = body;
@@ -45,6 +44,15 @@ public final class FileServer implements AutoCloseable {
     }
 
     public URI fileUri() { return uri("/file"); }
+
+    /** Answer 200 with the whole file even when asked for a range. */
+    public void ignoreRange() { honourRange = false; }
+
+    /** Answer every request with this status and no body. */
+    public void failWithStatus(int status) { failWithStatus = status; }
+
+    /** Send only this many bytes of the first answer's body, then drop the connection. */
+    public void cutFirstAnswerAfter(int bytes) { cutFirstAfter = bytes; }
 
     /** The Range header of each request to /file, in order (null where none was sent). */
     public List<String> ranges() { return ranges; }
