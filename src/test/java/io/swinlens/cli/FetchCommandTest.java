@@ -49,7 +49,6 @@ class FetchCommandTest {
         assertThat(r.err()).contains("(verified)");
         assertThat(Files.mismatch(tinyFile(), fixture)).isEqualTo(-1);
         assertThat(ModelResolver.resolve("swin_tiny")).isEqualTo(tinyFile());
-        assertThat(ModelResolver.load("swin_tiny").config().embedDim()).isPositive();
     }
 
     @Test
