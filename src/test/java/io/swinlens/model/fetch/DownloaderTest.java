@@ -110,6 +110,16 @@ class DownloaderTest {
     }
 
     @Test
+    void checksTheSizeAfterTheTransferWhenTheServerGivesNoLength() {
+        server.sendChunked();
+        DownloadException e = failure(server.fileUri(), checkpoint.length - 1L, null);
+        assertThat(e.kind()).isEqualTo(Kind.SIZE_MISMATCH);
+        assertThat(e.getMessage()).contains("expected " + (checkpoint.length - 1) + " bytes, got " + checkpoint.length);
+        assertThat(target).doesNotExist();
+        assertThat(Downloader.partOf(target)).doesNotExist();
+    }
+
+    @Test
     void deletesTheDownloadOnAChecksumMismatch() {
         String wrong = "0".repeat(64);
         DownloadException e = failure(server.fileUri(), null, wrong);

@@ -26,6 +26,7 @@ public final class FileServer implements AutoCloseable {
     private volatile boolean honourRange = true;
     private volatile int failWithStatus;
     private volatile int cutFirstAfter = -1;
+    private volatile boolean chunked;
 
     public FileServer(byte[] body) throws IOException {
         this.body = body;
@@ -47,6 +48,9 @@ public final class FileServer implements AutoCloseable {
 
     /** Answer 200 with the whole file even when asked for a range. */
     public void ignoreRange() { honourRange = false; }
+
+    /** Send bodies chunked, without a Content-Length. */
+    public void sendChunked() { chunked = true; }
 
     /** Answer every request with this status and no body. */
     public void failWithStatus(int status) { failWithStatus = status; }
@@ -72,7 +76,7 @@ public final class FileServer implements AutoCloseable {
             exchange.getResponseHeaders().add("Content-Range", "bytes " + start + "-" + (body.length - 1) + "/" + body.length);
             exchange.sendResponseHeaders(206, body.length - start);
         } else {
-            exchange.sendResponseHeaders(200, body.length);
+            exchange.sendResponseHeaders(200, chunked ? 0 : body.length);
         }
         OutputStream out = exchange.getResponseBody();
         if (n == 1 && cutFirstAfter >= 0) {
