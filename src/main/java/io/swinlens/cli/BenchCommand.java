@@ -33,6 +33,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON object")
     boolean json;
 
+    @Option(names = "--render", description = "also time what the app does: file to first heatmap, and redrawing every head of a block when the query moves")
+    boolean render;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -60,6 +63,12 @@ final class BenchCommand implements Callable<Integer> {
         double median = runs % 2 == 1 ? sorted[runs / 2] : (sorted[runs / 2 - 1] + sorted[runs / 2]) / 2;
         int threads = org.nd4j.linalg.factory.Nd4j.getEnvironment().maxMasterThreads();
         PrintWriter out = spec.commandLine().getOut();
+        Map<String, Object> renderTimes;
+        try {
+            renderTimes = render ? RenderBench.run(config, model, runs, warmup) : Map.of();
+        } catch (java.io.IOException e) {
+            throw new CliException(ExitCodes.OUTPUT_ERROR, "cannot write a temporary image: " + e.getMessage());
+        }
         if (json) {
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("variant", variant);
@@ -69,11 +78,13 @@ final class BenchCommand implements Callable<Integer> {
             result.put("median_ms", round(median));
             result.put("min_ms", round(sorted[0]));
             result.put("max_ms", round(sorted[runs - 1]));
+            result.putAll(renderTimes);
             out.println(new GsonBuilder().create().toJson(result));
         } else {
             out.printf("%s @ %d px, %d threads (%s)%n", config.name(), imageSize, threads, NativeThreads.outcome());
             out.printf("forward pass over %d runs (%d warm-up): median %.1f ms, min %.1f ms, max %.1f ms%n",
                     runs, warmup, median, sorted[0], sorted[runs - 1]);
+            renderTimes.forEach((k, v) -> out.printf("%s: %s%n", k, v));
         }
         return ExitCodes.OK;
     }
