@@ -18,6 +18,7 @@ import com.sun.jna.Platform;
  */
 public final class NativeThreads {
 
+    private static final String ONEDNN_LIBRARY = "/org/nd4j/linalg/cpu/nativecpu/bindings/linux-x86_64-onednn/libjnind4jcpu.so";
     private static volatile boolean configured;
     private static volatile String outcome = "not configured";
 
@@ -37,6 +38,10 @@ public final class NativeThreads {
         if (configured) return;
         configured = true;
         StringBuilder report = new StringBuilder();
+        if (System.getProperty("javacpp.platform.extension") == null && NativeThreads.class.getResource(ONEDNN_LIBRARY) != null) {
+            System.setProperty("javacpp.platform.extension", "-onednn");   // the build that ships the oneDNN variant
+            report.append("oneDNN build, ");
+        }
         report.append(set("OMP_WAIT_POLICY", "PASSIVE"));
         String coreType = Platform.isLinux() && Platform.is64Bit() && !Platform.isARM() ? coreTypeFromCpuFlags() : null;
         if (coreType != null) report.append(", ").append(set("OPENBLAS_CORETYPE", coreType));
