@@ -45,7 +45,10 @@ public final class Rollout {
             for (int b = blocks.size() - 1; b >= 0; b--) v = throughBlock(v, blocks.get(b), fusion);
             BlockGeometry g = blocks.get(0).geometry();
             out[s] = Grid.of(g.height(), g.width(), v);
-            if (s > 0) v = unmerge(v, g.height(), g.width());
+            if (s > 0) {
+                BlockGeometry below = stages.get(s - 1).get(0).geometry();
+                v = unmerge(v, below.height(), below.width());
+            }
         }
         return List.of(out);
     }
