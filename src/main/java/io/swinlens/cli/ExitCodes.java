@@ -10,6 +10,8 @@ public final class ExitCodes {
     public static final int UNUSABLE_WEIGHTS = 4;
     /** An output could not be written (exists without --overwrite, no space, no permission). */
     public static final int OUTPUT_ERROR = 5;
+    /** A download failed: offline, refused, timed out, broken transfer, or an HTTP error status. */
+    public static final int NETWORK_ERROR = 6;
 
     private ExitCodes() { }
 }

@@ -36,6 +36,7 @@ public final class AtomicFiles {
             if (!overwrite && Files.exists(target)) {
                 throw new FileAlreadyExistsException(target.toString(), null, "exists; pass --overwrite to replace it");
             }
+            usualPermissions(temp);
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -43,6 +44,15 @@ public final class AtomicFiles {
             }
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    /** Temporary files are created private (0600); a finished file gets the usual rw-r--r--. */
+    private static void usualPermissions(Path file) {
+        try {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException | IOException e) {
+            // not a POSIX file system: keep the platform's default
         }
     }
 

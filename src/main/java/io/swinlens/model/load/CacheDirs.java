@@ -2,12 +2,20 @@ package io.swinlens.model.load;
 
 import java.nio.file.Path;
 
-/** Per-user folders: {@code $SWINLENS_HOME}, else the platform's cache folder, + {@code swinlens/}. */
+/**
+ * Per-user folders: the system property {@code swinlens.home}, else {@code $SWINLENS_HOME}, else the
+ * platform's cache folder + {@code swinlens/}. The property comes first so that tests (which cannot set
+ * environment variables) and launchers can point everything at another folder.
+ */
 public final class CacheDirs {
+
+    public static final String HOME_PROPERTY = "swinlens.home";
 
     private CacheDirs() { }
 
     public static Path root() {
+        String property = System.getProperty(HOME_PROPERTY);
+        if (property != null && !property.isBlank()) return Path.of(property);
         String override = System.getenv("SWINLENS_HOME");
         if (override != null && !override.isBlank()) return Path.of(override);
         String home = System.getProperty("user.home");

@@ -1,5 +1,6 @@
 package io.swinlens.model.load;
 
+import io.swinlens.model.fetch.FetchedModels;
 import io.swinlens.model.image.Preprocess;
 import io.swinlens.model.weights.WeightsException;
 
@@ -8,9 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Finds the weights a user means: a file path, or nothing for the bundled demo model.
- * (Catalogue names such as {@code swin_tiny} resolve through {@link #catalogueLookup}, set once
- * model fetching exists.)
+ * Finds the weights a user means: a file path, a downloaded catalogue model's name such as
+ * {@code swin_tiny} (through {@link FetchedModels} unless replaced), or nothing for the bundled demo model.
  */
 public final class ModelResolver {
 
@@ -19,7 +19,8 @@ public final class ModelResolver {
         Path find(String name) throws WeightsException;
     }
 
-    private static volatile CatalogueLookup catalogueLookup = name -> null;
+    // Set here rather than by the CLI or the GUI, so that every entry point (and every test) sees it.
+    private static volatile CatalogueLookup catalogueLookup = new FetchedModels();
 
     private ModelResolver() { }
 

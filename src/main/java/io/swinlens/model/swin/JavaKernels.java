@@ -10,7 +10,8 @@ import java.util.stream.IntStream;
 /**
  * Per-token and per-row kernels written as plain loops over ND4J's off-heap buffers. Measured on the
  * project's 2-core machine they replace chains of 4-8 ND4J ops (one pass and one allocation each) by a
- * single pass (LayerNorm: ~3x faster than the op chain). Rows are split across the cores.
+ * single pass: LayerNorm, exact GELU, and the head split/merge around attention (strided permute + dup
+ * copies in ND4J). Rows are split across the cores.
  */
 final class JavaKernels {
 
@@ -66,5 +67,74 @@ final class JavaKernels {
             }
         });
         return out;
+    }
+
+    /** Exact GELU, x·Φ(x) ({@link ExactGelu}), in place: ~2x faster here than ND4J's erfc op chain. */
+    static INDArray geluInPlace(INDArray x) {
+        FloatBuffer b = buffer(x);
+        int base = (int) x.offset();
+        int c = (int) x.columns();
+        forRows(x.rows(), c, (from, to) -> {
+            float[] row = new float[c];
+            for (int t = from; t < to; t++) {
+                b.get(base + t * c, row, 0, c);
+                for (int k = 0; k < c; k++) row[k] = ExactGelu.apply(row[k]);
+                b.put(base + t * c, row, 0, c);
+            }
+        });
+        return x;
+    }
+
+    /**
+     * Splits qkv (nW·N, 3C) into q, k, v, each (nW·h, N, d) contiguous: row (w·N + i), channel
+     * part·C + head·d + j goes to [part][(w·h + head), i, j] (reference §3.8: parts before heads).
+     */
+    static INDArray[] splitHeads(INDArray qkv, int windows, int tokens, int heads) {
+        int c3 = (int) qkv.columns();
+        int c = c3 / 3;
+        int d = c / heads;
+        INDArray[] parts = new INDArray[3];
+        FloatBuffer[] out = new FloatBuffer[3];
+        for (int p = 0; p < 3; p++) {
+            parts[p] = Nd4j.createUninitialized(DataType.FLOAT, (long) windows * heads, tokens, d);
+            out[p] = buffer(parts[p]);
+        }
+        FloatBuffer in = buffer(qkv);
+        int inBase = (int) qkv.offset();
+        forRows((long) windows * tokens, c3, (from, to) -> {
+            float[] row = new float[c3];
+            for (int r = from; r < to; r++) {
+                in.get(inBase + r * c3, row, 0, c3);
+                int w = r / tokens;
+                int i = r % tokens;
+                for (int p = 0; p < 3; p++) {
+                    for (int head = 0; head < heads; head++) {
+                        out[p].put((((w * heads + head) * tokens) + i) * d, row, p * c + head * d, d);
+                    }
+                }
+            }
+        });
+        return parts;
+    }
+
+    /** The inverse layout for the attention output: (nW·h, N, d) -> (nW·N, C), channel = head·d + j. */
+    static INDArray mergeHeads(INDArray context, int windows, int tokens, int heads) {
+        int d = (int) context.size(2);
+        int c = heads * d;
+        INDArray merged = Nd4j.createUninitialized(DataType.FLOAT, (long) windows * tokens, c);
+        FloatBuffer in = buffer(context);
+        FloatBuffer out = buffer(merged);
+        forRows((long) windows * tokens, c, (from, to) -> {
+            float[] row = new float[c];
+            for (int r = from; r < to; r++) {
+                int w = r / tokens;
+                int i = r % tokens;
+                for (int head = 0; head < heads; head++) {
+                    in.get((((w * heads + head) * tokens) + i) * d, row, head * d, d);
+                }
+                out.put(r * c, row, 0, c);
+            }
+        });
+        return merged;
     }
 }

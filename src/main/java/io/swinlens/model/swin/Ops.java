@@ -4,7 +4,6 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.broadcast.BiasAdd;
 import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
-import org.nd4j.linalg.api.ops.impl.transforms.strict.Erfc;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -15,7 +14,6 @@ import org.nd4j.linalg.factory.Nd4j;
 final class Ops {
 
     static final double LAYER_NORM_EPS = 1e-5;
-    private static final double MINUS_INV_SQRT2 = -1.0 / Math.sqrt(2.0);
 
     private Ops() { }
 
@@ -27,13 +25,6 @@ final class Ops {
             Nd4j.exec(new BiasAdd(out, bias, out, false));
         }
         return out;
-    }
-
-    /** Exact GELU, 0.5·x·erfc(-x/√2), in place on x. */
-    static INDArray geluInPlace(INDArray x) {
-        INDArray t = x.mul(MINUS_INV_SQRT2);
-        Nd4j.exec(new Erfc(t, t));
-        return x.muli(t).muli(0.5);
     }
 
     /** Max-subtracted softmax over the last axis, in place. */

@@ -154,7 +154,7 @@ public final class SwinModel {
         INDArray windows = gatherRows(w.norm1().apply(x), plan.gather());     // (nW·N, C), shifted + partitioned
         INDArray attended = attention(windows, plan, w, recorder);             // (nW·N, C)
         x = x.add(gatherRows(attended, plan.scatter()));                       // (L, C), back in place
-        INDArray hidden = Ops.geluInPlace(w.fc1().apply(w.norm2().apply(x)));  // (L, 4C)
+        INDArray hidden = JavaKernels.geluInPlace(w.fc1().apply(w.norm2().apply(x))); // (L, 4C)
         return x.addi(w.fc2().apply(hidden));                                  // (L, C)
     }
 
@@ -164,23 +164,19 @@ public final class SwinModel {
         int nW = g.windowCount();
         int n = g.tokensPerWindow();
         int heads = plan.heads();
-        int c = windows.columns();
-        int d = c / heads;
-        INDArray qkv = w.qkv().apply(windows)                                   // (nW·N, 3C)
-                .reshape('c', nW, n, 3, heads, d).permute(2, 0, 3, 1, 4).dup('c'); // (3, nW, h, N, d)
-        INDArray q = qkv.slice(0).reshape('c', (long) nW * heads, n, d);       // (nW·h, N, d)
-        INDArray k = qkv.slice(1).reshape('c', (long) nW * heads, n, d);
-        INDArray v = qkv.slice(2).reshape('c', (long) nW * heads, n, d);
+        INDArray[] qkv = JavaKernels.splitHeads(w.qkv().apply(windows), nW, n, heads); // 3 x (nW·h, N, d)
+        INDArray q = qkv[0];
+        INDArray k = qkv[1];
+        INDArray v = qkv[2];
         INDArray scores = Nd4j.createUninitialized(DataType.FLOAT, (long) nW * heads, n, n); // (nW·h, N, N)
         Nd4j.matmul(q, k, scores, false, true, false);
         recorder.beforeBias(plan, scores);
         scores.reshape('c', nW, heads, n, n).addi(plan.biasMask());           // + B + M, (nW, h, N, N)
         INDArray attentionProbs = Ops.softmaxInPlace(scores);                  // (nW·h, N, N)
         recorder.attention(plan, attentionProbs);
-        INDArray context = Nd4j.createUninitialized(DataType.FLOAT, (long) nW * heads, n, d);
+        INDArray context = Nd4j.createUninitialized(DataType.FLOAT, (long) nW * heads, n, v.size(2));
         Nd4j.matmul(attentionProbs, v, context, false, false, false);          // (nW·h, N, d)
-        INDArray merged = context.reshape('c', nW, heads, n, d).permute(0, 2, 1, 3).dup('c')
-                .reshape('c', (long) nW * n, c);                               // (nW·N, C), channel = head·d + j
+        INDArray merged = JavaKernels.mergeHeads(context, nW, n, heads);      // (nW·N, C), channel = head·d + j
         return w.proj().apply(merged);
     }
 

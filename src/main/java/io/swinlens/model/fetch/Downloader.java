@@ -1,0 +1,301 @@
+package io.swinlens.model.fetch;
+
+import io.swinlens.model.fetch.DownloadException.Kind;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.net.URL;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+
+/**
+ * Downloads one file into {@code <target>.part}, resuming a broken transfer with an HTTP Range request,
+ * verifies size, checksum and content, and only then renames the part to the target. A failed,
+ * cancelled or interrupted download therefore never leaves a file under the target name; a broken
+ * transfer keeps its part for the next run, a wrong one (size, checksum, content) deletes it.
+ *
+ * <p>HttpURLConnection rather than HttpClient because it has a per-read timeout: a stalled transfer
+ * fails after {@link #READ_TIMEOUT} instead of hanging. Redirects (GitHub's to its object store) are
+ * followed; proxies come from the usual {@code https.proxyHost} properties.
+ */
+public final class Downloader {
+
+    public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(15);
+    public static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
+
+    /** Called from the downloading thread with the bytes so far and the total, or -1 when unknown. */
+    @FunctionalInterface
+    public interface Progress {
+        void update(long bytesSoFar, long total);
+    }
+
+    /** Checks the complete file before it gets its final name; throws to reject it. */
+    @FunctionalInterface
+    public interface ContentCheck {
+        void check(Path complete) throws DownloadException;
+    }
+
+    /**
+     * @param expectedSize bytes, or null when unknown
+     * @param sha256       lower-case hex, or null when unknown
+     * @param check        null for none
+     */
+    public record Request(URI url, Path target, Long expectedSize, String sha256, ContentCheck check) { }
+
+    /** @param sha256Verified whether the checksum was compared with an expected one */
+    public record Result(Path file, long size, String sha256, boolean sha256Verified) { }
+
+    private final int connectMillis;
+    private final int readMillis;
+    private volatile boolean cancelled;
+    private volatile HttpURLConnection current;
+
+    public Downloader() { this(CONNECT_TIMEOUT, READ_TIMEOUT); }
+
+    public Downloader(Duration connectTimeout, Duration readTimeout) {
+        this.connectMillis = Math.toIntExact(connectTimeout.toMillis());
+        this.readMillis = Math.toIntExact(readTimeout.toMillis());
+    }
+
+    /** Stops a running download from any thread; its part is kept for resuming. Interrupting the thread works too. */
+    public void cancel() {
+        cancelled = true;
+        HttpURLConnection c = current;
+        if (c != null) c.disconnect();
+    }
+
+    public static Path partOf(Path target) { return target.resolveSibling(target.getFileName() + ".part"); }
+
+    public Result download(Request request, Progress progress) throws DownloadException {
+        Path part = partOf(request.target());
+        try {
+            Files.createDirectories(request.target().toAbsolutePath().getParent());
+            long have = Files.isRegularFile(part) ? Files.size(part) : 0;
+            Long expected = request.expectedSize();
+            if (expected != null && have > expected) {
+                Files.delete(part);
+                have = 0;
+            }
+            if (expected == null || have < expected) {
+                transfer(request.url(), part, have, expected, progress);
+            }
+        } catch (IOException e) {
+            throw new DownloadException(Kind.LOCAL_IO, "cannot write " + part + ": " + e.getMessage(), e);
+        }
+        Result result = verify(request, part);
+        moveIntoPlace(part, request.target());
+        return result;
+    }
+
+    private void transfer(URI url, Path part, long have, Long expected, Progress progress) throws DownloadException, IOException {
+        HttpURLConnection connection = open(url, have);
+        URL at = connection.getURL();
+        long done = have;
+        try {
+            int status = connection.getResponseCode();
+            at = connection.getURL();               // after redirects
+            long total;
+            if (status == HttpURLConnection.HTTP_PARTIAL && have > 0) {
+                long[] range = ContentRange.parse(connection.getHeaderField("Content-Range"));
+                if (range == null || range[0] != have) {   // not the bytes we asked for: start over
+                    connection.disconnect();
+                    deletePart(part);
+                    transfer(url, part, 0, expected, progress);
+                    return;
+                }
+                total = range[1];
+            } else if (status == HttpURLConnection.HTTP_OK) {
+                done = 0;                               // Range ignored (or none sent): the whole file comes again
+                total = connection.getContentLengthLong();
+            } else if (status == 416 && have > 0) {     // our part is not a prefix of this file
+                connection.disconnect();
+                deletePart(part);
+                transfer(url, part, 0, expected, progress);
+                return;
+            } else {
+                throw HttpFailures.status(status, connection.getResponseMessage(), at);
+            }
+            if (expected != null && total >= 0 && total != expected) {
+                deletePart(part);
+                throw new DownloadException(Kind.SIZE_MISMATCH, at.getHost() + " offers " + total
+                        + " bytes for " + part.getFileName().toString().replace(".part", "") + ", expected " + expected);
+            }
+            copy(connection, part, done, total, progress);
+        } catch (IOException e) {
+            throw failure(e, at, part);
+        } finally {
+            connection.disconnect();
+            current = null;
+        }
+    }
+
+    private HttpURLConnection open(URI url, long from) throws DownloadException {
+        checkCancelled();
+        try {
+            HttpURLConnection c = (HttpURLConnection) url.toURL().openConnection();
+            c.setInstanceFollowRedirects(true);
+            c.setConnectTimeout(connectMillis);
+            c.setReadTimeout(readMillis);
+            c.setRequestProperty("User-Agent", "SwinLens");
+            c.setRequestProperty("Accept-Encoding", "identity");
+            if (from > 0) c.setRequestProperty("Range", "bytes=" + from + "-");
+            current = c;
+            return c;
+        } catch (IOException | IllegalArgumentException e) {
+            throw new DownloadException(Kind.NETWORK, "cannot open " + url + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Appends the body to the part from {@code done} (0 = truncate first), under a lock against a second download. */
+    private void copy(HttpURLConnection connection, Path part, long done, long total, Progress progress)
+            throws IOException, DownloadException {
+        try (FileChannel out = openPart(part, done);
+             FileLock lock = lock(out, part);
+             InputStream in = connection.getInputStream()) {
+            progress.update(done, total);
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = read(in, buffer, done, total)) > 0; ) {
+                checkCancelled();
+                writeFully(out, buffer, n, part);
+                done += n;
+                progress.update(done, total);
+            }
+            checkCancelled();
+            if (total >= 0 && done < total) {
+                throw new DownloadException(Kind.NETWORK, "the connection to " + connection.getURL().getHost()
+                        + " closed after " + done + " of " + total + " bytes; run the same command again to resume");
+            }
+        }
+    }
+
+    private int read(InputStream in, byte[] buffer, long done, long total) throws IOException, DownloadException {
+        try {
+            return in.read(buffer);
+        } catch (IOException e) {
+            checkCancelled();                        // cancel() closes the socket under a blocked read
+            throw new BrokenTransfer(done, total, e);
+        }
+    }
+
+    private static void writeFully(FileChannel out, byte[] buffer, int n, Path part) throws DownloadException {
+        try {
+            ByteBuffer b = ByteBuffer.wrap(buffer, 0, n);
+            while (b.hasRemaining()) out.write(b);
+        } catch (IOException e) {
+            throw new DownloadException(Kind.LOCAL_IO, "cannot write " + part + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static FileChannel openPart(Path part, long keep) throws DownloadException {
+        try {
+            FileChannel out = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            out.truncate(keep);
+            out.position(keep);
+            return out;
+        } catch (IOException e) {
+            throw new DownloadException(Kind.LOCAL_IO, "cannot write " + part + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static FileLock lock(FileChannel out, Path part) throws DownloadException {
+        FileLock lock;
+        try {
+            lock = out.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+        } catch (IOException e) {
+            throw new DownloadException(Kind.LOCAL_IO, "cannot lock " + part + ": " + e.getMessage(), e);
+        }
+        if (lock == null) {
+            throw new DownloadException(Kind.LOCAL_IO, "another download of " + part.getFileName() + " is running");
+        }
+        return lock;
+    }
+
+    private DownloadException failure(IOException e, URL at, Path part) {
+        if (cancelled || Thread.currentThread().isInterrupted()) return cancelledException();
+        if (e instanceof BrokenTransfer b) return HttpFailures.broken(at, b.done, b.total, b.getCause());
+        return HttpFailures.network(at, e);
+    }
+
+    private static void deletePart(Path part) throws DownloadException {
+        try {
+            Files.deleteIfExists(part);
+        } catch (IOException e) {
+            throw new DownloadException(Kind.LOCAL_IO, "cannot delete " + part + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void checkCancelled() throws DownloadException {
+        if (cancelled || Thread.currentThread().isInterrupted()) throw cancelledException();
+    }
+
+    private static DownloadException cancelledException() {
+        return new DownloadException(Kind.CANCELLED, "download cancelled; the partial file is kept, run again to resume");
+    }
+
+    /** Size, then checksum, then content; a file failing any of them is deleted. */
+    private static Result verify(Request request, Path part) throws DownloadException {
+        String name = request.target().getFileName().toString();
+        try {
+            long size = Files.size(part);
+            if (request.expectedSize() != null && size != request.expectedSize()) {
+                Files.deleteIfExists(part);
+                throw new DownloadException(Kind.SIZE_MISMATCH, name + ": expected " + request.expectedSize()
+                        + " bytes, got " + size + "; the download was deleted");
+            }
+            String actual = Sha256.of(part);
+            if (request.sha256() != null && !request.sha256().equals(actual)) {
+                Files.deleteIfExists(part);
+                throw new DownloadException(Kind.CHECKSUM_MISMATCH, name + ": sha256 mismatch: expected "
+                        + request.sha256() + ", got " + actual + "; the download was deleted");
+            }
+            if (request.check() != null) {
+                try {
+                    request.check().check(part);
+                } catch (DownloadException e) {
+                    Files.deleteIfExists(part);
+                    throw e;
+                }
+            }
+            return new Result(request.target(), size, actual, request.sha256() != null);
+        } catch (IOException e) {
+            throw new DownloadException(Kind.LOCAL_IO, "cannot read " + part + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void moveIntoPlace(Path part, Path target) throws DownloadException {
+        try {
+            try {
+                Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new DownloadException(Kind.LOCAL_IO, "cannot rename " + part + " to " + target.getFileName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A read failed in the middle of the body; carries how far it got. */
+    private static final class BrokenTransfer extends IOException {
+        private static final long serialVersionUID = 1L;
+        final long done;
+        final long total;
+
+        BrokenTransfer(long done, long total, IOException cause) {
+            super(cause);
+            this.done = done;
+            this.total = total;
+        }
+    }
+}

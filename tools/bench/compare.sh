@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Swin-T 224 forward pass, SwinLens (ND4J) next to PyTorch (Debian's torch + OpenBLAS), same machine,
+# same run, alternating so that both see the same background load. 2 threads each, passive OpenMP
+# waiting, and the same OpenBLAS kernel family for both (SwinLens picks it from the CPU flags; the
+# PyTorch run gets the same value through OPENBLAS_CORETYPE).
+#   tools/bench/compare.sh [rounds=3] [runs=20]
+# Needs: target/swinlens.jar (./mvnw -q package -DskipTests) and python3-torch python3-torchvision
+# libopenblas0-pthread.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+rounds=${1:-3}
+runs=${2:-20}
+jar=target/swinlens.jar
+core=$(grep -m1 '^flags' /proc/cpuinfo | grep -q avx512bw && echo SkylakeX || echo Haswell)
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "java: $(java -version 2>&1 | head -1); torch: $(/usr/bin/python3 -c 'import torch; print(torch.__version__)')"
+for r in $(seq "$rounds"); do
+  OMP_NUM_THREADS=2 java -jar "$jar" bench --variant swin_tiny --image-size 224 --runs "$runs" --warmup 5 --json \
+    | sed 's/^/swinlens /'
+  OMP_NUM_THREADS=2 OMP_WAIT_POLICY=PASSIVE OPENBLAS_CORETYPE=$core /usr/bin/python3 tools/bench/bench_torch.py \
+    --threads 2 --image-size 224 --runs "$runs" --warmup 5 | sed 's/^/pytorch  /'
+done
