@@ -2,9 +2,9 @@ package io.swinlens.cli;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import io.swinlens.analysis.TokenMap;
 import io.swinlens.analysis.teaching.ClassActivationMap;
 import io.swinlens.analysis.teaching.ClassifierHead;
-import io.swinlens.analysis.teaching.Grid;
 import io.swinlens.analysis.teaching.HeadStatistic;
 import io.swinlens.analysis.teaching.HeadStatistics;
 import io.swinlens.analysis.teaching.Rollout;
@@ -134,7 +134,7 @@ final class DumpCommand implements Callable<Integer> {
     }
 
     private Map<String, Object> writeRollout(Inference result) {
-        Grid rollout = Rollout.compute(result.attention());
+        TokenMap rollout = Rollout.compute(result.attention());
         write("rollout.npy", o -> Npy.write(o, rollout.values(), rollout.height(), rollout.width()));
         Map<String, Object> e = entry("rollout.npy", "rollout", new long[]{rollout.height(), rollout.width()});
         e.put("stage", 0);
@@ -164,7 +164,7 @@ final class DumpCommand implements Callable<Integer> {
 
     private Map<String, Object> writeCam(Inference result, LoadedModel loaded) {
         int top = result.topK(1)[0];
-        Grid cam = ClassActivationMap.of(ClassifierHead.of(loaded.model()), result).forClass(top);
+        TokenMap cam = ClassActivationMap.of(ClassifierHead.of(loaded.model()), result).forClass(top);
         write("cam_top1.npy", o -> Npy.write(o, cam.values(), cam.height(), cam.width()));
         Map<String, Object> e = entry("cam_top1.npy", "cam", new long[]{cam.height(), cam.width()});
         e.put("class", top);

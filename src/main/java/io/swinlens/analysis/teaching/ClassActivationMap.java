@@ -1,5 +1,6 @@
 package io.swinlens.analysis.teaching;
 
+import io.swinlens.analysis.TokenMap;
 import io.swinlens.model.capture.Inference;
 import io.swinlens.model.capture.StageOutput;
 
@@ -42,7 +43,7 @@ public final class ClassActivationMap {
     public int classes() { return head.classes(); }
 
     /** cam_c over the last stage's (H, W) tokens; its mean plus b_c is logit c. */
-    public Grid forClass(int classIndex) {
+    public TokenMap forClass(int classIndex) {
         if (classIndex < 0 || classIndex >= head.classes()) {
             throw new IllegalArgumentException("class " + classIndex + " does not exist; the head has " + head.classes());
         }
@@ -54,6 +55,10 @@ public final class ClassActivationMap {
             for (int k = 0; k < c; k++) dot += w[classIndex * c + k] * normalized[t][k];
             cam[t] = dot;
         }
-        return Grid.of(height, width, cam);
+        return tokenMap(height, width, cam);
+    }
+
+    private static TokenMap tokenMap(int height, int width, double[] values) {
+        return new TokenMap(height, width, Grid.floats(values));
     }
 }

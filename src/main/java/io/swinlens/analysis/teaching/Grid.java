@@ -2,7 +2,10 @@ package io.swinlens.analysis.teaching;
 
 import java.util.Arrays;
 
-/** A height x width map of values, row-major: (y, x) at index y·width + x. */
+/**
+ * A height x width matrix of values, row-major: (y, x) at index y·width + x. Used for what is not a map
+ * over a stage's tokens (those are {@link io.swinlens.analysis.TokenMap}): relative offsets, (query, key) pairs.
+ */
 public record Grid(int height, int width, float[] values) {
 
     public Grid {
@@ -11,10 +14,10 @@ public record Grid(int height, int width, float[] values) {
         }
     }
 
-    static Grid of(int height, int width, double[] values) {
+    static float[] floats(double[] values) {
         float[] out = new float[values.length];
         for (int i = 0; i < out.length; i++) out[i] = (float) values[i];
-        return new Grid(height, width, out);
+        return out;
     }
 
     public float get(int y, int x) { return values[y * width + x]; }

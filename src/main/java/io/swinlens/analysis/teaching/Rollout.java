@@ -1,5 +1,6 @@
 package io.swinlens.analysis.teaching;
 
+import io.swinlens.analysis.TokenMap;
 import io.swinlens.model.capture.BlockAttention;
 import io.swinlens.model.geometry.BlockGeometry;
 import io.swinlens.model.geometry.WindowGeometry;
@@ -24,27 +25,27 @@ public final class Rollout {
     private Rollout() { }
 
     /** The MEAN-fusion rollout over the first stage's token grid (56 x 56 for a 224 input). */
-    public static Grid compute(List<BlockAttention> attention) { return compute(attention, HeadFusion.MEAN); }
+    public static TokenMap compute(List<BlockAttention> attention) { return compute(attention, HeadFusion.MEAN); }
 
     /** The rollout over the first stage's token grid, heads fused as {@code fusion} says. */
-    public static Grid compute(List<BlockAttention> attention, HeadFusion fusion) { return perStage(attention, fusion).get(0); }
+    public static TokenMap compute(List<BlockAttention> attention, HeadFusion fusion) { return perStage(attention, fusion).get(0); }
 
     /**
      * The rollout read at the input of every stage: element s is a map over stage s's tokens, the vector
      * after going back through stage s's first block. Element 0 is {@link #compute}; every element sums to 1.
      */
-    public static List<Grid> perStage(List<BlockAttention> attention, HeadFusion fusion) {
+    public static List<TokenMap> perStage(List<BlockAttention> attention, HeadFusion fusion) {
         List<List<BlockAttention>> stages = byStage(attention);
         int last = stages.size() - 1;
         BlockGeometry top = stages.get(last).get(0).geometry();
         double[] v = new double[top.tokenCount()];
         Arrays.fill(v, 1.0 / v.length);                      // the mean pool
-        Grid[] out = new Grid[stages.size()];
+        TokenMap[] out = new TokenMap[stages.size()];
         for (int s = last; s >= 0; s--) {
             List<BlockAttention> blocks = stages.get(s);
             for (int b = blocks.size() - 1; b >= 0; b--) v = throughBlock(v, blocks.get(b), fusion);
             BlockGeometry g = blocks.get(0).geometry();
-            out[s] = Grid.of(g.height(), g.width(), v);
+            out[s] = tokenMap(g.height(), g.width(), v);
             if (s > 0) {
                 BlockGeometry below = stages.get(s - 1).get(0).geometry();
                 v = unmerge(v, below.height(), below.width());
@@ -131,5 +132,9 @@ public final class Rollout {
             }
         }
         return stages;
+    }
+
+    private static TokenMap tokenMap(int height, int width, double[] values) {
+        return new TokenMap(height, width, Grid.floats(values));
     }
 }

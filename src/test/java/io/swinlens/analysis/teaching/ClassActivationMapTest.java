@@ -1,5 +1,6 @@
 package io.swinlens.analysis.teaching;
 
+import io.swinlens.analysis.TokenMap;
 import io.swinlens.model.capture.CaptureRequest;
 import io.swinlens.model.capture.Inference;
 import io.swinlens.model.load.LoadedModel;
@@ -21,10 +22,10 @@ class ClassActivationMapTest {
         var last = result.stageOutputs().get(result.stageOutputs().size() - 1);
         assertThat(cams.classes()).isEqualTo(result.logits().length);
         for (int c = 0; c < cams.classes(); c++) {
-            Grid cam = cams.forClass(c);
+            TokenMap cam = cams.forClass(c);
             assertThat(cam.height()).isEqualTo(last.height());
             assertThat(cam.width()).isEqualTo(last.width());
-            assertThat(cam.mean() + head.bias()[c]).as("class %d", c).isCloseTo(result.logits()[c], within(1e-4));
+            assertThat(cam.sum() / cam.values().length + head.bias()[c]).as("class %d", c).isCloseTo(result.logits()[c], within(1e-4));
         }
     }
 }

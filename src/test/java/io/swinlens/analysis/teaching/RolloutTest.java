@@ -1,5 +1,6 @@
 package io.swinlens.analysis.teaching;
 
+import io.swinlens.analysis.TokenMap;
 import io.swinlens.model.capture.BlockAttention;
 import io.swinlens.model.capture.CaptureRequest;
 import io.swinlens.model.geometry.BlockGeometry;
@@ -24,7 +25,7 @@ class RolloutTest {
     @ParameterizedTest
     @EnumSource(HeadFusion.class)
     void rolloutCoversTheFirstStageAndSumsToOne(HeadFusion fusion) {
-        Grid map = Rollout.compute(attention("m7"), fusion);   // 224 input: 56 x 56 first-stage tokens
+        TokenMap map = Rollout.compute(attention("m7"), fusion);   // 224 input: 56 x 56 first-stage tokens
         assertThat(map.height()).isEqualTo(56);
         assertThat(map.width()).isEqualTo(56);
         assertThat(map.sum()).isCloseTo(1.0, within(1e-5));
@@ -33,10 +34,10 @@ class RolloutTest {
 
     @Test
     void everyStagesRolloutSumsToOneAtThatStagesResolution() {
-        List<Grid> stages = Rollout.perStage(attention("m3w6"), HeadFusion.MEAN);
-        assertThat(stages).extracting(Grid::height).containsExactly(24, 12, 6);
-        for (Grid g : stages) assertThat(g.sum()).isCloseTo(1.0, within(1e-5));
-        assertThat(stages.get(0)).isEqualTo(Rollout.compute(attention("m3w6")));
+        List<TokenMap> stages = Rollout.perStage(attention("m3w6"), HeadFusion.MEAN);
+        assertThat(stages).extracting(TokenMap::height).containsExactly(24, 12, 6);
+        for (TokenMap g : stages) assertThat(g.sum()).isCloseTo(1.0, within(1e-5));
+        assertThat(stages.get(0).values()).containsExactly(Rollout.compute(attention("m3w6")).values());
     }
 
     /** The definition, written out densely: L x L matrices per block, (L/4) x L per merge, on m4w4 (256 tokens). */
@@ -57,7 +58,7 @@ class RolloutTest {
                 v = times(v, denseUnmerge(g.height(), g.width()));
             }
         }
-        Grid map = Rollout.compute(attention);
+        TokenMap map = Rollout.compute(attention);
         assertThat(map.height() * map.width()).isEqualTo(256).isEqualTo(v.length);
         for (int t = 0; t < v.length; t++) assertThat((double) map.values()[t]).as("token %d", t).isCloseTo(v[t], within(1e-6));
     }
@@ -102,9 +103,9 @@ class RolloutTest {
     void maxAndMinEqualMeanWhenEveryHeadAttendsAlike() {
         List<BlockAttention> alike = new ArrayList<>();
         for (BlockAttention a : attention("m4w4")) alike.add(copyHeadZeroToAll(a));
-        Grid mean = Rollout.compute(alike, HeadFusion.MEAN);
+        TokenMap mean = Rollout.compute(alike, HeadFusion.MEAN);
         for (HeadFusion f : List.of(HeadFusion.MAX, HeadFusion.MIN)) {
-            Grid fused = Rollout.compute(alike, f);
+            TokenMap fused = Rollout.compute(alike, f);
             for (int t = 0; t < mean.values().length; t++) {
                 assertThat(fused.values()[t]).as("%s token %d", f, t).isCloseTo(mean.values()[t], within(1e-6f));
             }
@@ -114,9 +115,9 @@ class RolloutTest {
     @Test
     void maxAndMinDifferFromMeanWhenHeadsDisagree() {
         List<BlockAttention> attention = attention("m7");
-        Grid mean = Rollout.compute(attention, HeadFusion.MEAN);
-        assertThat(Rollout.compute(attention, HeadFusion.MAX)).isNotEqualTo(mean);
-        assertThat(Rollout.compute(attention, HeadFusion.MIN)).isNotEqualTo(mean);
+        TokenMap mean = Rollout.compute(attention, HeadFusion.MEAN);
+        assertThat(Rollout.compute(attention, HeadFusion.MAX).values()).isNotEqualTo(mean.values());
+        assertThat(Rollout.compute(attention, HeadFusion.MIN).values()).isNotEqualTo(mean.values());
     }
 
     private static BlockAttention copyHeadZeroToAll(BlockAttention a) {
