@@ -1,6 +1,13 @@
 package io.swinlens.cli;
 
+import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import io.swinlens.analysis.TokenMap;
+import io.swinlens.analysis.teaching.ClassActivationMap;
+import io.swinlens.analysis.teaching.ClassifierHead;
+import io.swinlens.analysis.teaching.HeadStatistic;
+import io.swinlens.analysis.teaching.HeadStatistics;
+import io.swinlens.analysis.teaching.Rollout;
 import io.swinlens.model.capture.BlockAttention;
 import io.swinlens.model.capture.CaptureRequest;
 import io.swinlens.model.capture.Inference;
@@ -19,16 +26,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
- * Writes a forward pass's numbers as .npy files with a manifest: logits (1, classes) and each block's
- * attention (windows, heads, N, N), stage and block counted from 0.
+ * Writes a forward pass's numbers with a manifest: logits (1, classes), each block's attention
+ * (windows, heads, N, N), the MEAN attention rollout over the first stage's tokens (H, W), every head's
+ * distance and entropy as stats.json, and the top class's activation map over the last stage (H, W).
+ * Stage and block are counted from 0. Nothing is written if any target exists, unless --overwrite.
  */
-@Command(name = "dump", description = "Write logits and every block's attention as .npy files, with manifest.json.")
+@Command(name = "dump", description = "Write logits, attention, rollout, head statistics or CAM as .npy/.json files, with manifest.json.")
 final class DumpCommand implements Callable<Integer> {
+
+    static final List<String> WHAT = List.of("logits", "attention", "rollout", "stats", "cam");
 
     @Parameters(index = "0", paramLabel = "INPUT", description = "an image file or a float32 .npy tensor (1, 3, H, W)")
     Path input;
@@ -39,6 +52,10 @@ final class DumpCommand implements Callable<Integer> {
     @Mixin
     ModelOptions model;
 
+    @Option(names = "--what", split = ",", paramLabel = "WHAT", defaultValue = "logits,attention",
+            description = "comma-separated, any of logits, attention, rollout, stats, cam (default: ${DEFAULT-VALUE})")
+    List<String> what;
+
     @Option(names = "--overwrite", description = "replace files that already exist in DIR")
     boolean overwrite;
 
@@ -46,46 +63,113 @@ final class DumpCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override public Integer call() {
+        Set<String> wanted = wanted();
         LoadedModel loaded = model.load();
         ModelInput x = model.input(input, loaded);
-        Inference result = ModelOptions.run(loaded, input, x, new CaptureRequest(true, false, null));
-        List<Path> targets = new ArrayList<>(List.of(out.resolve("logits.npy"), out.resolve("manifest.json")));
-        for (BlockAttention a : result.attention()) targets.add(out.resolve(attentionFile(a)));
+        boolean needsAttention = wanted.contains("attention") || wanted.contains("rollout") || wanted.contains("stats");
+        Inference result = ModelOptions.run(loaded, input, x, new CaptureRequest(needsAttention, wanted.contains("cam"), null));
+        List<String> names = new ArrayList<>();
+        if (wanted.contains("logits")) names.add("logits.npy");
+        if (wanted.contains("attention")) for (BlockAttention a : result.attention()) names.add(attentionFile(a));
+        if (wanted.contains("rollout")) names.add("rollout.npy");
+        if (wanted.contains("stats")) names.add("stats.json");
+        if (wanted.contains("cam")) names.add("cam_top1.npy");
+        names.add("manifest.json");
         if (!overwrite) {
-            for (Path t : targets) {
+            for (String name : names) {
+                Path t = out.resolve(name);
                 if (Files.exists(t)) throw new CliException(ExitCodes.OUTPUT_ERROR, t + " already exists; pass --overwrite to replace it");
             }
         }
         List<Map<String, Object>> files = new ArrayList<>();
-        write(out.resolve("logits.npy"), o -> Npy.write(o, result.logits(), 1, result.logits().length));
-        files.add(entry("logits.npy", "logits", new long[]{1, result.logits().length}));
-        for (BlockAttention a : result.attention()) {
-            String name = attentionFile(a);
-            write(out.resolve(name), o -> Npy.write(o, a.probs(), a.shape()));
-            Map<String, Object> e = entry(name, "attention", a.shape());
-            e.put("stage", a.stage());
-            e.put("block", a.block());
-            e.put("shift", a.geometry().shift());
-            e.put("window", a.geometry().window());
-            e.put("resolution", new int[]{a.geometry().height(), a.geometry().width()});
-            e.put("heads", a.heads());
-            e.put("windows", a.windows());
-            files.add(e);
+        if (wanted.contains("logits")) {
+            write("logits.npy", o -> Npy.write(o, result.logits(), 1, result.logits().length));
+            files.add(entry("logits.npy", "logits", new long[]{1, result.logits().length}));
         }
+        if (wanted.contains("attention")) for (BlockAttention a : result.attention()) files.add(writeAttention(a));
+        if (wanted.contains("rollout")) files.add(writeRollout(result));
+        if (wanted.contains("stats")) files.add(writeStats(result, loaded.config().patchSize()));
+        if (wanted.contains("cam")) files.add(writeCam(result, loaded));
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("input", input.toString());
         manifest.put("input_shape", new int[]{1, 3, x.height(), x.width()});
         manifest.put("weights", loaded.source() == null ? null : loaded.source().toString());
         manifest.put("model", loaded.config().name());
         manifest.put("files", files);
-        byte[] json = new GsonBuilder().setPrettyPrinting().serializeNulls().create().toJson(manifest).getBytes(StandardCharsets.UTF_8);
-        write(out.resolve("manifest.json"), o -> o.write(json));
+        byte[] json = gson().toJson(manifest).getBytes(StandardCharsets.UTF_8);
+        write("manifest.json", o -> o.write(json));
         spec.commandLine().getOut().printf("wrote %d files to %s%n", files.size() + 1, out);
         return ExitCodes.OK;
     }
 
+    private Set<String> wanted() {
+        Set<String> wanted = new LinkedHashSet<>();
+        for (String w : what) {
+            String name = w.trim().toLowerCase(java.util.Locale.ROOT);
+            if (!WHAT.contains(name)) {
+                throw new CliException(ExitCodes.USAGE, "--what: unknown output '" + w + "'; choose from " + String.join(", ", WHAT));
+            }
+            wanted.add(name);
+        }
+        if (wanted.isEmpty()) throw new CliException(ExitCodes.USAGE, "--what: name at least one of " + String.join(", ", WHAT));
+        return wanted;
+    }
+
     static String attentionFile(BlockAttention a) {
         return "attention/stage%d_block%d.npy".formatted(a.stage(), a.block());
+    }
+
+    private Map<String, Object> writeAttention(BlockAttention a) {
+        String name = attentionFile(a);
+        write(name, o -> Npy.write(o, a.probs(), a.shape()));
+        Map<String, Object> e = entry(name, "attention", a.shape());
+        e.put("stage", a.stage());
+        e.put("block", a.block());
+        e.put("shift", a.geometry().shift());
+        e.put("window", a.geometry().window());
+        e.put("resolution", new int[]{a.geometry().height(), a.geometry().width()});
+        e.put("heads", a.heads());
+        e.put("windows", a.windows());
+        return e;
+    }
+
+    private Map<String, Object> writeRollout(Inference result) {
+        TokenMap rollout = Rollout.compute(result.attention());
+        write("rollout.npy", o -> Npy.write(o, rollout.values(), rollout.height(), rollout.width()));
+        Map<String, Object> e = entry("rollout.npy", "rollout", new long[]{rollout.height(), rollout.width()});
+        e.put("stage", 0);
+        e.put("head_fusion", "mean");
+        return e;
+    }
+
+    private Map<String, Object> writeStats(Inference result, int patchSize) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (HeadStatistic s : HeadStatistics.compute(result.attention(), patchSize)) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("stage", s.stage());
+            row.put("block", s.block());
+            row.put("head", s.head());
+            row.put("mean_distance_px", s.meanDistancePx());
+            row.put("entropy_nats", s.entropyNats());
+            rows.add(row);
+        }
+        byte[] json = gson().toJson(rows).getBytes(StandardCharsets.UTF_8);
+        write("stats.json", o -> o.write(json));
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("file", "stats.json");
+        e.put("kind", "head_statistics");
+        e.put("entries", rows.size());
+        return e;
+    }
+
+    private Map<String, Object> writeCam(Inference result, LoadedModel loaded) {
+        int top = result.topK(1)[0];
+        TokenMap cam = ClassActivationMap.of(ClassifierHead.of(loaded.model()), result).forClass(top);
+        write("cam_top1.npy", o -> Npy.write(o, cam.values(), cam.height(), cam.width()));
+        Map<String, Object> e = entry("cam_top1.npy", "cam", new long[]{cam.height(), cam.width()});
+        e.put("class", top);
+        e.put("label", loaded.labels().name(top));
+        return e;
     }
 
     private static Map<String, Object> entry(String file, String kind, long[] shape) {
@@ -97,7 +181,10 @@ final class DumpCommand implements Callable<Integer> {
         return e;
     }
 
-    private void write(Path target, AtomicFiles.Writer writer) {
+    private static Gson gson() { return new GsonBuilder().setPrettyPrinting().serializeNulls().create(); }
+
+    private void write(String name, AtomicFiles.Writer writer) {
+        Path target = out.resolve(name);
         try {
             AtomicFiles.write(target, overwrite, writer);
         } catch (IOException e) {

@@ -67,6 +67,26 @@ public final class SwinModel {
         return forward(chw, height, width, CaptureRequest.NONE).logits();
     }
 
+    // Read-only copies of the parameters the analysis views explain (CAM, relative bias); ND4J stays in here.
+
+    /** The final LayerNorm's γ, (8C). */
+    public float[] finalNormWeight() { return weights.norm.gammaValues().clone(); }
+
+    /** The final LayerNorm's β, (8C). */
+    public float[] finalNormBias() { return weights.norm.betaValues().clone(); }
+
+    /** The classifier's weight as the checkpoint stores head.weight: (classes, 8C) row-major. */
+    public float[] headWeight() { return weights.headWeightRows(); }
+
+    /** The classifier's bias, (classes). */
+    public float[] headBias() { return weights.head.bias().toFloatVector(); }
+
+    /** A block's relative_position_bias_table as stored: ((2Mt-1)², heads) row-major, Mt = {@link #relativeBiasTableWindow}. */
+    public float[] relativeBiasTable(int stage, int block) { return weights.block(stage, block).biasTable().clone(); }
+
+    /** The window Mt a block's relative bias table was made for (larger than the block's window when it is clamped). */
+    public int relativeBiasTableWindow(int stage, int block) { return weights.block(stage, block).tableWindow(); }
+
     /** Every block's geometry for this input size. */
     public List<BlockGeometry> geometry(int height, int width) { return plan(height, width).geometries(); }
 

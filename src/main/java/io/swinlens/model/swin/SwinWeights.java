@@ -128,6 +128,20 @@ final class SwinWeights {
         return Nd4j.create(values, new long[]{out, in}, 'c').transpose().dup('c');
     }
 
+    Block block(int stage, int block) {
+        if (stage < 0 || stage >= stages.size() || block < 0 || block >= stages.get(stage).size()) {
+            throw new IllegalArgumentException("no block %d in stage %d of %s".formatted(block, stage, config.name()));
+        }
+        return stages.get(stage).get(block);
+    }
+
+    /** head.weight back in its checkpoint layout, (classes, 8C) row-major. */
+    float[] headWeightRows() {
+        try (var ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+            return head.weightT.transpose().dup('c').ravel().toFloatVector();
+        }
+    }
+
     long parameterCount() {
         long count = 0;
         for (INDArray a : allArrays()) count += a.length();
