@@ -1,0 +1,89 @@
+package io.swinlens.ui.gallery;
+
+import io.swinlens.analysis.AnalysedImage;
+import io.swinlens.analysis.HeadChoice;
+import io.swinlens.analysis.ViewRenderer;
+import io.swinlens.analysis.ViewSettings;
+import io.swinlens.ui.common.FxImages;
+import io.swinlens.ui.common.RedrawScheduler;
+import io.swinlens.ui.main.MainViewModel;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.TilePane;
+import javafx.scene.layout.VBox;
+
+import java.util.List;
+
+/**
+ * Every head of the selected block side by side, each drawn by {@link ViewRenderer#compose} with the
+ * current settings and that head; a click on a thumbnail selects the head. Redrawn only while shown.
+ */
+public final class HeadGalleryView extends ScrollPane {
+
+    private static final int THUMBNAIL_PIXELS = 180;
+    private final MainViewModel viewModel;
+    private final ObservableBooleanValue showing;
+    private final TilePane tiles = new TilePane(10, 10);
+    private final Label caption = new Label();
+    private final RedrawScheduler scheduler = new RedrawScheduler(this::redraw);
+    private boolean stale = true;
+
+    public HeadGalleryView(MainViewModel viewModel, ObservableBooleanValue showing) {
+        this.viewModel = viewModel;
+        this.showing = showing;
+        setId("headGallery");
+        setFitToWidth(true);
+        tiles.setPadding(new Insets(10));
+        caption.getStyleClass().add("section");
+        VBox content = new VBox(6, caption, tiles);
+        content.setPadding(new Insets(8));
+        setContent(content);
+        viewModel.analysisProperty().addListener(o -> invalidate());
+        viewModel.controls().settingsProperty().addListener(o -> invalidate());
+        showing.addListener((o, was, now) -> { if (now && stale) scheduler.markDirty(); });
+    }
+
+    private void invalidate() {
+        stale = true;
+        if (showing.get()) scheduler.markDirty();
+    }
+
+    /** The thumbnails now shown (tests). */
+    public List<javafx.scene.Node> tiles() { return tiles.getChildren(); }
+
+    private void redraw() {
+        stale = false;
+        tiles.getChildren().clear();
+        AnalysedImage analysed = viewModel.analysed();
+        if (analysed == null) {
+            caption.setText("No image analysed yet.");
+            return;
+        }
+        ViewSettings s = viewModel.settings();
+        int input = Math.max(analysed.input().width(), analysed.input().height());
+        ViewSettings thumbnail = s.withScale(Math.max(1, Math.min(16, Math.round((float) THUMBNAIL_PIXELS / input))));
+        int heads = analysed.heads(s.stage());
+        caption.setText("Stage " + s.stage() + ", block " + s.block() + ": " + heads + " heads (" + s.mode().name().toLowerCase()
+                + " mode). Click a head to select it.");
+        for (int h = 0; h < heads; h++) tiles.getChildren().add(tile(analysed, thumbnail, HeadChoice.one(h), s.head()));
+        tiles.getChildren().add(tile(analysed, thumbnail, HeadChoice.mean(), s.head()));
+    }
+
+    private VBox tile(AnalysedImage analysed, ViewSettings thumbnail, HeadChoice head, HeadChoice selected) {
+        ImageView image = new ImageView(FxImages.toFx(ViewRenderer.compose(analysed, thumbnail.withHead(head))));
+        image.setPreserveRatio(true);
+        image.setFitWidth(THUMBNAIL_PIXELS);
+        Label label = new Label(head.kind() == HeadChoice.Kind.ONE ? "head " + head.index() : "mean of heads");
+        VBox tile = new VBox(4, image, label);
+        tile.setAlignment(Pos.CENTER);
+        tile.setId("head-" + head.id());
+        tile.getStyleClass().add("gallery-tile");
+        if (head.equals(selected)) tile.getStyleClass().add("selected");
+        tile.setOnMouseClicked(e -> viewModel.controls().setHead(head));
+        return tile;
+    }
+}
