@@ -1,17 +1,131 @@
 package io.swinlens.analysis;
 
-import java.awt.image.BufferedImage;
+import io.swinlens.model.geometry.BlockGeometry;
 
-/** Renders views of an {@link AnalysedImage}; the GUI and the CLI both draw through here, so exports match the screen. */
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Renders views of an {@link AnalysedImage}. The GUI stacks {@link #layers}; the CLI writes {@link #compose};
+ * both come from the same painters, so an exported PNG has the pixels the screen shows.
+ */
 public final class ViewRenderer {
+
+    static final Font TITLE = Text.font(12, false);
 
     private ViewRenderer() { }
 
-    public static Layers layers(AnalysedImage a, ViewSettings s) { throw new UnsupportedOperationException("not yet"); }
+    /**
+     * The layers of the view at {@code s.scale()}; switched-off layers are transparent, and the query
+     * outline is empty in RECEIVED mode. HeadChoice ALL shows the mean here (see {@link #compose} for the grid).
+     *
+     * @throws IllegalArgumentException when the stage, block or head does not exist (message names the valid ranges)
+     */
+    public static Layers layers(AnalysedImage a, ViewSettings s) {
+        return layers(ResolvedView.of(a, s));
+    }
 
-    public static BufferedImage compose(AnalysedImage a, ViewSettings s) { throw new UnsupportedOperationException("not yet"); }
+    static Layers layers(ResolvedView v) {
+        ViewSettings s = v.settings();
+        return new Layers(LayerPainter.base(v),
+                s.showHeatmap() ? LayerPainter.heatmap(v) : LayerPainter.blank(v),
+                s.showPatchGrid() ? LayerPainter.tokenGrid(v) : LayerPainter.blank(v),
+                s.showWindows() ? LayerPainter.windowGrid(v) : LayerPainter.blank(v),
+                s.showShifted() ? LayerPainter.shiftedWindows(v, shiftedGeometry(v.image(), s.stage())) : LayerPainter.blank(v),
+                s.mode() == HeatmapMode.QUERY ? LayerPainter.queryOutline(v) : LayerPainter.blank(v));
+    }
 
-    public static BufferedImage headGallery(AnalysedImage a, ViewSettings s) { throw new UnsupportedOperationException("not yet"); }
+    /** The export image: the stacked layers (a grid of every head for ALL), a colorbar and a caption. */
+    public static BufferedImage compose(AnalysedImage a, ViewSettings s) {
+        ResolvedView main = ResolvedView.of(a, s);
+        List<Cell> cells = new ArrayList<>();
+        if (s.head().kind() == HeadChoice.Kind.ALL) {
+            for (int h = 0; h < a.heads(s.stage()); h++) {
+                cells.add(new Cell("head " + h, stack(layers(ResolvedView.of(a, s.withHead(HeadChoice.one(h)))))));
+            }
+        } else {
+            cells.add(new Cell(null, stack(layers(main))));
+        }
+        BufferedImage grid = Sheet.grid(cells, (int) Math.ceil(Math.sqrt(cells.size())));
+        String upper = upperLabel(main);
+        return Sheet.withColorbarAndCaption(grid, s.colormap(), upper, Captions.of(main));
+    }
 
-    public static BufferedImage modelOverview(AnalysedImage a, ViewSettings s) { throw new UnsupportedOperationException("not yet"); }
+    /** Every head of the selected block as a labelled thumbnail: "stage 2 · block 1 · head 3 · SW-MSA". */
+    public static BufferedImage headGallery(AnalysedImage a, ViewSettings s) {
+        ResolvedView main = ResolvedView.of(a, s);
+        ViewSettings thumb = s.withScale(thumbScale(a, s, 256));
+        List<Cell> cells = new ArrayList<>();
+        String kind = main.geometry().kind();
+        for (int h = 0; h < a.heads(s.stage()); h++) {
+            ResolvedView v = ResolvedView.of(a, thumb.withHead(HeadChoice.one(h)));
+            cells.add(new Cell("stage %d · block %d · head %d · %s".formatted(s.stage(), s.block(), h, kind), stack(layers(v))));
+        }
+        BufferedImage grid = Sheet.grid(cells, Math.min(4, cells.size()));
+        return Sheet.withColorbarAndCaption(grid, s.colormap(), upperLabel(ResolvedView.of(a, s.withHead(HeadChoice.all()))),
+                Captions.of(ResolvedView.of(a, s.withHead(HeadChoice.all()))));
+    }
+
+    /** Every stage x block (rows) x head (columns) for the current query, mapped to each stage's token grid. */
+    public static BufferedImage modelOverview(AnalysedImage a, ViewSettings s) {
+        ViewSettings thumb = s.withScale(thumbScale(a, s, 128)).withShowWindows(false).withShowShifted(false).withShowPatchGrid(false);
+        List<List<Cell>> rows = new ArrayList<>();
+        List<String> rowTitles = new ArrayList<>();
+        for (int stage = 0; stage < a.stages(); stage++) {
+            for (int block = 0; block < a.blocks(stage); block++) {
+                List<Cell> row = new ArrayList<>();
+                for (int h = 0; h < a.heads(stage); h++) {
+                    ViewSettings cell = thumb.withStage(stage).withBlock(block).withHead(HeadChoice.one(h));
+                    row.add(new Cell("head " + h, stack(layers(ResolvedView.of(a, cell)))));
+                }
+                rows.add(row);
+                rowTitles.add("stage %d · block %d · %s".formatted(stage, block, a.inference().attention(stage, block).geometry().kind()));
+            }
+        }
+        BufferedImage table = Sheet.table(rows, rowTitles);
+        ResolvedView main = ResolvedView.of(a, s.withHead(HeadChoice.all()));
+        String[] caption = Captions.overview(main);
+        return Sheet.withColorbarAndCaption(table, s.colormap(), s.normalisation() == Normalisation.GLOBAL ? "block max" : "head max", caption);
+    }
+
+    /** The geometry of the stage's shifted block (block 1), or null when the stage has none. */
+    static BlockGeometry shiftedGeometry(AnalysedImage a, int stage) {
+        for (int block = 0; block < a.blocks(stage); block++) {
+            BlockGeometry g = a.inference().attention(stage, block).geometry();
+            if (g.shifted()) return g;
+        }
+        return null;
+    }
+
+    /** The layers drawn over each other into one opaque image. */
+    static BufferedImage stack(Layers layers) {
+        BufferedImage out = new BufferedImage(layers.width(), layers.height(), BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = out.createGraphics();
+        g.setColor(Color.BLACK);
+        g.fillRect(0, 0, out.getWidth(), out.getHeight());
+        for (BufferedImage layer : layers.inOrder()) g.drawImage(layer, 0, 0, null);
+        g.dispose();
+        return out;
+    }
+
+    private static int thumbScale(AnalysedImage a, ViewSettings s, int target) {
+        int side = Math.max(a.input().width(), a.input().height());
+        return Math.max(1, Math.min(s.scale(), target / side));
+    }
+
+    private static String upperLabel(ResolvedView v) {
+        ViewSettings s = v.settings();
+        boolean all = s.head().kind() == HeadChoice.Kind.ALL;
+        if (s.normalisation() == Normalisation.GLOBAL) return "%.3g".formatted(v.upperValue());
+        if (s.normalisation() == Normalisation.PER_HEAD) return all ? "head max" : "%.3g".formatted(v.upperValue());
+        if (s.mode() == HeatmapMode.QUERY && !all) return "%.3g".formatted(v.upperValue());
+        return "window max";
+    }
+
+    /** A titled image in a sheet. */
+    record Cell(String title, BufferedImage image) { }
 }

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The `swinlens` command line: one subcommand per task. */
 @Command(name = "swinlens", mixinStandardHelpOptions = true, version = "SwinLens 0.1.0",
         description = "See where a Swin Transformer looks. Without a command, opens the app.",
-        subcommands = {InfoCommand.class, PredictCommand.class, DumpCommand.class, BenchCommand.class})
+        subcommands = {InfoCommand.class, PredictCommand.class, DumpCommand.class, ExportCommand.class, BenchCommand.class})
 public final class SwinLensCommand implements Runnable {
 
     @CommandLine.Spec

@@ -1,0 +1,192 @@
+package io.swinlens.cli;
+
+import io.swinlens.analysis.AnalysedImage;
+import io.swinlens.analysis.Colormap;
+import io.swinlens.analysis.HeadChoice;
+import io.swinlens.analysis.HeatmapMode;
+import io.swinlens.analysis.Normalisation;
+import io.swinlens.analysis.PngExport;
+import io.swinlens.analysis.ViewRenderer;
+import io.swinlens.analysis.ViewSettings;
+import io.swinlens.model.capture.BlockAttention;
+import io.swinlens.model.config.SwinConfig;
+import io.swinlens.model.image.CropBox;
+import io.swinlens.model.image.ModelInput;
+import io.swinlens.model.io.AtomicFiles;
+import io.swinlens.model.io.Npy;
+import io.swinlens.model.load.LoadedModel;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** Renders one view per input, as the app shows it, to PNG (and optionally the block's attention to .npy). */
+@Command(name = "export", description = "Render attention heatmaps of images to PNG files, the same pixels the app shows.")
+final class ExportCommand implements Callable<Integer> {
+
+    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "image files, .npy tensors (1, 3, H, W), or folders of them (not recursive)")
+    List<Path> inputs;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "output folder (created if missing)")
+    Path out;
+
+    @Mixin
+    ModelOptions model;
+
+    @Option(names = "--stage", defaultValue = "0", paramLabel = "S", description = "stage, from 0 (default: ${DEFAULT-VALUE})")
+    int stage;
+
+    @Option(names = "--block", paramLabel = "B", description = "block in the stage, from 0 (default: 1, an SW-MSA block, where the stage has it)")
+    Integer block;
+
+    @Option(names = "--head", defaultValue = "mean", paramLabel = "H", description = "a head index, mean or all (default: ${DEFAULT-VALUE})")
+    String head;
+
+    @Option(names = "--query", paramLabel = "X,Y", description = "query pixel in the input image (default: the centre of what the model sees)")
+    String query;
+
+    @Option(names = "--mode", defaultValue = "query", paramLabel = "MODE", description = "query or received (default: ${DEFAULT-VALUE})")
+    String mode;
+
+    @Option(names = "--colormap", defaultValue = "viridis", paramLabel = "NAME", description = "viridis, magma, inferno, turbo or grayscale (default: ${DEFAULT-VALUE})")
+    String colormap;
+
+    @Option(names = "--overlay", defaultValue = "windows", paramLabel = "KIND", description = "windows, shifted or none (default: ${DEFAULT-VALUE})")
+    String overlay;
+
+    @Option(names = "--normalise", defaultValue = "head", paramLabel = "N", description = "window, head or global (default: ${DEFAULT-VALUE})")
+    String normalise;
+
+    @Option(names = "--opacity", defaultValue = "0.6", paramLabel = "A", description = "heatmap opacity 0..1 (default: ${DEFAULT-VALUE})")
+    double opacity;
+
+    @Option(names = "--scale", defaultValue = "3", paramLabel = "K", description = "output pixels per model-input pixel, 1..16 (default: ${DEFAULT-VALUE})")
+    int scale;
+
+    @Option(names = "--npy", description = "also write the block's attention as <stem>_s<S>b<B>_attention.npy, float32 (windows, heads, N, N)")
+    boolean npy;
+
+    @Option(names = "--overwrite", description = "replace files that already exist in DIR")
+    boolean overwrite;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override public Integer call() {
+        LoadedModel loaded = model.load();
+        ViewSettings settings = settings(loaded.config());
+        List<Path> files = ExportInputs.expand(inputs);
+        PrintWriter err = spec.commandLine().getErr();
+        ExportProgress progress = new ExportProgress(err, files.size(), files.size() > 1 && System.console() != null);
+        ExportOutcome outcome = new ExportOutcome();
+        for (Path file : files) {
+            try {
+                Path written = exportOne(file, loaded, settings);
+                progress.done(file, "wrote " + written);
+                outcome.ok();
+            } catch (CliException e) {
+                progress.failed(file, "swinlens export: " + e.getMessage());
+                outcome.failed(e.exitCode());
+            } catch (IllegalArgumentException e) {
+                progress.failed(file, "swinlens export: " + file + ": " + e.getMessage());
+                outcome.failed(ExitCodes.USAGE);
+            }
+        }
+        progress.finish();
+        spec.commandLine().getOut().printf("exported %d of %d inputs to %s%n", outcome.succeeded(), files.size(), out);
+        return outcome.exitCode();
+    }
+
+    private Path exportOne(Path file, LoadedModel loaded, ViewSettings settings) {
+        if (!Files.isRegularFile(file)) throw new CliException(ExitCodes.UNREADABLE_INPUT, file + ": no such file");
+        String stem = ExportInputs.stem(file);
+        Path png = out.resolve("%s_s%db%d_%s_%s.png".formatted(stem, settings.stage(), settings.block(), settings.head().id(), settings.mode().id()));
+        Path attention = out.resolve("%s_s%db%d_attention.npy".formatted(stem, settings.stage(), settings.block()));
+        refuseExisting(png);
+        if (npy) refuseExisting(attention);
+        ModelInput input = model.input(file, loaded);
+        ViewSettings forFile = query == null ? settings : withQuery(settings, file, input);
+        AnalysedImage analysed = AnalysedImage.analyse(loaded, file, input);
+        write(png, () -> PngExport.write(ViewRenderer.compose(analysed, forFile), png, overwrite));
+        if (npy) {
+            BlockAttention a = analysed.inference().attention(settings.stage(), settings.block());
+            write(attention, () -> AtomicFiles.write(attention, overwrite, o -> Npy.write(o, a.probs(), a.shape())));
+        }
+        return png;
+    }
+
+    private ViewSettings settings(SwinConfig config) {
+        int stages = config.numStages();
+        if (stage < 0 || stage >= stages) throw usage("--stage " + stage + " does not exist: stages are 0.." + (stages - 1));
+        int depth = config.depth(stage);
+        int b = block == null ? Math.min(1, depth - 1) : block;
+        if (b < 0 || b >= depth) throw usage("--block " + b + " does not exist in stage " + stage + ": blocks are 0.." + (depth - 1));
+        try {
+            HeadChoice h = HeadChoice.parse(head);
+            int heads = config.heads(stage);
+            if (h.kind() == HeadChoice.Kind.ONE && h.index() >= heads) {
+                throw usage("--head " + h.index() + " does not exist in stage " + stage + ": heads are 0.." + (heads - 1) + ", mean or all");
+            }
+            boolean windows = switch (overlay.trim().toLowerCase(java.util.Locale.ROOT)) {
+                case "windows" -> true;
+                case "shifted", "none" -> false;
+                default -> throw usage("unknown --overlay '" + overlay + "' (windows, shifted, none)");
+            };
+            return ViewSettings.defaults().withStage(stage).withBlock(b).withHead(h).withMode(HeatmapMode.parse(mode))
+                    .withColormap(Colormap.parse(colormap)).withNormalisation(Normalisation.parse(normalise))
+                    .withShowWindows(windows).withShowShifted(overlay.trim().equalsIgnoreCase("shifted"))
+                    .withOpacity(opacity).withScale(scale);
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
+    }
+
+    /** --query is in the original image's pixels; the crop box maps it onto the model input. */
+    private ViewSettings withQuery(ViewSettings settings, Path file, ModelInput input) {
+        String[] parts = query.split(",");
+        double x;
+        double y;
+        try {
+            if (parts.length != 2) throw new NumberFormatException();
+            x = Double.parseDouble(parts[0].trim());
+            y = Double.parseDouble(parts[1].trim());
+        } catch (NumberFormatException e) {
+            throw usage("--query must be X,Y in pixels, got '" + query + "'");
+        }
+        CropBox crop = input.crop();
+        if (x < crop.x() || y < crop.y() || x >= crop.x() + crop.width() || y >= crop.y() + crop.height()) {
+            throw usage("%s: query (%s, %s) lies outside the part of the image the model sees (x %.0f..%.0f, y %.0f..%.0f)".formatted(
+                    file.getFileName(), parts[0].trim(), parts[1].trim(), crop.x(), crop.x() + crop.width(), crop.y(), crop.y() + crop.height()));
+        }
+        int mx = (int) Math.min(input.width() - 1, Math.floor((x - crop.x()) * input.width() / crop.width()));
+        int my = (int) Math.min(input.height() - 1, Math.floor((y - crop.y()) * input.height() / crop.height()));
+        return settings.withQuery(mx, my);
+    }
+
+    private void refuseExisting(Path target) {
+        if (!overwrite && Files.exists(target)) {
+            throw new CliException(ExitCodes.OUTPUT_ERROR, target + " already exists; pass --overwrite to replace it");
+        }
+    }
+
+    private interface Output {
+        void write() throws IOException;
+    }
+
+    private static void write(Path target, Output output) {
+        try {
+            output.write();
+        } catch (IOException e) {
+            throw new CliException(ExitCodes.OUTPUT_ERROR, AtomicFiles.describe(target, e));
+        }
+    }
+
+    private static CliException usage(String message) { return new CliException(ExitCodes.USAGE, message); }
+}
