@@ -13,14 +13,16 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.image.ImageView;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
 
+import java.awt.image.BufferedImage;
 import java.util.List;
 
 /**
- * Every head of the selected block side by side, each drawn by {@link ViewRenderer#compose} with the
- * current settings and that head; a click on a thumbnail selects the head. Redrawn only while shown.
+ * Every head of the selected block side by side, each the stacked {@link ViewRenderer#layers} of the
+ * current settings with that head; a click on a thumbnail selects the head. Redrawn only while shown.
  */
 public final class HeadGalleryView extends ScrollPane {
 
@@ -74,9 +76,14 @@ public final class HeadGalleryView extends ScrollPane {
     }
 
     private VBox tile(AnalysedImage analysed, ViewSettings thumbnail, HeadChoice head, HeadChoice selected) {
-        ImageView image = new ImageView(FxImages.toFx(ViewRenderer.compose(analysed, thumbnail.withHead(head))));
-        image.setPreserveRatio(true);
-        image.setFitWidth(THUMBNAIL_PIXELS);
+        StackPane image = new StackPane();
+        for (BufferedImage layer : ViewRenderer.layers(analysed, thumbnail.withHead(head)).inOrder()) {
+            ImageView view = new ImageView(FxImages.toFx(layer));
+            view.setPreserveRatio(true);
+            view.setFitWidth(THUMBNAIL_PIXELS);
+            image.getChildren().add(view);
+        }
+        image.setStyle("-fx-background-color: black;");
         Label label = new Label(head.kind() == HeadChoice.Kind.ONE ? "head " + head.index() : "mean of heads");
         VBox tile = new VBox(4, image, label);
         tile.setAlignment(Pos.CENTER);
