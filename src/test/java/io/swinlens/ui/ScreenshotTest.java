@@ -65,19 +65,24 @@ class ScreenshotTest {
             c.setShowWindows(false);
             c.setShowShifted(true);
             c.setShowPatchGrid(true);
-            c.setHead(HeadChoice.one(1));
-            c.setQuery(20, 30);
+            c.setQuery(100, 120);
         });
         WaitForAsyncUtils.waitForFxEvents();
         shoot(robot, "shifted-windows.png");
 
-        robot.interact(() -> controller.tabs().getSelectionModel().select(1));
+        robot.interact(() -> {
+            var c = controller.viewModel().controls();
+            c.setStage(3);                    // 4 heads
+            c.setShowShifted(false);
+            c.setShowPatchGrid(false);
+            c.setShowWindows(true);
+            c.setHead(HeadChoice.one(2));
+            controller.tabs().getSelectionModel().select(1);
+        });
         WaitForAsyncUtils.waitForFxEvents();
         shoot(robot, "head-gallery.png");
 
         robot.interact(() -> {
-            controller.viewModel().controls().setShowShifted(false);
-            controller.viewModel().controls().setShowPatchGrid(false);
             controller.tabs().getSelectionModel().select(2);
         });
         WaitForAsyncUtils.waitForFxEvents();

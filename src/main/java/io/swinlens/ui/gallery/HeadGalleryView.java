@@ -69,10 +69,10 @@ public final class HeadGalleryView extends ScrollPane {
         int input = Math.max(analysed.input().width(), analysed.input().height());
         ViewSettings thumbnail = s.withScale(Math.max(1, Math.min(16, Math.round((float) THUMBNAIL_PIXELS / input))));
         int heads = analysed.heads(s.stage());
-        caption.setText("Stage " + s.stage() + ", block " + s.block() + ": " + heads + " heads (" + s.mode().name().toLowerCase()
+        caption.setText("Stage " + s.stage() + ", block " + s.block() + ": " + heads + (heads == 1 ? " head (" : " heads (") + s.mode().name().toLowerCase()
                 + " mode). Click a head to select it.");
         for (int h = 0; h < heads; h++) tiles.getChildren().add(tile(analysed, thumbnail, HeadChoice.one(h), s.head()));
-        tiles.getChildren().add(tile(analysed, thumbnail, HeadChoice.mean(), s.head()));
+        if (heads > 1) tiles.getChildren().add(tile(analysed, thumbnail, HeadChoice.mean(), s.head()));
     }
 
     private VBox tile(AnalysedImage analysed, ViewSettings thumbnail, HeadChoice head, HeadChoice selected) {

@@ -11,14 +11,15 @@ import javafx.scene.layout.VBox;
 /** The selected colormap as a bar from the lowest (left) to the highest (right) normalised attention. */
 final class ColorbarView extends VBox {
 
+    private static final int HEIGHT = 12;
     private final ImageView bar = new ImageView();
     private Colormap shown;
 
     ColorbarView() {
         setId("colorbar");
         bar.setFitWidth(200);
-        bar.setFitHeight(12);
-        bar.setSmooth(false);
+        bar.setFitHeight(HEIGHT);
+        
         BorderPane ticks = new BorderPane();
         ticks.setLeft(new Label("0"));
         ticks.setRight(new Label("max"));
@@ -30,8 +31,12 @@ final class ColorbarView extends VBox {
     void show(Colormap colormap) {
         if (colormap == shown) return;
         shown = colormap;
-        WritableImage image = new WritableImage(Colormap.SIZE, 1);
-        image.getPixelWriter().setPixels(0, 0, Colormap.SIZE, 1, PixelFormat.getIntArgbInstance(), colormap.entries(), 0, Colormap.SIZE);
+        // several rows: a one-pixel-high image scales badly in the software pipeline
+        WritableImage image = new WritableImage(Colormap.SIZE, HEIGHT);
+        int[] entries = colormap.entries();
+        for (int y = 0; y < HEIGHT; y++) {
+            image.getPixelWriter().setPixels(0, y, Colormap.SIZE, 1, PixelFormat.getIntArgbInstance(), entries, 0, Colormap.SIZE);
+        }
         bar.setImage(image);
     }
 }

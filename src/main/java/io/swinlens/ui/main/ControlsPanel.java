@@ -16,6 +16,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.controlsfx.control.SegmentedButton;
@@ -76,10 +77,11 @@ final class ControlsPanel extends VBox {
         GridPane selectors = new GridPane();
         selectors.setHgap(6);
         selectors.setVgap(4);
-        selectors.addRow(0, new Label("Stage"), stage);
-        selectors.addRow(1, new Label("Block"), block, blockKind);
-        selectors.addRow(2, new Label("Head"), head);
-        getChildren().addAll(section("Attention"), selectors, mode, section("Layers"), heatmap, patchGrid, windows, shifted,
+        selectors.addRow(0, fixed("Stage"), stage);
+        selectors.addRow(1, fixed("Block"), block);
+        selectors.addRow(2, fixed("Head"), head);
+        blockKind.setWrapText(true);
+        getChildren().addAll(section("Attention"), selectors, blockKind, mode, section("Layers"), heatmap, patchGrid, windows, shifted,
                 followMouse, new Label("Heatmap opacity"), opacity, section("Colour"), colormap, colorbar,
                 new Label("Normalise per"), normalisation);
         wire();
@@ -149,6 +151,12 @@ final class ControlsPanel extends VBox {
         for (int i = 0; i < count; i++) items.add(i);
         if (!box.getItems().equals(items)) box.getItems().setAll(items);
         box.setValue(Math.min(value, count - 1));
+    }
+
+    private static Label fixed(String text) {
+        Label label = new Label(text);
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        return label;
     }
 
     private static Label section(String text) {
