@@ -16,7 +16,7 @@ final class LayerPainter {
     /** Translucent fills for the nine window colour slots (see {@link WindowPieces#colourSlot}). */
     private static final int[] WINDOW_COLOURS = {
             0xE6194B, 0x3CB44B, 0xFFE119, 0x4363D8, 0xF58231, 0x911EB4, 0x46F0F0, 0xF032E6, 0xBCF60C};
-    static final int FILL_ALPHA = 0x60;
+    static final int FILL_ALPHA = 0x40;
 
     private LayerPainter() { }
 

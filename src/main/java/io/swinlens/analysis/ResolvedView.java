@@ -56,8 +56,8 @@ record ResolvedView(AnalysedImage image, ViewSettings settings, BlockAttention a
     String headText() {
         return switch (settings.head().kind()) {
             case ONE -> "head " + head;
-            case MEAN -> "mean of " + attention.heads() + " heads";
-            case ALL -> "all " + attention.heads() + " heads";
+            case MEAN -> attention.heads() == 1 ? "the only head" : "mean of " + attention.heads() + " heads";
+            case ALL -> attention.heads() == 1 ? "the only head" : "all " + attention.heads() + " heads";
         };
     }
 }

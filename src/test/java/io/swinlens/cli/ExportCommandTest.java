@@ -1,0 +1,144 @@
+package io.swinlens.cli;
+
+import io.swinlens.analysis.AnalysedFixtures;
+import io.swinlens.analysis.ViewRenderer;
+import io.swinlens.analysis.ViewSettings;
+import io.swinlens.testutil.Fixtures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ExportCommandTest {
+
+    private static final Path WEIGHTS = Fixtures.file("m4w4", "official.pth");
+    private static final Path INPUT = Fixtures.file("m4w4", "input.npy");
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter err = new StringWriter();
+
+    private int export(String... args) {
+        CommandLine cli = SwinLensCommand.newCommandLine();
+        cli.setErr(new PrintWriter(err, true));
+        cli.setOut(new PrintWriter(new StringWriter(), true));
+        List<String> all = new ArrayList<>(List.of("export", "--weights", WEIGHTS.toString()));
+        all.addAll(List.of(args));
+        return cli.execute(all.toArray(String[]::new));
+    }
+
+    private Path copyInput(String name) throws Exception {
+        Path copy = dir.resolve("in").resolve(name);
+        Files.createDirectories(copy.getParent());
+        return Files.copy(INPUT, copy);
+    }
+
+    @Test
+    void writesThePngNamedAfterStageBlockHeadAndMode() throws Exception {
+        Path out = dir.resolve("out");
+        assertThat(export(INPUT.toString(), "--out", out.toString())).isZero();
+        BufferedImage png = ImageIO.read(out.resolve("input_s0b1_mean_query.png").toFile());
+        assertThat(png.getWidth()).isGreaterThan(64 * 3);
+        assertThat(png.getHeight()).isGreaterThan(64 * 3);
+    }
+
+    @Test
+    void pngEqualsViewRendererComposePixelForPixel() throws Exception {
+        Path out = dir.resolve("out");
+        assertThat(export(INPUT.toString(), "--out", out.toString(), "--stage", "1", "--block", "1", "--head", "1",
+                "--query", "40,12", "--overlay", "shifted", "--colormap", "magma", "--normalise", "global")).isZero();
+        BufferedImage cli = ImageIO.read(out.resolve("input_s1b1_1_query.png").toFile());
+        ViewSettings s = ViewSettings.defaults().withStage(1).withBlock(1).withHead(io.swinlens.analysis.HeadChoice.one(1))
+                .withQuery(40, 12).withShowWindows(false).withShowShifted(true)
+                .withColormap(io.swinlens.analysis.Colormap.MAGMA).withNormalisation(io.swinlens.analysis.Normalisation.GLOBAL);
+        BufferedImage direct = ViewRenderer.compose(AnalysedFixtures.m4w4(), s);
+        assertThat(cli.getWidth()).isEqualTo(direct.getWidth());
+        assertThat(cli.getHeight()).isEqualTo(direct.getHeight());
+        for (int y = 0; y < cli.getHeight(); y++) {
+            for (int x = 0; x < cli.getWidth(); x++) {
+                if (cli.getRGB(x, y) != direct.getRGB(x, y)) throw new AssertionError("pixel (" + x + ", " + y + ") differs");
+            }
+        }
+    }
+
+    @Test
+    void refusesToOverwriteAndLeavesTheFileUnchanged() throws Exception {
+        Path out = dir.resolve("out");
+        Files.createDirectories(out);
+        Path existing = Files.writeString(out.resolve("input_s0b1_mean_query.png"), "keep me");
+        assertThat(export(INPUT.toString(), "--out", out.toString())).isEqualTo(ExitCodes.OUTPUT_ERROR);
+        assertThat(Files.readString(existing)).isEqualTo("keep me");
+        assertThat(err.toString()).contains("input_s0b1_mean_query.png").contains("--overwrite");
+    }
+
+    @Test
+    void overwriteReplacesTheFile() throws Exception {
+        Path out = dir.resolve("out");
+        Files.createDirectories(out);
+        Path existing = Files.writeString(out.resolve("input_s0b1_mean_query.png"), "old");
+        assertThat(export(INPUT.toString(), "--out", out.toString(), "--overwrite")).isZero();
+        assertThat(ImageIO.read(existing.toFile())).isNotNull();
+    }
+
+    @Test
+    void batchWithAnUnreadableFileStillWritesTheOthers() throws Exception {
+        Path good = copyInput("a.npy");
+        Path bad = Files.writeString(dir.resolve("in").resolve("b.png"), "not an image");
+        Path out = dir.resolve("out");
+        assertThat(export(good.toString(), bad.toString(), "--out", out.toString())).isEqualTo(ExitCodes.UNREADABLE_INPUT);
+        assertThat(out.resolve("a_s0b1_mean_query.png")).exists();
+        assertThat(out.resolve("b_s0b1_mean_query.png")).doesNotExist();
+        assertThat(err.toString()).contains("b.png");
+    }
+
+    @Test
+    void folderInputExportsItsImagesAndAttention() throws Exception {
+        copyInput("one.npy");
+        copyInput("two.npy");
+        Files.writeString(dir.resolve("in").resolve("notes.txt"), "ignored");
+        Path out = dir.resolve("out");
+        assertThat(export(dir.resolve("in").toString(), "--out", out.toString(), "--head", "all", "--npy")).isZero();
+        assertThat(out.resolve("one_s0b1_all_query.png")).exists();
+        assertThat(out.resolve("two_s0b1_all_query.png")).exists();
+        assertThat(Files.size(out.resolve("one_s0b1_attention.npy"))).isEqualTo(128 + 16L * 2 * 16 * 16 * 4);
+    }
+
+    @Test
+    void badStageNamesTheValidRange() {
+        assertThat(export(INPUT.toString(), "--out", dir.toString(), "--stage", "4")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("stages are 0..3");
+    }
+
+    @Test
+    void queryOutsideTheImageIsAClearError() {
+        assertThat(export(INPUT.toString(), "--out", dir.toString(), "--query", "64,3")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("outside");
+    }
+
+    @Test
+    void queryIsInOriginalImagePixelsAndMustLieInTheCrop() throws Exception {
+        // A 160x80 picture: the official preset centre-crops a square from the middle, so x = 5 is cut away.
+        BufferedImage wide = new BufferedImage(160, 80, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 80; y++) {
+            for (int x = 0; x < 160; x++) wide.setRGB(x, y, (x * 255 / 160) << 16 | (y * 3) << 8 | 90);
+        }
+        Path png = dir.resolve("wide.png");
+        ImageIO.write(wide, "png", png.toFile());
+        Path out = dir.resolve("out");
+        assertThat(export(png.toString(), "--out", out.toString(), "--query", "5,40")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("wide.png").contains("outside");
+        assertThat(export(png.toString(), "--out", out.toString(), "--query", "80,40", "--preprocess", "official")).isZero();
+        assertThat(out.resolve("wide_s0b1_mean_query.png")).exists();
+    }
+}
