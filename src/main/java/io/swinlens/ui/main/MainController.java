@@ -3,6 +3,7 @@ package io.swinlens.ui.main;
 import io.swinlens.ui.gallery.HeadGalleryView;
 import io.swinlens.ui.overview.ModelOverviewView;
 import io.swinlens.ui.prefs.UiPreferences;
+import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -19,6 +20,7 @@ import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import javafx.geometry.Orientation;
+import javafx.util.Duration;
 import org.controlsfx.control.NotificationPane;
 
 import java.io.File;
@@ -83,6 +85,7 @@ public final class MainController {
         root.setOnDragDropped(this::dropped);
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::key);
         viewModel.onMessage(m -> showMessage(m.text(), m.error()));
+        viewModel.analysisProperty().addListener((o, a, v) -> { if (v != null && banner.getStyleClass().contains("error")) banner.hide(); });
         viewModel.onOpened(file -> {
             preferences.addRecent(file);
             menu.refreshRecent();
@@ -115,6 +118,11 @@ public final class MainController {
         banner.getStyleClass().removeAll("error", "info");
         banner.getStyleClass().add(error ? "error" : "info");
         banner.show(text);
+        if (!error) {                         // notes fade; errors stay until closed or a new result
+            PauseTransition pause = new PauseTransition(Duration.seconds(5));
+            pause.setOnFinished(e -> { if (text.equals(banner.getText())) banner.hide(); });
+            pause.play();
+        }
     }
 
     private ListView<Path> strip() {
