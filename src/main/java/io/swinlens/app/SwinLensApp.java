@@ -6,7 +6,9 @@ import io.swinlens.ui.main.Startup;
 import io.swinlens.ui.prefs.UiPreferences;
 import io.swinlens.ui.task.BackgroundTaskExecutor;
 import javafx.application.Application;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /** The desktop app: {@code swinlens [IMAGE...] [--weights FILE]} (see {@link Startup}). */
@@ -24,7 +26,9 @@ public final class SwinLensApp extends Application {
         viewModel = new MainViewModel(executor);
         Startup.restoreSettings(viewModel, preferences);
         MainController controller = new MainController(viewModel, preferences);
-        Scene scene = new Scene(controller.root(), preferences.getDouble("windowWidth", 1280), preferences.getDouble("windowHeight", 820));
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(controller.root(), Math.min(screen.getWidth(), preferences.getDouble("windowWidth", 1280)),
+                Math.min(screen.getHeight() - 40, preferences.getDouble("windowHeight", 820)));
         stage.setTitle("SwinLens — where a Swin Transformer looks");
         stage.setScene(scene);
         stage.show();

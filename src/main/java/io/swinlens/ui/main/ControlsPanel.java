@@ -85,6 +85,7 @@ final class ControlsPanel extends VBox {
                 followMouse, new Label("Heatmap opacity"), opacity, section("Colour"), colormap, colorbar,
                 new Label("Normalise per"), normalisation);
         wire();
+        disableProperty().bind(viewModel.analysisProperty().isNull());
         viewModel.controls().settingsProperty().addListener(o -> sync());
         viewModel.analysisProperty().addListener(o -> sync());
         sync();

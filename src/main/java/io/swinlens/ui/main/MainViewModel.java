@@ -132,6 +132,9 @@ public final class MainViewModel {
 
     private void fail(Throwable e) {
         if (e instanceof CancellationException) return;
+        if (!(e instanceof WeightsException || e instanceof ImageLoadException)) {
+            System.getLogger(MainViewModel.class.getName()).log(System.Logger.Level.WARNING, "background job failed", e);
+        }
         report(new Message(describe(e), true));
     }
 

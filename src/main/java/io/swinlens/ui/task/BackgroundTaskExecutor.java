@@ -36,13 +36,14 @@ public final class BackgroundTaskExecutor implements UiTaskExecutor {
             @Override protected T call() throws Exception {
                 updateMessage(title);
                 updateProgress(-1, 1);
+                Task<T> self = this;
                 return work.run(new Work.Progress() {
                     @Override public void update(String text, double fraction) {
                         updateMessage(text);
                         updateProgress(fraction < 0 ? -1 : fraction, 1);
                     }
 
-                    @Override public boolean isCancelled() { return isCancelled(); }
+                    @Override public boolean isCancelled() { return self.isCancelled(); }
                 });
             }
         };
