@@ -54,7 +54,8 @@ class ScreenshotTest {
     void writesScreenshotsOfTheMainViews(FxRobot robot, @TempDir Path dir) throws Exception {
         shoot(robot, "empty-state.png");
         File photo = scene(dir.resolve("shapes.png"));
-        robot.interact(() -> controller.open(List.of(Fixtures.file("m7", "official.safetensors").toFile(), photo)));
+        File copy = Files.copy(photo.toPath(), dir.resolve("shapes-copy.png")).toFile();
+        robot.interact(() -> controller.open(List.of(Fixtures.file("m7", "official.safetensors").toFile(), photo, copy)));
         WaitForAsyncUtils.waitForFxEvents();
         shoot(robot, "main-window.png");
 

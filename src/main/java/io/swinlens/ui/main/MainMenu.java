@@ -176,7 +176,7 @@ public final class MainMenu {
     }
 
     /** Ctrl+V: files on the clipboard are opened; a bitmap is written to a temporary PNG first. */
-    void paste() {
+    public void paste() {
         Clipboard clipboard = Clipboard.getSystemClipboard();
         if (clipboard.hasFiles()) {
             controller.open(clipboard.getFiles());

@@ -187,4 +187,58 @@ class MainWindowTest {
         assertThat(recent).contains(Fixtures.file("m4w4", "official.safetensors").toAbsolutePath(),
                 Fixtures.file("m4w4", "input.npy").toAbsolutePath());
     }
+
+    @Test
+    void withFollowMouseTheQueryTracksThePointer(FxRobot robot) {
+        openFixture(robot);
+        robot.clickOn("#followMouse");
+        StackPane stack = robot.lookup("#layerStack").query();
+        double shown = stack.getWidth();
+        robot.moveTo(robot.point(stack).atPosition(Pos.TOP_LEFT).atOffset(new Point2D(shown * 0.9 + 0.5, shown * 0.2 + 0.5)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(controller.viewModel().settings().queryX()).isBetween(56, 58);
+        assertThat(controller.viewModel().settings().queryY()).isBetween(12, 13);
+    }
+
+    @Test
+    void receivedModeRedrawsWithoutAQueryOutline(FxRobot robot) {
+        openFixture(robot);
+        int[] query = heatmap();
+        assertThat(FxImages.hasVisiblePixels(controller.imageView().layers().queryOutline())).isTrue();
+        robot.clickOn("#receivedMode");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(controller.viewModel().settings().mode()).isEqualTo(io.swinlens.analysis.HeatmapMode.RECEIVED);
+        assertThat(heatmap()).isNotEqualTo(query);
+        assertThat(FxImages.hasVisiblePixels(controller.imageView().layers().queryOutline())).isFalse();
+    }
+
+    @Test
+    void layerTogglesFollowTheirKeys(FxRobot robot) {
+        openFixture(robot);
+        robot.clickOn("#layerStack");
+        assertThat(FxImages.hasVisiblePixels(controller.imageView().layers().shifted())).isFalse();
+        robot.type(KeyCode.S);
+        robot.type(KeyCode.H);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(FxImages.hasVisiblePixels(controller.imageView().layers().shifted())).isTrue();
+        assertThat(FxImages.hasVisiblePixels(controller.imageView().layers().heatmap())).isFalse();
+        assertThat(robot.lookup("#shiftedToggle").<javafx.scene.control.CheckBox>query().isSelected()).isTrue();
+    }
+
+    @Test
+    void aPastedBitmapIsOpenedAsAnImage(FxRobot robot, @TempDir Path dir) throws Exception {
+        robot.interact(() -> controller.open(List.of(Fixtures.file("m7", "official.safetensors").toFile())));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.image.WritableImage bitmap = new javafx.scene.image.WritableImage(90, 60);
+        for (int y = 0; y < 60; y++) for (int x = 0; x < 90; x++) bitmap.getPixelWriter().setArgb(x, y, 0xFF000000 | (x * 2) << 16 | (y * 4) << 8);
+        robot.interact(() -> {
+            javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+            content.putImage(bitmap);
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+            controller.menu().paste();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(controller.viewModel().currentImageProperty().get().getFileName().toString()).startsWith("swinlens-pasted-").endsWith(".png");
+        assertThat(controller.viewModel().analysed().input().width()).isEqualTo(224);
+    }
 }
