@@ -62,7 +62,12 @@ record AnalysisJob(Path weights, LoadedModel current, Path image, boolean keepIm
         }
         checkCancelled(progress);
         progress.update("Running " + model.displayName() + " on " + image.getFileName() + "…", 0.3);
-        AnalysedImage analysed = AnalysedImage.analyse(model, image, input);
+        AnalysedImage analysed;
+        try {
+            analysed = AnalysedImage.analyse(model, image, input);
+        } catch (IllegalArgumentException e) {     // e.g. an input size the windows do not divide
+            throw new IllegalArgumentException(image.getFileName() + ": " + e.getMessage(), e);
+        }
         checkCancelled(progress);
         return new Analysis(analysed, original);
     }

@@ -1,5 +1,6 @@
 package io.swinlens.ui.main;
 
+import io.swinlens.analysis.HeadChoice;
 import io.swinlens.ui.gallery.HeadGalleryView;
 import io.swinlens.ui.overview.ModelOverviewView;
 import io.swinlens.ui.prefs.UiPreferences;
@@ -85,6 +86,10 @@ public final class MainController {
         root.setOnDragDropped(this::dropped);
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::key);
         viewModel.onMessage(m -> showMessage(m.text(), m.error()));
+        // "all heads" is the gallery: the image view itself shows one map (the mean, as ViewRenderer.layers does)
+        viewModel.controls().settingsProperty().addListener((o, a, v) -> {
+            if (v.head().kind() == HeadChoice.Kind.ALL && a.head().kind() != HeadChoice.Kind.ALL) tabs.getSelectionModel().select(galleryTab);
+        });
         viewModel.analysisProperty().addListener((o, a, v) -> { if (v != null && banner.getStyleClass().contains("error")) banner.hide(); });
         viewModel.onOpened(file -> {
             preferences.addRecent(file);

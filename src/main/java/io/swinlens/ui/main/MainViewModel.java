@@ -132,7 +132,7 @@ public final class MainViewModel {
 
     private void fail(Throwable e) {
         if (e instanceof CancellationException) return;
-        if (!(e instanceof WeightsException || e instanceof ImageLoadException)) {
+        if (!(e instanceof WeightsException || e instanceof ImageLoadException || e instanceof IllegalArgumentException)) {
             System.getLogger(MainViewModel.class.getName()).log(System.Logger.Level.WARNING, "background job failed", e);
         }
         report(new Message(describe(e), true));

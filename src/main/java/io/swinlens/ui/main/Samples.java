@@ -4,7 +4,6 @@ import io.swinlens.model.load.CacheDirs;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
@@ -21,13 +20,18 @@ public final class Samples {
     private Samples() { }
 
     public static List<Path> all() {
-        URL url = Samples.class.getResource("/samples/");
-        if (url == null) return List.of();
         try {
-            if ("file".equals(url.getProtocol())) return InputFiles.imagesIn(Path.of(url.toURI()));
-            if ("jar".equals(url.getProtocol())) return fromJar(((JarURLConnection) url.openConnection()).getJarFile());
-        } catch (IOException | URISyntaxException | ClassCastException e) {
-            return List.of();
+            URL url = Samples.class.getResource("/samples/");
+            if (url != null && "file".equals(url.getProtocol())) return InputFiles.imagesIn(Path.of(url.toURI()));
+            // in the fat jar (which may hold no entry for the folder itself): scan the jar this class came from
+            URL code = Samples.class.getProtectionDomain().getCodeSource().getLocation();
+            if (code != null && code.getPath().endsWith(".jar")) {
+                try (JarFile jar = new JarFile(Path.of(code.toURI()).toFile())) {
+                    return fromJar(jar);
+                }
+            }
+        } catch (IOException | URISyntaxException | SecurityException e) {
+            return List.of();               // no samples is not an error: the window then asks for an image
         }
         return List.of();
     }

@@ -241,4 +241,40 @@ class MainWindowTest {
         assertThat(controller.viewModel().currentImageProperty().get().getFileName().toString()).startsWith("swinlens-pasted-").endsWith(".png");
         assertThat(controller.viewModel().analysed().input().width()).isEqualTo(224);
     }
+
+    @Test
+    void allHeadsOpensTheGallery(FxRobot robot) {
+        openFixture(robot);
+        robot.clickOn("#layerStack");
+        robot.type(KeyCode.A);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(controller.viewModel().settings().head()).isEqualTo(HeadChoice.all());
+        assertThat(controller.tabs().getSelectionModel().getSelectedIndex()).isEqualTo(1);
+        assertThat(controller.gallery().tiles()).hasSize(2 + 1);
+    }
+
+    @Test
+    void anInputTheModelCannotRunShowsABannerAndKeepsTheView(FxRobot robot) {
+        openFixture(robot);
+        Analysis shown = controller.viewModel().analysisProperty().get();
+        robot.interact(() -> controller.open(List.of(Fixtures.file("m7", "input.npy").toFile())));   // 224x224 with window 4
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(controller.banner().isShowing()).isTrue();
+        assertThat(controller.banner().getText()).startsWith("input.npy: ").contains("not a multiple of window");
+        assertThat(controller.viewModel().analysisProperty().get()).isSameAs(shown);
+    }
+
+    @Test
+    void aTruncatedCheckpointShowsABannerAndKeepsTheModel(FxRobot robot, @TempDir Path dir) throws Exception {
+        openFixture(robot);
+        var model = controller.viewModel().modelProperty().get();
+        byte[] whole = Files.readAllBytes(Fixtures.file("m4w4", "official.safetensors"));
+        Path truncated = Files.write(dir.resolve("cut.safetensors"), java.util.Arrays.copyOf(whole, whole.length / 2));
+        robot.interact(() -> controller.open(List.of(truncated.toFile())));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(controller.banner().isShowing()).isTrue();
+        assertThat(controller.banner().getText()).startsWith("cut.safetensors: ");
+        assertThat(controller.viewModel().modelProperty().get()).isSameAs(model);
+        assertThat(controller.viewModel().analysed().modelName()).isEqualTo("official.safetensors");
+    }
 }
