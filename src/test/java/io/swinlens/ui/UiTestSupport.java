@@ -31,7 +31,7 @@ public final class UiTestSupport {
 
     public static MainController show(Stage stage, Preferences node, double width, double height) {
         MainViewModel viewModel = new MainViewModel(new SameThreadTaskExecutor());
-        MainController controller = new MainController(viewModel, new UiPreferences(node));
+        MainController controller = new MainController(viewModel, new UiPreferences(node), Runnable::run);
         stage.setScene(new Scene(controller.root(), width, height));
         stage.setTitle("SwinLens (test)");
         stage.show();

@@ -2,9 +2,11 @@ package io.swinlens.ui.gallery;
 
 import io.swinlens.analysis.AnalysedImage;
 import io.swinlens.analysis.HeadChoice;
+import io.swinlens.analysis.Layers;
 import io.swinlens.analysis.ViewRenderer;
 import io.swinlens.analysis.ViewSettings;
 import io.swinlens.ui.common.FxImages;
+import io.swinlens.ui.common.LatestRender;
 import io.swinlens.ui.common.RedrawScheduler;
 import io.swinlens.ui.main.MainViewModel;
 import javafx.beans.value.ObservableBooleanValue;
@@ -18,11 +20,14 @@ import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
 
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 
 /**
  * Every head of the selected block side by side, each the stacked {@link ViewRenderer#layers} of the
- * current settings with that head; a click on a thumbnail selects the head. Redrawn only while shown.
+ * current settings with that head, drawn off the FX thread; a click on a thumbnail selects the head.
+ * Redrawn only while shown.
  */
 public final class HeadGalleryView extends ScrollPane {
 
@@ -34,8 +39,11 @@ public final class HeadGalleryView extends ScrollPane {
     private final RedrawScheduler scheduler = new RedrawScheduler(this::redraw);
     private boolean stale = true;
 
-    public HeadGalleryView(MainViewModel viewModel, ObservableBooleanValue showing) {
+    private final LatestRender render;
+
+    public HeadGalleryView(MainViewModel viewModel, ObservableBooleanValue showing, Executor renderThread) {
         this.viewModel = viewModel;
+        this.render = new LatestRender(renderThread);
         this.showing = showing;
         setId("headGallery");
         setFitToWidth(true);
@@ -59,9 +67,9 @@ public final class HeadGalleryView extends ScrollPane {
 
     private void redraw() {
         stale = false;
-        tiles.getChildren().clear();
         AnalysedImage analysed = viewModel.analysed();
         if (analysed == null) {
+            tiles.getChildren().clear();
             caption.setText("No image analysed yet.");
             return;
         }
@@ -69,15 +77,21 @@ public final class HeadGalleryView extends ScrollPane {
         int input = Math.max(analysed.input().width(), analysed.input().height());
         ViewSettings thumbnail = s.withScale(Math.max(1, Math.min(16, Math.round((float) THUMBNAIL_PIXELS / input))));
         int heads = analysed.heads(s.stage());
-        caption.setText("Stage " + s.stage() + ", block " + s.block() + ": " + heads + (heads == 1 ? " head (" : " heads (") + s.mode().name().toLowerCase()
-                + " mode). Click a head to select it.");
-        for (int h = 0; h < heads; h++) tiles.getChildren().add(tile(analysed, thumbnail, HeadChoice.one(h), s.head()));
-        if (heads > 1) tiles.getChildren().add(tile(analysed, thumbnail, HeadChoice.mean(), s.head()));
+        List<HeadChoice> choices = new ArrayList<>();
+        for (int h = 0; h < heads; h++) choices.add(HeadChoice.one(h));
+        if (heads > 1) choices.add(HeadChoice.mean());
+        String text = "Stage " + s.stage() + ", block " + s.block() + ": " + heads + (heads == 1 ? " head (" : " heads (")
+                + s.mode().name().toLowerCase() + " mode). Click a head to select it.";
+        render.request(() -> choices.stream().map(h -> ViewRenderer.layers(analysed, thumbnail.withHead(h))).toList(), layers -> {
+            tiles.getChildren().clear();
+            for (int i = 0; i < choices.size(); i++) tiles.getChildren().add(tile(layers.get(i), choices.get(i), s.head()));
+            caption.setText(text);
+        }, e -> caption.setText("Cannot draw the gallery: " + e.getMessage()));
     }
 
-    private VBox tile(AnalysedImage analysed, ViewSettings thumbnail, HeadChoice head, HeadChoice selected) {
+    private VBox tile(Layers layers, HeadChoice head, HeadChoice selected) {
         StackPane image = new StackPane();
-        for (BufferedImage layer : ViewRenderer.layers(analysed, thumbnail.withHead(head)).inOrder()) {
+        for (BufferedImage layer : layers.inOrder()) {
             ImageView view = new ImageView(FxImages.toFx(layer));
             view.setPreserveRatio(true);
             view.setFitWidth(THUMBNAIL_PIXELS);

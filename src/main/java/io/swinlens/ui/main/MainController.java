@@ -1,6 +1,7 @@
 package io.swinlens.ui.main;
 
 import io.swinlens.analysis.HeadChoice;
+import io.swinlens.ui.common.LatestRender;
 import io.swinlens.ui.gallery.HeadGalleryView;
 import io.swinlens.ui.overview.ModelOverviewView;
 import io.swinlens.ui.prefs.UiPreferences;
@@ -27,6 +28,7 @@ import org.controlsfx.control.NotificationPane;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.Executor;
 
 /**
  * The main window: menus, the image view with its gallery and overview tabs, the controls, the image
@@ -47,14 +49,19 @@ public final class MainController {
     private final MainMenu menu;
 
     public MainController(MainViewModel viewModel, UiPreferences preferences) {
+        this(viewModel, preferences, LatestRender.newThread());
+    }
+
+    /** @param renderThread where the gallery and overview are drawn (tests: a same-thread executor) */
+    public MainController(MainViewModel viewModel, UiPreferences preferences, Executor renderThread) {
         this.viewModel = viewModel;
         this.preferences = preferences;
         imageView = new ImageLayersView(viewModel);
         Tab imageTab = new Tab("Image", imageView);
         Tab galleryTab = new Tab("Head gallery");
         Tab overviewTab = new Tab("Model overview");
-        gallery = new HeadGalleryView(viewModel, galleryTab.selectedProperty());
-        overview = new ModelOverviewView(viewModel, overviewTab.selectedProperty());
+        gallery = new HeadGalleryView(viewModel, galleryTab.selectedProperty(), renderThread);
+        overview = new ModelOverviewView(viewModel, overviewTab.selectedProperty(), renderThread);
         galleryTab.setContent(gallery);
         overviewTab.setContent(overview);
         tabs.getTabs().addAll(imageTab, galleryTab, overviewTab);

@@ -2,7 +2,9 @@ package io.swinlens.ui.overview;
 
 import io.swinlens.analysis.AnalysedImage;
 import io.swinlens.analysis.ViewRenderer;
+import io.swinlens.analysis.ViewSettings;
 import io.swinlens.ui.common.FxImages;
+import io.swinlens.ui.common.LatestRender;
 import io.swinlens.ui.common.RedrawScheduler;
 import io.swinlens.ui.main.MainViewModel;
 import javafx.beans.value.ObservableBooleanValue;
@@ -12,9 +14,11 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.VBox;
 
+import java.util.concurrent.Executor;
+
 /**
  * Every stage × block × head for the current query, as {@link ViewRenderer#modelOverview} draws it
- * (the same image "Export" writes). Redrawn only while shown.
+ * (the same image "Export" writes), drawn off the FX thread. Redrawn only while shown.
  */
 public final class ModelOverviewView extends ScrollPane {
 
@@ -25,8 +29,11 @@ public final class ModelOverviewView extends ScrollPane {
     private final RedrawScheduler scheduler = new RedrawScheduler(this::redraw);
     private boolean stale = true;
 
-    public ModelOverviewView(MainViewModel viewModel, ObservableBooleanValue showing) {
+    private final LatestRender render;
+
+    public ModelOverviewView(MainViewModel viewModel, ObservableBooleanValue showing, Executor renderThread) {
         this.viewModel = viewModel;
+        this.render = new LatestRender(renderThread);
         this.showing = showing;
         setId("modelOverview");
         caption.getStyleClass().add("section");
@@ -54,7 +61,11 @@ public final class ModelOverviewView extends ScrollPane {
             image.setImage(null);
             return;
         }
-        caption.setText("Every stage (rows) × block × head for the current query; click the image view to move the query.");
-        image.setImage(FxImages.toFx(ViewRenderer.modelOverview(analysed, viewModel.settings())));
+        caption.setText("Drawing every stage × block × head…");
+        ViewSettings settings = viewModel.settings();
+        render.request(() -> FxImages.toFx(ViewRenderer.modelOverview(analysed, settings)), fx -> {
+            image.setImage(fx);
+            caption.setText("Every stage and block (rows) × head (columns) for the current query; click the image view to move the query.");
+        }, e -> caption.setText("Cannot draw the overview: " + e.getMessage()));
     }
 }
