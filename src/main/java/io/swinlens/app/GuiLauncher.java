@@ -1,11 +1,12 @@
 package io.swinlens.app;
 
-/** Opens the desktop app. */
+import javafx.application.Application;
+
+/** Opens the desktop app; kept apart from {@link Main} so that the CLI never loads JavaFX. */
 final class GuiLauncher {
     private GuiLauncher() { }
 
     static void launch(String[] args) {
-        System.err.println("swinlens: the desktop app is not built yet; run 'java -jar swinlens.jar --help' for the commands");
-        System.exit(io.swinlens.cli.ExitCodes.USAGE);
+        Application.launch(SwinLensApp.class, args);
     }
 }

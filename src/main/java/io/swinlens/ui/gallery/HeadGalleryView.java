@@ -1,0 +1,110 @@
+package io.swinlens.ui.gallery;
+
+import io.swinlens.analysis.AnalysedImage;
+import io.swinlens.analysis.HeadChoice;
+import io.swinlens.analysis.Layers;
+import io.swinlens.analysis.ViewRenderer;
+import io.swinlens.analysis.ViewSettings;
+import io.swinlens.ui.common.FxImages;
+import io.swinlens.ui.common.LatestRender;
+import io.swinlens.ui.common.RedrawScheduler;
+import io.swinlens.ui.main.MainViewModel;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.TilePane;
+import javafx.scene.layout.VBox;
+
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+
+/**
+ * Every head of the selected block side by side, each the stacked {@link ViewRenderer#layers} of the
+ * current settings with that head, drawn off the FX thread; a click on a thumbnail selects the head.
+ * Redrawn only while shown.
+ */
+public final class HeadGalleryView extends ScrollPane {
+
+    private static final int THUMBNAIL_PIXELS = 180;
+    private final MainViewModel viewModel;
+    private final ObservableBooleanValue showing;
+    private final TilePane tiles = new TilePane(10, 10);
+    private final Label caption = new Label();
+    private final RedrawScheduler scheduler = new RedrawScheduler(this::redraw);
+    private boolean stale = true;
+
+    private final LatestRender render;
+
+    public HeadGalleryView(MainViewModel viewModel, ObservableBooleanValue showing, Executor renderThread) {
+        this.viewModel = viewModel;
+        this.render = new LatestRender(renderThread);
+        this.showing = showing;
+        setId("headGallery");
+        setFitToWidth(true);
+        tiles.setPadding(new Insets(10));
+        caption.getStyleClass().add("section");
+        VBox content = new VBox(6, caption, tiles);
+        content.setPadding(new Insets(8));
+        setContent(content);
+        viewModel.analysisProperty().addListener(o -> invalidate());
+        viewModel.controls().settingsProperty().addListener(o -> invalidate());
+        showing.addListener((o, was, now) -> { if (now && stale) scheduler.markDirty(); });
+    }
+
+    private void invalidate() {
+        stale = true;
+        if (showing.get()) scheduler.markDirty();
+    }
+
+    /** The thumbnails now shown (tests). */
+    public List<javafx.scene.Node> tiles() { return tiles.getChildren(); }
+
+    private void redraw() {
+        stale = false;
+        AnalysedImage analysed = viewModel.analysed();
+        if (analysed == null) {
+            tiles.getChildren().clear();
+            caption.setText("No image analysed yet.");
+            return;
+        }
+        ViewSettings s = viewModel.settings();
+        int input = Math.max(analysed.input().width(), analysed.input().height());
+        ViewSettings thumbnail = s.withScale(Math.max(1, Math.min(16, Math.round((float) THUMBNAIL_PIXELS / input))));
+        int heads = analysed.heads(s.stage());
+        List<HeadChoice> choices = new ArrayList<>();
+        for (int h = 0; h < heads; h++) choices.add(HeadChoice.one(h));
+        if (heads > 1) choices.add(HeadChoice.mean());
+        String text = "Stage " + s.stage() + ", block " + s.block() + ": " + heads + (heads == 1 ? " head (" : " heads (")
+                + s.mode().name().toLowerCase() + " mode). Click a head to select it.";
+        render.request(() -> choices.stream().map(h -> ViewRenderer.layers(analysed, thumbnail.withHead(h))).toList(), layers -> {
+            tiles.getChildren().clear();
+            for (int i = 0; i < choices.size(); i++) tiles.getChildren().add(tile(layers.get(i), choices.get(i), s.head()));
+            caption.setText(text);
+        }, e -> caption.setText("Cannot draw the gallery: " + e.getMessage()));
+    }
+
+    private VBox tile(Layers layers, HeadChoice head, HeadChoice selected) {
+        StackPane image = new StackPane();
+        for (BufferedImage layer : layers.inOrder()) {
+            ImageView view = new ImageView(FxImages.toFx(layer));
+            view.setPreserveRatio(true);
+            view.setFitWidth(THUMBNAIL_PIXELS);
+            image.getChildren().add(view);
+        }
+        image.setStyle("-fx-background-color: black;");
+        Label label = new Label(head.kind() == HeadChoice.Kind.ONE ? "head " + head.index() : "mean of heads");
+        VBox tile = new VBox(4, image, label);
+        tile.setAlignment(Pos.CENTER);
+        tile.setId("head-" + head.id());
+        tile.getStyleClass().add("gallery-tile");
+        if (head.equals(selected)) tile.getStyleClass().add("selected");
+        tile.setOnMouseClicked(e -> viewModel.controls().setHead(head));
+        return tile;
+    }
+}

@@ -1,0 +1,69 @@
+package io.swinlens.ui.main;
+
+import io.swinlens.model.image.CropBox;
+import io.swinlens.ui.common.FxImages;
+import javafx.geometry.Insets;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Label;
+import javafx.scene.image.Image;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+
+import java.awt.image.BufferedImage;
+
+/** A small view of the original picture with the region the model sees outlined. */
+final class CropPreviewView extends VBox {
+
+    private static final double SIZE = 200;
+    private final Canvas canvas = new Canvas(SIZE, SIZE);
+    private final Label caption = new Label();
+
+    CropPreviewView(MainViewModel viewModel) {
+        setId("cropPreview");
+        setSpacing(4);
+        setPadding(new Insets(8));
+        Label title = new Label("Original and crop");
+        title.getStyleClass().add("section");
+        caption.getStyleClass().add("hint");
+        caption.setWrapText(true);
+        caption.setMaxWidth(SIZE);
+        getChildren().addAll(title, canvas, caption);
+        viewModel.analysisProperty().addListener((o, a, v) -> show(v));
+        show(viewModel.analysisProperty().get());
+    }
+
+    private void show(Analysis analysis) {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.clearRect(0, 0, SIZE, SIZE);
+        if (analysis == null) {
+            caption.setText("");
+            canvas.setHeight(0);
+            return;
+        }
+        BufferedImage original = analysis.original();
+        if (original == null) {
+            canvas.setHeight(0);
+            caption.setText("Tensor input (.npy): no original image; the model sees it as it is.");
+            return;
+        }
+        double k = SIZE / Math.max(original.getWidth(), original.getHeight());
+        double w = original.getWidth() * k;
+        double h = original.getHeight() * k;
+        canvas.setHeight(h);
+        Image fx = FxImages.toFx(original);
+        g.drawImage(fx, 0, 0, w, h);
+        CropBox crop = analysis.analysed().input().crop();
+        g.setFill(Color.rgb(0, 0, 0, 0.45));
+        g.fillRect(0, 0, w, crop.y() * k);
+        g.fillRect(0, (crop.y() + crop.height()) * k, w, h - (crop.y() + crop.height()) * k);
+        g.fillRect(0, crop.y() * k, crop.x() * k, crop.height() * k);
+        g.fillRect((crop.x() + crop.width()) * k, crop.y() * k, w - (crop.x() + crop.width()) * k, crop.height() * k);
+        g.setStroke(Color.web("#ffcc00"));
+        g.setLineWidth(2);
+        g.strokeRect(crop.x() * k + 1, crop.y() * k + 1, crop.width() * k - 2, crop.height() * k - 2);
+        caption.setText(String.format("%d×%d original; the model sees %.0f×%.0f at (%.0f, %.0f), resized to %d×%d",
+                original.getWidth(), original.getHeight(), crop.width(), crop.height(), crop.x(), crop.y(),
+                analysis.analysed().input().width(), analysis.analysed().input().height()));
+    }
+}

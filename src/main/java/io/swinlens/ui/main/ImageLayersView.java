@@ -1,0 +1,120 @@
+package io.swinlens.ui.main;
+
+import io.swinlens.analysis.AnalysedImage;
+import io.swinlens.analysis.Layers;
+import io.swinlens.analysis.ViewRenderer;
+import io.swinlens.analysis.ViewSettings;
+import io.swinlens.ui.common.FxImages;
+import io.swinlens.ui.common.RedrawScheduler;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.geometry.Pos;
+import javafx.scene.Cursor;
+import javafx.scene.control.Label;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+
+import java.awt.image.BufferedImage;
+
+/**
+ * The image as the model sees it with its overlays: one ImageView per layer of
+ * {@link ViewRenderer#layers}, stacked in the renderer's order and fitted to the space available
+ * (never enlarged past the render scale). A click (or, with {@link #followMouseProperty}, hovering)
+ * sets the query at the model-input pixel under the mouse.
+ */
+public final class ImageLayersView extends StackPane {
+
+    private static final String[] LAYER_IDS = {"base", "heatmap", "patchGrid", "windowGrid", "shifted", "queryOutline"};
+
+    private final MainViewModel viewModel;
+    private final StackPane stack = new StackPane();
+    private final ImageView[] views = new ImageView[LAYER_IDS.length];
+    private final Label empty = new Label();
+    private final BooleanProperty followMouse = new SimpleBooleanProperty(this, "followMouse", false);
+    private final RedrawScheduler scheduler = new RedrawScheduler(this::redraw);
+    private Layers layers;
+    private int redraws;
+
+    public ImageLayersView(MainViewModel viewModel) {
+        this.viewModel = viewModel;
+        setId("imageLayers");
+        getStyleClass().add("image-layers");
+        for (int i = 0; i < views.length; i++) {
+            views[i] = new ImageView();
+            views[i].setId("layer-" + LAYER_IDS[i]);
+            views[i].setPreserveRatio(true);
+            views[i].setMouseTransparent(true);
+        }
+        stack.setId("layerStack");
+        stack.getChildren().addAll(views);
+        stack.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        stack.setCursor(Cursor.CROSSHAIR);
+        stack.addEventHandler(MouseEvent.MOUSE_PRESSED, this::setQueryAt);
+        stack.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::setQueryAt);
+        stack.addEventHandler(MouseEvent.MOUSE_MOVED, e -> { if (followMouse.get()) setQueryAt(e); });
+        empty.getStyleClass().add("empty-state");
+        empty.setId("emptyState");
+        setAlignment(Pos.CENTER);
+        getChildren().addAll(stack, empty);
+        widthProperty().addListener(o -> fit());
+        heightProperty().addListener(o -> fit());
+        viewModel.analysisProperty().addListener(o -> scheduler.markDirty());
+        viewModel.modelProperty().addListener(o -> scheduler.markDirty());
+        viewModel.controls().settingsProperty().addListener(o -> scheduler.markDirty());
+        redraw();
+    }
+
+    /** When on, the query follows the mouse without clicking. */
+    public BooleanProperty followMouseProperty() { return followMouse; }
+
+    /** The layers on screen now (null before the first analysis). */
+    public Layers layers() { return layers; }
+
+    /** How many times the layers were rendered (tests: a change that should not redraw does not). */
+    public int redrawCount() { return redraws; }
+
+    private void redraw() {
+        AnalysedImage analysed = viewModel.analysed();
+        String emptyText = viewModel.emptyStateText();
+        empty.setText(emptyText == null ? "" : emptyText);
+        empty.setVisible(emptyText != null);
+        stack.setVisible(analysed != null);
+        if (analysed == null) {
+            layers = null;
+            for (ImageView v : views) v.setImage(null);
+            return;
+        }
+        layers = ViewRenderer.layers(analysed, viewModel.settings());
+        redraws++;
+        BufferedImage[] ordered = layers.inOrder();
+        for (int i = 0; i < views.length; i++) views[i].setImage(FxImages.toFx(ordered[i]));
+        fit();
+    }
+
+    private void fit() {
+        if (layers == null) return;
+        double available = Math.max(64, Math.min(getWidth() - 16, getHeight() - 16));
+        double scale = Math.min(1, available / Math.max(layers.width(), layers.height()));
+        for (ImageView v : views) {
+            v.setFitWidth(layers.width() * scale);
+            v.setFitHeight(layers.height() * scale);
+        }
+    }
+
+    private void setQueryAt(MouseEvent e) {
+        AnalysedImage analysed = viewModel.analysed();
+        if (analysed == null || stack.getWidth() <= 0) return;
+        int[] pixel = modelPixel(e.getX(), e.getY(), stack.getWidth(), stack.getHeight(), analysed.input().width(), analysed.input().height());
+        ViewSettings s = viewModel.settings();
+        if (pixel[0] != s.queryX() || pixel[1] != s.queryY()) viewModel.controls().setQuery(pixel[0], pixel[1]);
+    }
+
+    /** Maps a point on the shown image (w x h) to the model-input pixel under it, clamped to the input. */
+    static int[] modelPixel(double x, double y, double shownWidth, double shownHeight, int inputWidth, int inputHeight) {
+        int px = (int) Math.floor(x / shownWidth * inputWidth);
+        int py = (int) Math.floor(y / shownHeight * inputHeight);
+        return new int[]{Math.max(0, Math.min(inputWidth - 1, px)), Math.max(0, Math.min(inputHeight - 1, py))};
+    }
+}

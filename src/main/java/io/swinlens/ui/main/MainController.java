@@ -1,0 +1,175 @@
+package io.swinlens.ui.main;
+
+import io.swinlens.analysis.HeadChoice;
+import io.swinlens.ui.common.LatestRender;
+import io.swinlens.ui.gallery.HeadGalleryView;
+import io.swinlens.ui.overview.ModelOverviewView;
+import io.swinlens.ui.prefs.UiPreferences;
+import javafx.animation.PauseTransition;
+import javafx.beans.binding.Bindings;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import javafx.geometry.Orientation;
+import javafx.util.Duration;
+import org.controlsfx.control.NotificationPane;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Executor;
+
+/**
+ * The main window: menus, the image view with its gallery and overview tabs, the controls, the image
+ * strip and the status bar. Binds views to the {@link MainViewModel} and turns drops, keys and menu
+ * commands into its calls; holds no state of its own.
+ */
+public final class MainController {
+
+    private final MainViewModel viewModel;
+    private final UiPreferences preferences;
+    private final BorderPane root = new BorderPane();
+    private final NotificationPane banner;
+    private final TabPane tabs = new TabPane();
+    private final ImageLayersView imageView;
+    private final HeadGalleryView gallery;
+    private final ModelOverviewView overview;
+    private final ListView<Path> strip = new ListView<>();
+    private final MainMenu menu;
+
+    public MainController(MainViewModel viewModel, UiPreferences preferences) {
+        this(viewModel, preferences, LatestRender.newThread());
+    }
+
+    /** @param renderThread where the gallery and overview are drawn (tests: a same-thread executor) */
+    public MainController(MainViewModel viewModel, UiPreferences preferences, Executor renderThread) {
+        this.viewModel = viewModel;
+        this.preferences = preferences;
+        imageView = new ImageLayersView(viewModel);
+        Tab imageTab = new Tab("Image", imageView);
+        Tab galleryTab = new Tab("Head gallery");
+        Tab overviewTab = new Tab("Model overview");
+        gallery = new HeadGalleryView(viewModel, galleryTab.selectedProperty(), renderThread);
+        overview = new ModelOverviewView(viewModel, overviewTab.selectedProperty(), renderThread);
+        galleryTab.setContent(gallery);
+        overviewTab.setContent(overview);
+        tabs.getTabs().addAll(imageTab, galleryTab, overviewTab);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setId("viewTabs");
+        banner = new NotificationPane(tabs);
+        banner.setId("banner");
+        banner.setShowFromTop(true);
+        banner.getStyleClass().add(NotificationPane.STYLE_CLASS_DARK);
+
+        CheckBox follow = new CheckBox("Query follows the mouse");
+        follow.setId("followMouse");
+        imageView.followMouseProperty().bind(follow.selectedProperty());
+        VBox side = new VBox(new ControlsPanel(viewModel, follow), new PredictionsView(viewModel), new CropPreviewView(viewModel));
+        ScrollPane sideScroll = new ScrollPane(side);
+        sideScroll.setFitToWidth(true);
+        sideScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        sideScroll.setPrefWidth(300);
+
+        menu = new MainMenu(this, viewModel, preferences);
+        root.setTop(menu.bar());
+        root.setCenter(banner);
+        root.setRight(sideScroll);
+        root.setBottom(new VBox(strip(), new StatusBarView(viewModel)));
+        root.setId("mainRoot");
+        root.getStylesheets().add(MainController.class.getResource("swinlens.css").toExternalForm());
+
+        root.setOnDragOver(this::dragOver);
+        root.setOnDragDropped(this::dropped);
+        root.addEventFilter(KeyEvent.KEY_PRESSED, this::key);
+        viewModel.onMessage(m -> showMessage(m.text(), m.error()));
+        // "all heads" is the gallery: the image view itself shows one map (the mean, as ViewRenderer.layers does)
+        viewModel.controls().settingsProperty().addListener((o, a, v) -> {
+            if (v.head().kind() == HeadChoice.Kind.ALL && a.head().kind() != HeadChoice.Kind.ALL) tabs.getSelectionModel().select(galleryTab);
+        });
+        viewModel.analysisProperty().addListener((o, a, v) -> { if (v != null && banner.getStyleClass().contains("error")) banner.hide(); });
+        viewModel.onOpened(file -> {
+            preferences.addRecent(file);
+            menu.refreshRecent();
+        });
+    }
+
+    public Parent root() { return root; }
+
+    public MainViewModel viewModel() { return viewModel; }
+
+    public ImageLayersView imageView() { return imageView; }
+
+    public HeadGalleryView gallery() { return gallery; }
+
+    public ModelOverviewView overview() { return overview; }
+
+    public NotificationPane banner() { return banner; }
+
+    public TabPane tabs() { return tabs; }
+
+    public MainMenu menu() { return menu; }
+
+    /** What a drop (or File > Open) does: checkpoints become the model, images and folders the image list. */
+    public void open(List<File> files) {
+        viewModel.open(files.stream().map(File::toPath).toList());
+    }
+
+    /** Shows a one-line message in the banner above the view; what was on screen stays. */
+    public void showMessage(String text, boolean error) {
+        banner.getStyleClass().removeAll("error", "info");
+        banner.getStyleClass().add(error ? "error" : "info");
+        banner.show(text);
+        if (!error) {                         // notes fade; errors stay until closed or a new result
+            PauseTransition pause = new PauseTransition(Duration.seconds(5));
+            pause.setOnFinished(e -> { if (text.equals(banner.getText())) banner.hide(); });
+            pause.play();
+        }
+    }
+
+    private ListView<Path> strip() {
+        strip.setId("imageStrip");
+        strip.setOrientation(Orientation.HORIZONTAL);
+        strip.setPrefHeight(40);
+        strip.setItems(viewModel.images());
+        strip.visibleProperty().bind(Bindings.size(viewModel.images()).greaterThan(1));
+        strip.managedProperty().bind(strip.visibleProperty());
+        strip.setCellFactory(list -> new ListCell<>() {
+            @Override protected void updateItem(Path item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item.getFileName().toString());
+            }
+        });
+        viewModel.currentImageProperty().addListener((o, a, v) -> strip.getSelectionModel().select(v));
+        strip.getSelectionModel().selectedItemProperty().addListener((o, a, v) -> viewModel.selectImage(v));
+        return strip;
+    }
+
+    private void dragOver(DragEvent e) {
+        if (e.getDragboard().hasFiles()) e.acceptTransferModes(TransferMode.COPY);
+        e.consume();
+    }
+
+    private void dropped(DragEvent e) {
+        boolean ok = e.getDragboard().hasFiles();
+        if (ok) open(e.getDragboard().getFiles());
+        e.setDropCompleted(ok);
+        e.consume();
+    }
+
+    private void key(KeyEvent e) {
+        Scene scene = root.getScene();
+        if (scene != null && scene.getFocusOwner() instanceof TextInputControl) return;
+        if (Shortcuts.handle(e, viewModel.controls())) e.consume();
+    }
+}

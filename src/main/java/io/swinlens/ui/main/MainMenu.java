@@ -1,0 +1,224 @@
+package io.swinlens.ui.main;
+
+import io.swinlens.analysis.HeadChoice;
+import io.swinlens.analysis.HeatmapMode;
+import io.swinlens.model.image.Preprocess;
+import io.swinlens.model.io.AtomicFiles;
+import io.swinlens.ui.prefs.UiPreferences;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.control.Alert;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.text.Font;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+import javax.imageio.ImageIO;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/** The menu bar and the commands behind it (file choosers, paste, exports, help). */
+public final class MainMenu {
+
+    /** Writes one export to a chosen file. */
+    private interface ExportAction { void write(Path target) throws IOException; }
+
+    private final MainController controller;
+    private final MainViewModel viewModel;
+    private final UiPreferences preferences;
+    private final Exports exports;
+    private final MenuBar bar = new MenuBar();
+    private final Menu recent = new Menu("Open recent");
+
+    MainMenu(MainController controller, MainViewModel viewModel, UiPreferences preferences) {
+        this.controller = controller;
+        this.viewModel = viewModel;
+        this.preferences = preferences;
+        this.exports = new Exports(viewModel);
+        bar.setId("menuBar");
+        bar.getMenus().addAll(file(), view(), model(), help());
+        refreshRecent();
+    }
+
+    MenuBar bar() { return bar; }
+
+    public Exports exports() { return exports; }
+
+    private Menu file() {
+        MenuItem openImage = item("Open image…", "Shortcut+O", this::chooseImages);
+        MenuItem openWeights = item("Open weights…", "Shortcut+Shift+O", this::chooseWeights);
+        MenuItem paste = item("Paste image", "Shortcut+V", this::paste);
+        MenuItem exportView = item("Export view as PNG…", "Shortcut+E", () -> export("view", "png", exports::view));
+        MenuItem exportGallery = item("Export head gallery as PNG…", null, () -> export("heads", "png", exports::headGallery));
+        MenuItem exportOverview = item("Export model overview as PNG…", null, () -> export("overview", "png", exports::modelOverview));
+        MenuItem exportNpy = item("Export attention as .npy…", null, () -> export("attention", "npy", exports::attention));
+        for (MenuItem m : List.of(exportView, exportGallery, exportOverview, exportNpy)) {
+            m.disableProperty().bind(viewModel.analysisProperty().isNull());
+        }
+        MenuItem quit = item("Quit", "Shortcut+Q", Platform::exit);
+        recent.setId("recentMenu");
+        return new Menu("File", null, openImage, openWeights, recent, paste, new SeparatorMenuItem(),
+                exportView, exportGallery, exportOverview, exportNpy, new SeparatorMenuItem(), quit);
+    }
+
+    private Menu view() {
+        ViewControls c = viewModel.controls();
+        CheckMenuItem heatmap = check("Heatmap", "H", () -> viewModel.settings().showHeatmap(), c::setShowHeatmap);
+        CheckMenuItem grid = check("Patch grid", "G", () -> viewModel.settings().showPatchGrid(), c::setShowPatchGrid);
+        CheckMenuItem windows = check("Window grid (W-MSA)", "W", () -> viewModel.settings().showWindows(), c::setShowWindows);
+        CheckMenuItem shifted = check("Shifted windows (SW-MSA)", "S", () -> viewModel.settings().showShifted(), c::setShowShifted);
+        MenuItem query = item("Query mode", null, () -> c.setMode(HeatmapMode.QUERY));
+        MenuItem received = item("Received mode", null, () -> c.setMode(HeatmapMode.RECEIVED));
+        MenuItem mean = item("Mean of heads", null, () -> c.setHead(HeadChoice.mean()));
+        MenuItem all = item("All heads", null, () -> c.setHead(HeadChoice.all()));
+        return new Menu("View", null, heatmap, grid, windows, shifted, new SeparatorMenuItem(), query, received,
+                new SeparatorMenuItem(), mean, all);
+    }
+
+    /** A check item that follows the settings (single keys are handled by {@link Shortcuts}, shown here as hints). */
+    private CheckMenuItem check(String text, String key, BooleanSupplier state, Consumer<Boolean> set) {
+        CheckMenuItem item = new CheckMenuItem(text + "   (" + key + ")");
+        item.setSelected(state.getAsBoolean());
+        viewModel.controls().settingsProperty().addListener(o -> item.setSelected(state.getAsBoolean()));
+        item.setOnAction(e -> set.accept(item.isSelected()));
+        return item;
+    }
+
+    private Menu model() {
+        Menu preprocess = new Menu("Preprocessing");
+        ToggleGroup group = new ToggleGroup();
+        RadioMenuItem automatic = new RadioMenuItem("Model's default");
+        automatic.setToggleGroup(group);
+        automatic.setSelected(true);
+        automatic.setOnAction(e -> viewModel.setPreprocess(null));
+        preprocess.getItems().add(automatic);
+        for (Preprocess p : Preprocess.values()) {
+            RadioMenuItem item = new RadioMenuItem(p.id());
+            item.setToggleGroup(group);
+            item.setOnAction(e -> viewModel.setPreprocess(p));
+            preprocess.getItems().add(item);
+        }
+        return new Menu("Model", null, item("Open weights…", null, this::chooseWeights), preprocess);
+    }
+
+    private Menu help() {
+        return new Menu("Help", null, item("Keyboard shortcuts", "F1", this::showShortcuts));
+    }
+
+    void refreshRecent() {
+        recent.getItems().clear();
+        for (Path file : preferences.recentFiles()) {
+            MenuItem m = new MenuItem(file.getFileName() + "  —  " + file.getParent());
+            m.setMnemonicParsing(false);
+            m.setOnAction(e -> controller.open(List.of(file.toFile())));
+            recent.getItems().add(m);
+        }
+        recent.setDisable(recent.getItems().isEmpty());
+    }
+
+    private static MenuItem item(String text, String accelerator, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        if (accelerator != null) item.setAccelerator(KeyCombination.keyCombination(accelerator));
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    private Window window() { return bar.getScene() == null ? null : bar.getScene().getWindow(); }
+
+    private void chooseImages() {
+        FileChooser chooser = chooser("Open image(s)");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Images and tensors", "*.png", "*.jpg", "*.jpeg", "*.bmp", "*.gif", "*.npy"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        List<File> files = chooser.showOpenMultipleDialog(window());
+        if (files != null && !files.isEmpty()) {
+            remember(files.get(0));
+            controller.open(files);
+        }
+    }
+
+    private void chooseWeights() {
+        FileChooser chooser = chooser("Open weights");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Checkpoints", "*.safetensors", "*.pth", "*.pt", "*.bin", "*.ckpt"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        File file = chooser.showOpenDialog(window());
+        if (file != null) {
+            remember(file);
+            viewModel.openWeights(file.toPath());
+        }
+    }
+
+    private FileChooser chooser(String title) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        File dir = new File(preferences.get("lastDirectory", System.getProperty("user.home")));
+        if (dir.isDirectory()) chooser.setInitialDirectory(dir);
+        return chooser;
+    }
+
+    private void remember(File chosen) {
+        if (chosen.getParentFile() != null) preferences.put("lastDirectory", chosen.getParentFile().getAbsolutePath());
+    }
+
+    /** Ctrl+V: files on the clipboard are opened; a bitmap is written to a temporary PNG first. */
+    public void paste() {
+        Clipboard clipboard = Clipboard.getSystemClipboard();
+        if (clipboard.hasFiles()) {
+            controller.open(clipboard.getFiles());
+        } else if (clipboard.hasImage()) {
+            try {
+                Path temp = Files.createTempFile("swinlens-pasted-", ".png");
+                temp.toFile().deleteOnExit();
+                ImageIO.write(SwingFXUtils.fromFXImage(clipboard.getImage(), null), "png", temp.toFile());
+                viewModel.open(List.of(temp));
+            } catch (IOException e) {
+                controller.showMessage("cannot keep the pasted image: " + e.getMessage(), true);
+            }
+        } else {
+            controller.showMessage("The clipboard holds no image or file to open.", false);
+        }
+    }
+
+    private void export(String kind, String extension, ExportAction action) {
+        FileChooser chooser = chooser("Export " + kind);
+        chooser.setInitialFileName(exports.suggestedName(kind, extension));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(extension.toUpperCase(), "*." + extension));
+        File file = chooser.showSaveDialog(window());     // the chooser asks before replacing a file
+        if (file == null) return;
+        remember(file);
+        try {
+            action.write(file.toPath());
+            controller.showMessage("Saved " + file.getName(), false);
+        } catch (IOException e) {
+            controller.showMessage(AtomicFiles.describe(file.toPath(), e), true);
+        }
+    }
+
+    private void showShortcuts() {
+        TextArea text = new TextArea(Shortcuts.HELP);
+        text.setEditable(false);
+        text.setFont(Font.font("Monospaced", 12));
+        text.setPrefSize(560, 380);
+        Alert alert = new Alert(Alert.AlertType.INFORMATION);
+        alert.initOwner(window());
+        alert.setTitle("Keyboard shortcuts");
+        alert.setHeaderText("SwinLens keyboard shortcuts");
+        alert.getDialogPane().setContent(text);
+        alert.show();
+    }
+}

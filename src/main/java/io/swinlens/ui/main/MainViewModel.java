@@ -1,0 +1,158 @@
+package io.swinlens.ui.main;
+
+import io.swinlens.analysis.AnalysedImage;
+import io.swinlens.analysis.ViewSettings;
+import io.swinlens.model.image.ImageLoadException;
+import io.swinlens.model.image.Preprocess;
+import io.swinlens.model.load.LoadedModel;
+import io.swinlens.model.weights.WeightsException;
+import io.swinlens.ui.task.UiTaskExecutor;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.function.Consumer;
+
+/**
+ * The main window's state: the model, the images to switch between, the analysis on screen and the
+ * view settings. All changes happen on the FX thread; model loading and inference go through the one
+ * {@link UiTaskExecutor}. A failed job changes nothing but reports its one-line message.
+ */
+public final class MainViewModel {
+
+    /** Something to tell the user; {@code error} false for warnings that did not stop anything. */
+    public record Message(String text, boolean error) { }
+
+    private final UiTaskExecutor executor;
+    private final ViewControls controls = new ViewControls();
+    private final ReadOnlyObjectWrapper<LoadedModel> model = new ReadOnlyObjectWrapper<>(this, "model");
+    private final ReadOnlyObjectWrapper<Analysis> analysis = new ReadOnlyObjectWrapper<>(this, "analysis");
+    private final ReadOnlyObjectWrapper<Path> currentImage = new ReadOnlyObjectWrapper<>(this, "currentImage");
+    private final ObservableList<Path> images = FXCollections.observableArrayList();
+    private final ObservableList<Path> readOnlyImages = FXCollections.unmodifiableObservableList(images);
+    private final List<Consumer<Message>> messageListeners = new ArrayList<>();
+    private final List<Consumer<Path>> openedListeners = new ArrayList<>();
+    private Preprocess preprocess;
+
+    public MainViewModel(UiTaskExecutor executor) { this.executor = executor; }
+
+    public ViewControls controls() { return controls; }
+
+    public ViewSettings settings() { return controls.settings(); }
+
+    public UiTaskExecutor executor() { return executor; }
+
+    public ReadOnlyObjectProperty<LoadedModel> modelProperty() { return model.getReadOnlyProperty(); }
+
+    public ReadOnlyObjectProperty<Analysis> analysisProperty() { return analysis.getReadOnlyProperty(); }
+
+    public ReadOnlyObjectProperty<Path> currentImageProperty() { return currentImage.getReadOnlyProperty(); }
+
+    /** The images to switch between (a drop of several files or a folder). */
+    public ObservableList<Path> images() { return readOnlyImages; }
+
+    public AnalysedImage analysed() { return analysis.get() == null ? null : analysis.get().analysed(); }
+
+    public void onMessage(Consumer<Message> listener) { messageListeners.add(listener); }
+
+    /** Called with each file that was opened successfully (recent-files menu). */
+    public void onOpened(Consumer<Path> listener) { openedListeners.add(listener); }
+
+    /**
+     * Opens what the user dropped or chose: a checkpoint becomes the model, images and folders become
+     * the image list (the first one analysed).
+     */
+    public void open(List<Path> files) {
+        InputFiles.Sorted sorted = InputFiles.sort(files);
+        if (sorted.inputs().isEmpty()) {
+            if (sorted.weights() != null) openWeights(sorted.weights());
+            else if (!files.isEmpty()) report(new Message("nothing to open: no images in " + files.get(0).getFileName(), true));
+            return;
+        }
+        List<Path> list = sorted.inputs();
+        request(sorted.weights(), list.get(0), false, () -> images.setAll(list));
+    }
+
+    public void openWeights(Path weights) {
+        Path image = currentImage.get();
+        request(weights, image, image != null, () -> { });
+    }
+
+    /** Switches to another image of the list. */
+    public void selectImage(Path image) {
+        if (image == null || image.equals(currentImage.get())) return;
+        request(null, image, false, () -> { });
+    }
+
+    /** Runs the current image again, e.g. with another preprocessing. */
+    public void setPreprocess(Preprocess preset) {
+        preprocess = preset;
+        if (currentImage.get() != null) request(null, currentImage.get(), true, () -> { });
+    }
+
+    public Preprocess preprocess() { return preprocess; }
+
+    public void cancel() { executor.cancel(); }
+
+    private void request(Path weights, Path image, boolean keepImage, Runnable onSuccess) {
+        if (weights == null && model.get() == null) {
+            report(new Message("No model loaded: open a checkpoint first (File > Open weights…)", true));
+            return;
+        }
+        AnalysisJob job = new AnalysisJob(weights, model.get(), image, keepImage, preprocess);
+        String title = weights != null ? "Loading " + weights.getFileName() : "Analysing " + image.getFileName();
+        executor.submit(title, job, outcome -> {
+            apply(outcome, image);
+            onSuccess.run();
+            if (weights != null) openedListeners.forEach(l -> l.accept(weights));
+            if (outcome.analysis() != null) openedListeners.forEach(l -> l.accept(image));
+        }, this::fail);
+    }
+
+    private void apply(AnalysisJob.Outcome outcome, Path image) {
+        model.set(outcome.model());
+        if (outcome.analysis() != null) {
+            AnalysedImage a = outcome.analysis().analysed();
+            controls.fit(a.config(), a.input().height(), a.input().width());
+            analysis.set(outcome.analysis());
+            currentImage.set(image);
+            if (!images.contains(image)) images.setAll(List.of(image));
+        } else if (outcome.warning() != null) {
+            analysis.set(null);
+            currentImage.set(null);
+            images.clear();
+            report(new Message("Model loaded, but the image no longer fits it: " + outcome.warning(), false));
+        }
+    }
+
+    private void fail(Throwable e) {
+        if (e instanceof CancellationException) return;
+        if (!(e instanceof WeightsException || e instanceof ImageLoadException || e instanceof IllegalArgumentException)) {
+            System.getLogger(MainViewModel.class.getName()).log(System.Logger.Level.WARNING, "background job failed", e);
+        }
+        report(new Message(describe(e), true));
+    }
+
+    private void report(Message message) { messageListeners.forEach(l -> l.accept(message)); }
+
+    /** The one-line message of a failure, as the user should read it. */
+    static String describe(Throwable e) {
+        if (e instanceof WeightsException || e instanceof ImageLoadException) return e.getMessage();
+        String text = e.getMessage();
+        if (text == null || text.isBlank()) return e.getClass().getSimpleName();
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline);
+    }
+
+    /** "No model…" or "Drop an image…" while there is nothing to show, else null. */
+    public String emptyStateText() {
+        if (model.get() == null) return "No model: File > Open weights…  (or drop a checkpoint here)";
+        if (analysis.get() == null) return "No image: File > Open image…  (or drop images or a folder here)";
+        return null;
+    }
+}

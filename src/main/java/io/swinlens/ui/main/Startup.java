@@ -1,0 +1,83 @@
+package io.swinlens.ui.main;
+
+import io.swinlens.analysis.Colormap;
+import io.swinlens.analysis.Normalisation;
+import io.swinlens.analysis.ViewSettings;
+import io.swinlens.model.load.ModelResolver;
+import io.swinlens.model.weights.WeightsException;
+import io.swinlens.ui.prefs.UiPreferences;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the window opens with ({@code swinlens [IMAGE...] [--weights FILE]}) and the view settings it
+ * remembers. Weights: the argument, else the last model used, else the bundled demo model, else none
+ * (the window then says how to open one). Images: the arguments, else the bundled samples.
+ */
+public final class Startup {
+
+    /** @param weights null for the default; @param images possibly empty */
+    public record Arguments(String weights, List<Path> images) {
+
+        public static Arguments parse(List<String> args) {
+            String weights = null;
+            List<Path> images = new ArrayList<>();
+            for (int i = 0; i < args.size(); i++) {
+                String a = args.get(i);
+                if (a.equals("--weights") && i + 1 < args.size()) weights = args.get(++i);
+                else if (a.startsWith("--weights=")) weights = a.substring("--weights=".length());
+                else if (!a.startsWith("-")) images.add(Path.of(a));
+            }
+            return new Arguments(weights, List.copyOf(images));
+        }
+    }
+
+    private Startup() { }
+
+    public static void open(MainController controller, UiPreferences preferences, Arguments args) {
+        Path model = null;
+        try {
+            model = args.weights() != null ? ModelResolver.resolve(args.weights())
+                    : preferences.lastModel().orElse(null);
+            if (model == null) model = ModelResolver.resolve(null);
+        } catch (WeightsException e) {
+            // without a bundled model the window shows "No model: File > Open weights…"
+            if (args.weights() != null) controller.showMessage(e.getMessage(), true);
+        }
+        List<Path> files = new ArrayList<>();
+        if (model != null) files.add(model);
+        files.addAll(args.images().isEmpty() && model != null ? Samples.all() : args.images());
+        if (!files.isEmpty()) controller.viewModel().open(files);
+    }
+
+    public static void restoreSettings(MainViewModel viewModel, UiPreferences p) {
+        ViewSettings s = ViewSettings.defaults();
+        try {
+            s = s.withColormap(Colormap.parse(p.get("colormap", s.colormap().id())))
+                    .withNormalisation(Normalisation.valueOf(p.get("normalisation", s.normalisation().name())))
+                    .withOpacity(Math.max(0, Math.min(1, p.getDouble("opacity", s.opacity()))))
+                    .withShowHeatmap(p.getBoolean("showHeatmap", s.showHeatmap()))
+                    .withShowPatchGrid(p.getBoolean("showPatchGrid", s.showPatchGrid()))
+                    .withShowWindows(p.getBoolean("showWindows", s.showWindows()))
+                    .withShowShifted(p.getBoolean("showShifted", s.showShifted()));
+        } catch (IllegalArgumentException e) {
+            s = ViewSettings.defaults();     // settings written by another version: start fresh
+        }
+        viewModel.controls().set(s);
+    }
+
+    public static void saveSettings(MainViewModel viewModel, UiPreferences p) {
+        ViewSettings s = viewModel.settings();
+        p.put("colormap", s.colormap().id());
+        p.put("normalisation", s.normalisation().name());
+        p.putDouble("opacity", s.opacity());
+        p.putBoolean("showHeatmap", s.showHeatmap());
+        p.putBoolean("showPatchGrid", s.showPatchGrid());
+        p.putBoolean("showWindows", s.showWindows());
+        p.putBoolean("showShifted", s.showShifted());
+        var model = viewModel.modelProperty().get();
+        if (model != null) p.setLastModel(model.source());
+    }
+}

@@ -1,0 +1,75 @@
+package io.swinlens.ui.main;
+
+import io.swinlens.analysis.AnalysedImage;
+import io.swinlens.analysis.ViewSettings;
+import io.swinlens.model.load.LoadedModel;
+import io.swinlens.ui.task.UiTaskExecutor;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Orientation;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import org.controlsfx.control.StatusBar;
+
+import java.util.Locale;
+
+/** Progress and Cancel of the background job, then model, variant, image size, inference time, token. */
+final class StatusBarView extends StatusBar {
+
+    private final MainViewModel viewModel;
+    private final Label model = new Label();
+    private final Label image = new Label();
+    private final Label time = new Label();
+    private final Label token = new Label();
+
+    StatusBarView(MainViewModel viewModel) {
+        this.viewModel = viewModel;
+        setId("statusBar");
+        UiTaskExecutor executor = viewModel.executor();
+        Button cancel = new Button("Cancel");
+        cancel.setId("cancelButton");
+        cancel.visibleProperty().bind(executor.runningProperty());
+        cancel.managedProperty().bind(cancel.visibleProperty());
+        cancel.setOnAction(e -> viewModel.cancel());
+        textProperty().bind(Bindings.when(executor.runningProperty()).then(executor.messageProperty())
+                .otherwise(Bindings.when(executor.messageProperty().isEmpty()).then("Ready").otherwise(executor.messageProperty())));
+        progressProperty().bind(Bindings.when(executor.runningProperty()).then(executor.progressProperty()).otherwise(0.0));
+        model.setId("statusModel");
+        token.setId("statusToken");
+        getLeftItems().add(cancel);
+        getRightItems().addAll(model, separator(), image, separator(), time, separator(), token);
+        viewModel.modelProperty().addListener(o -> update());
+        viewModel.analysisProperty().addListener(o -> update());
+        viewModel.controls().settingsProperty().addListener(o -> update());
+        update();
+    }
+
+    private static Separator separator() { return new Separator(Orientation.VERTICAL); }
+
+    private void update() {
+        LoadedModel m = viewModel.modelProperty().get();
+        model.setText(m == null ? "No model" : m.displayName() + " · " + m.config().name() + " (embed " + m.config().embedDim()
+                + ", window " + m.config().windowSize() + ", " + m.config().numStages() + " stages)");
+        AnalysedImage a = viewModel.analysed();
+        if (a == null) {
+            image.setText("No image");
+            time.setText("");
+            token.setText("");
+            return;
+        }
+        image.setText(a.source().getFileName() + " · " + a.input().width() + "×" + a.input().height());
+        time.setText(String.format(Locale.ROOT, "inference %.0f ms", a.inference().nanos() / 1e6));
+        token.setText(tokenText(a, viewModel.settings()));
+    }
+
+    /** "token (row 3, col 5) of 16×16 · window 6" at the selected stage. */
+    static String tokenText(AnalysedImage a, ViewSettings s) {
+        int px = a.tokenPixels(s.stage());
+        int x = s.queryX() < 0 ? a.input().width() / 2 : s.queryX();
+        int y = s.queryY() < 0 ? a.input().height() / 2 : s.queryY();
+        var g = a.inference().attention(s.stage(), s.block()).geometry();
+        int row = Math.min(g.height() - 1, y / px);
+        int col = Math.min(g.width() - 1, x / px);
+        return "query token (row " + row + ", col " + col + ") of " + g.height() + "×" + g.width();
+    }
+}

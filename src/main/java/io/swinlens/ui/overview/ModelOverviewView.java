@@ -1,0 +1,71 @@
+package io.swinlens.ui.overview;
+
+import io.swinlens.analysis.AnalysedImage;
+import io.swinlens.analysis.ViewRenderer;
+import io.swinlens.analysis.ViewSettings;
+import io.swinlens.ui.common.FxImages;
+import io.swinlens.ui.common.LatestRender;
+import io.swinlens.ui.common.RedrawScheduler;
+import io.swinlens.ui.main.MainViewModel;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.VBox;
+
+import java.util.concurrent.Executor;
+
+/**
+ * Every stage × block × head for the current query, as {@link ViewRenderer#modelOverview} draws it
+ * (the same image "Export" writes), drawn off the FX thread. Redrawn only while shown.
+ */
+public final class ModelOverviewView extends ScrollPane {
+
+    private final MainViewModel viewModel;
+    private final ObservableBooleanValue showing;
+    private final ImageView image = new ImageView();
+    private final Label caption = new Label();
+    private final RedrawScheduler scheduler = new RedrawScheduler(this::redraw);
+    private boolean stale = true;
+
+    private final LatestRender render;
+
+    public ModelOverviewView(MainViewModel viewModel, ObservableBooleanValue showing, Executor renderThread) {
+        this.viewModel = viewModel;
+        this.render = new LatestRender(renderThread);
+        this.showing = showing;
+        setId("modelOverview");
+        caption.getStyleClass().add("section");
+        image.setId("overviewImage");
+        VBox content = new VBox(6, caption, image);
+        content.setPadding(new Insets(8));
+        setContent(content);
+        viewModel.analysisProperty().addListener(o -> invalidate());
+        viewModel.controls().settingsProperty().addListener(o -> invalidate());
+        showing.addListener((o, was, now) -> { if (now && stale) scheduler.markDirty(); });
+    }
+
+    private void invalidate() {
+        stale = true;
+        if (showing.get()) scheduler.markDirty();
+    }
+
+    public ImageView image() { return image; }
+
+    private void redraw() {
+        stale = false;
+        AnalysedImage analysed = viewModel.analysed();
+        if (analysed == null) {
+            caption.setText("No image analysed yet.");
+            image.setImage(null);
+            return;
+        }
+        caption.setText("Drawing every stage × block × head…");
+        ViewSettings settings = viewModel.settings();
+        render.request(() -> FxImages.toFx(ViewRenderer.modelOverview(analysed, settings)), fx -> {
+            image.setImage(fx);
+            caption.setText("Every stage and block (rows) × head (columns) for the current query; click the image view to move the query.");
+        }, e -> caption.setText("Cannot draw the overview: " + e.getMessage()));
+    }
+}
