@@ -92,7 +92,10 @@ public final class MainController {
         root.setOnDragOver(this::dragOver);
         root.setOnDragDropped(this::dropped);
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::key);
-        viewModel.onMessage(m -> showMessage(m.text(), m.error()));
+        viewModel.onMessage(m -> {
+            showMessage(m.text(), m.error());
+            strip.getSelectionModel().select(viewModel.currentImageProperty().get());   // back to what is shown
+        });
         // "all heads" is the gallery: the image view itself shows one map (the mean, as ViewRenderer.layers does)
         viewModel.controls().settingsProperty().addListener((o, a, v) -> {
             if (v.head().kind() == HeadChoice.Kind.ALL && a.head().kind() != HeadChoice.Kind.ALL) tabs.getSelectionModel().select(galleryTab);

@@ -38,6 +38,10 @@ public final class ModelOverviewView extends ScrollPane {
         setId("modelOverview");
         caption.getStyleClass().add("section");
         image.setId("overviewImage");
+        image.setPreserveRatio(true);
+        // shrink a wide overview to the view's width (never enlarge it); scroll vertically
+        viewportBoundsProperty().addListener(o -> fitWidth());
+        image.imageProperty().addListener(o -> fitWidth());
         VBox content = new VBox(6, caption, image);
         content.setPadding(new Insets(8));
         setContent(content);
@@ -52,6 +56,11 @@ public final class ModelOverviewView extends ScrollPane {
     }
 
     public ImageView image() { return image; }
+
+    private void fitWidth() {
+        if (image.getImage() == null) return;
+        image.setFitWidth(Math.min(image.getImage().getWidth(), Math.max(200, getViewportBounds().getWidth() - 16)));
+    }
 
     private void redraw() {
         stale = false;

@@ -186,6 +186,11 @@ class MainWindowTest {
         var recent = new io.swinlens.ui.prefs.UiPreferences(node).recentFiles();
         assertThat(recent).contains(Fixtures.file("m4w4", "official.safetensors").toAbsolutePath(),
                 Fixtures.file("m4w4", "input.npy").toAbsolutePath());
+        javafx.scene.control.Menu file = robot.lookup("#menuBar").<javafx.scene.control.MenuBar>query().getMenus().get(0);
+        javafx.scene.control.Menu recentMenu = (javafx.scene.control.Menu) file.getItems().stream()
+                .filter(i -> "recentMenu".equals(i.getId())).findFirst().orElseThrow();
+        assertThat(recentMenu.getItems()).extracting(javafx.scene.control.MenuItem::getText)
+                .anySatisfy(t -> assertThat(t).startsWith("input.npy"));
     }
 
     @Test
@@ -276,5 +281,17 @@ class MainWindowTest {
         assertThat(controller.banner().getText()).startsWith("cut.safetensors: ");
         assertThat(controller.viewModel().modelProperty().get()).isSameAs(model);
         assertThat(controller.viewModel().analysed().modelName()).isEqualTo("official.safetensors");
+    }
+
+    @Test
+    void f1ShowsTheShortcuts(FxRobot robot) {
+        openFixture(robot);
+        robot.clickOn("#layerStack");
+        robot.type(KeyCode.F1);
+        WaitForAsyncUtils.waitForFxEvents();
+        List<javafx.stage.Window> help = robot.listWindows().stream()
+                .filter(w -> w instanceof Stage s && "Keyboard shortcuts".equals(s.getTitle())).toList();
+        assertThat(help).hasSize(1);
+        robot.interact(() -> ((Stage) help.get(0)).close());      // leave no window over the next test
     }
 }
