@@ -128,8 +128,9 @@ public final class TeachingRenderer {
         BufferedImage picture = Overlays.heatmap(a, scale, map.values(), map.height(), map.width(), lo, hi, Colormap.TURBO, null);
         return Overlays.framed("Class activation map: " + label, picture, Draw.sequential(Colormap.TURBO), Draw.number(hi), Draw.number(lo),
                 new String[]{
-                    "%s · %s · class %d (%s) · cam(t) = w_c · LN(x_t) over the last stage's %d x %d tokens"
-                            .formatted(a.modelName(), source(a), classIndex, label, map.height(), map.width()),
+                    "%s · %s · %s · cam(t) = w_c · LN(x_t) over the last stage's %d x %d tokens"
+                            .formatted(a.modelName(), source(a), label.equals("class " + classIndex) ? label : "class %d (%s)".formatted(classIndex, label),
+                                    map.height(), map.width()),
                     "Its mean plus the head's bias is the class logit. Coarse: one value per %d px token.".formatted(a.tokenPixels(a.stages() - 1))});
     }
 
