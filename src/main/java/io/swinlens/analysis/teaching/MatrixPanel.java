@@ -69,7 +69,7 @@ final class MatrixPanel {
             g.setColor(Color.BLACK);
             g.drawRect((markCell % width) * cell, y0 + (markCell / width) * cell, cell - 1, cell - 1);
         }
-        Draw.colorbar(g, matrixW + Draw.GAP, y0 + 6, Math.max(20, matrixH - 12), bar, top, bottom);
+        if (upper > lower) Draw.colorbar(g, matrixW + Draw.GAP, y0 + 6, Math.max(20, matrixH - 12), bar, top, bottom);
         if (anyMasked) {
             g.setColor(Draw.MASKED);
             g.fillRect(0, y0 + matrixH + 6, 10, 10);

@@ -20,7 +20,7 @@ import java.util.List;
 public final class TeachingRenderer {
 
     private static final int MATRIX_SIDE = 220;
-    private static final int IMAGE_SIDE = 320;
+    private static final int IMAGE_SIDE = 448;
 
     private TeachingRenderer() { }
 
@@ -40,7 +40,7 @@ public final class TeachingRenderer {
                         WindowGeometry.MASK_VALUE / 2, null, q.index(), -1, MATRIX_SIDE),
                 MatrixPanel.draw("= softmax(" + terms + ")", probs, n, n, false, Float.NEGATIVE_INFINITY, Colormap.VIRIDIS,
                         q.index(), -1, MATRIX_SIDE));
-        BufferedImage matrices = row(panels);
+        BufferedImage matrices = column(List.of(row(panels.subList(0, 2)), row(panels.subList(2, 4))), new String[0]);
 
         float[] row = new float[n];
         System.arraycopy(probs, q.index() * n, row, 0, n);
@@ -76,7 +76,7 @@ public final class TeachingRenderer {
             shown[t] = true;
             max = Math.max(max, row[j]);
         }
-        BufferedImage image = Overlays.heatmap(a, Overlays.scale(a, IMAGE_SIDE * 3 / 4), values, g.height(), g.width(), 0, max, Colormap.VIRIDIS, shown);
+        BufferedImage image = Overlays.heatmap(a, Overlays.scale(a, IMAGE_SIDE * 2 / 3), values, g.height(), g.width(), 0, max, Colormap.VIRIDIS, shown);
         Overlays.outline(image, q.tokenY() * g.width() + q.tokenX(), g.height(), g.width(), new Color(255, 140, 0));
         return image;
     }

@@ -42,9 +42,9 @@ public final class GetModelDialog extends BorderPane {
         setId("getModelDialog");
         table.setId("catalogueTable");
         table.getColumns().add(column("Model", ModelCatalogue.Entry::name, 110));
-        table.getColumns().add(column("Description", e -> e.description() == null ? "" : e.description(), 330));
+        table.getColumns().add(column("Description", e -> e.description() == null ? "" : e.description(), 400));
         table.getColumns().add(column("Size", GetModelViewModel::size, 80));
-        table.getColumns().add(column("Downloaded", e -> GetModelViewModel.isDownloaded(e) ? "yes" : "no", 90));
+        table.getColumns().add(column("Downloaded", e -> GetModelViewModel.isDownloaded(e) ? "yes" : "no", 100));
         table.getItems().setAll(viewModel.entries());
         table.getSelectionModel().selectFirst();
         table.setPrefHeight(200);
@@ -111,7 +111,7 @@ public final class GetModelDialog extends BorderPane {
             stage.initModality(Modality.WINDOW_MODAL);
         }
         stage.setOnHidden(e -> vm.cancel());
-        stage.setScene(new Scene(dialog, 680, 380));
+        stage.setScene(new Scene(dialog, 780, 380));
         stage.show();
         return stage;
     }

@@ -75,7 +75,8 @@ public final class CamView extends TeachingView {
             TokenMap t = m.forClass(c.index());
             map = t;
             return io.swinlens.analysis.teaching.TeachingRenderer.cam(a, t, c.label(), c.index());
-        }, () -> status.setText("CAM of class %d (%s): cam(t) = w_c · LN(x_t); mean + bias = logit.".formatted(c.index(), c.label())));
+        }, () -> status.setText("CAM of %s: cam(t) = w_c · LN(x_t); its mean plus the bias is the logit.".formatted(
+                c.label().equals("class " + c.index()) ? c.label() : "class %d (%s)".formatted(c.index(), c.label()))));
     }
 
     public ComboBox<Choice> classes() { return classes; }

@@ -46,8 +46,20 @@ public final class HeadStatisticsView extends TeachingView {
         this.openImageView = openImageView;
         depthAxis.setLabel("depth (block index across the model)");
         distanceAxis.setLabel("mean attention distance (px)");
+        depthAxis.setAutoRanging(false);
+        depthAxis.setLowerBound(-1);
         depthAxis.setTickUnit(1);
         depthAxis.setMinorTickVisible(false);
+        depthAxis.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+            @Override public String toString(Number n) {
+                int v = n.intValue();
+                return v < 0 || v >= depthAxis.getUpperBound() ? "" : Integer.toString(v);
+            }
+
+            @Override public Number fromString(String text) { return Integer.parseInt(text); }
+        });
+        // the stage colours of the exported plot, for the points and the legend alike
+        chart.getStylesheets().add(HeadStatisticsView.class.getResource("teaching.css").toExternalForm());
         chart.setId("statsChart");
         chart.setAnimated(false);
         chart.setTitle("Mean attention distance per head");
@@ -57,8 +69,8 @@ public final class HeadStatisticsView extends TeachingView {
         table.setItems(sorted);
         table.getColumns().addAll(List.of(
                 column("stage", HeadStatistic::stage), column("block", HeadStatistic::block), column("head", HeadStatistic::head),
-                column("distance (px)", s -> Math.round(s.meanDistancePx() * 10) / 10.0),
-                column("entropy (nats)", s -> Math.round(s.entropyNats() * 1000) / 1000.0)));
+                column("dist. (px)", s -> Math.round(s.meanDistancePx() * 10) / 10.0),
+                column("entropy", s -> Math.round(s.entropyNats() * 1000) / 1000.0)));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setRowFactory(t -> {
             TableRow<HeadStatistic> row = new TableRow<>();
@@ -90,6 +102,9 @@ public final class HeadStatisticsView extends TeachingView {
         List<HeadStatistic> s = stats;
         rows.setAll(s);
         chart.getData().clear();
+        int blocks = 0;
+        for (int d : HeadStatisticsPlot.depths(s)) blocks = Math.max(blocks, d + 1);
+        depthAxis.setUpperBound(blocks);
         int[] depth = HeadStatisticsPlot.depths(s);
         for (int stage = 0; stage < a.stages(); stage++) {
             XYChart.Series<Number, Number> series = new XYChart.Series<>();
@@ -105,8 +120,6 @@ public final class HeadStatisticsView extends TeachingView {
         for (XYChart.Series<Number, Number> series : chart.getData()) {
             for (XYChart.Data<Number, Number> d : series.getData()) {
                 HeadStatistic st = (HeadStatistic) d.getExtraValue();
-                String rgb = "#%06x".formatted(HeadStatisticsPlot.STAGE_RGB[st.stage() % HeadStatisticsPlot.STAGE_RGB.length]);
-                d.getNode().setStyle("-fx-background-color: " + rgb + "; -fx-background-radius: 5px; -fx-padding: 5px; -fx-opacity: 0.8;");
                 d.getNode().setId("point-s%db%dh%d".formatted(st.stage(), st.block(), st.head()));
                 Tooltip.install(d.getNode(), new Tooltip("stage %d · block %d · head %d: %.1f px, %.3f nats"
                         .formatted(st.stage(), st.block(), st.head(), st.meanDistancePx(), st.entropyNats())));
