@@ -62,6 +62,7 @@ public final class HeadStatisticsView extends TeachingView {
         chart.getStylesheets().add(HeadStatisticsView.class.getResource("teaching.css").toExternalForm());
         chart.setId("statsChart");
         chart.setAnimated(false);
+        chart.setVerticalZeroLineVisible(false);
         chart.setTitle("Mean attention distance per head");
         table.setId("statsTable");
         javafx.collections.transformation.SortedList<HeadStatistic> sorted = new javafx.collections.transformation.SortedList<>(rows);
