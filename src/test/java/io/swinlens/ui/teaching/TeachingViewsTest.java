@@ -170,5 +170,10 @@ class TeachingViewsTest {
         robot.clickOn("#step-mask");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(t.shift().shownStep()).isEqualTo(Step.MASK);
+        robot.clickOn("#playShift");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(t.shift().step()).isEqualTo(Step.ORIGINAL);
+        assertThat(t.shift().timeline().getStatus()).isEqualTo(javafx.animation.Animation.Status.RUNNING);
+        robot.interact(() -> t.shift().timeline().stop());
     }
 }
