@@ -8,6 +8,7 @@ import io.swinlens.analysis.Normalisation;
 import io.swinlens.analysis.PngExport;
 import io.swinlens.analysis.ViewRenderer;
 import io.swinlens.analysis.ViewSettings;
+import io.swinlens.analysis.teaching.HeadFusion;
 import io.swinlens.model.capture.BlockAttention;
 import io.swinlens.model.config.SwinConfig;
 import io.swinlens.model.image.CropBox;
@@ -52,8 +53,14 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--query", paramLabel = "X,Y", description = "query pixel in the input image (default: the centre of what the model sees)")
     String query;
 
-    @Option(names = "--mode", defaultValue = "query", paramLabel = "MODE", description = "query or received (default: ${DEFAULT-VALUE})")
+    @Option(names = "--mode", defaultValue = "query", paramLabel = "MODE", description = "query or received (heatmaps); rollout, cam, stats or bias (teaching views) (default: ${DEFAULT-VALUE})")
     String mode;
+
+    @Option(names = "--fusion", defaultValue = "mean", paramLabel = "F", description = "--mode rollout: how heads are fused, mean, max or min (default: ${DEFAULT-VALUE})")
+    String fusion;
+
+    @Option(names = "--class", paramLabel = "C", description = "--mode cam: class index (default: the top-1 class)")
+    Integer classIndex;
 
     @Option(names = "--colormap", defaultValue = "viridis", paramLabel = "NAME", description = "viridis, magma, inferno, turbo or grayscale (default: ${DEFAULT-VALUE})")
     String colormap;
@@ -111,6 +118,8 @@ final class ExportCommand implements Callable<Integer> {
         Path attention = out.resolve("%s_s%db%d_attention.npy".formatted(stem, settings.stage(), settings.block()));
         refuseExisting(png);
         if (npy) refuseExisting(attention);
+        TeachingExport teaching = TeachingExport.parse(mode);
+        if (teaching != null) return exportTeaching(teaching, file, loaded, settings);
         ModelInput input = model.input(file, loaded);
         ViewSettings forFile = query == null ? settings : withQuery(settings, file, input);
         AnalysedImage analysed = AnalysedImage.analyse(loaded, file, input);
@@ -119,6 +128,21 @@ final class ExportCommand implements Callable<Integer> {
             BlockAttention a = analysed.inference().attention(settings.stage(), settings.block());
             write(attention, () -> AtomicFiles.write(attention, overwrite, o -> Npy.write(o, a.probs(), a.shape())));
         }
+        return png;
+    }
+
+    private Path exportTeaching(TeachingExport teaching, Path file, LoadedModel loaded, ViewSettings settings) {
+        HeadFusion f;
+        try {
+            f = HeadFusion.valueOf(fusion.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw usage("unknown --fusion '" + fusion + "' (mean, max, min)");
+        }
+        AnalysedImage analysed = AnalysedImage.analyse(loaded, file, model.input(file, loaded));
+        Path png = out.resolve(ExportInputs.stem(file) + "_" + teaching.suffix(analysed, settings.stage(), settings.block(), f, classIndex) + ".png");
+        refuseExisting(png);
+        var image = teaching.render(loaded, analysed, settings.stage(), settings.block(), f, classIndex);
+        write(png, () -> PngExport.write(image, png, overwrite));
         return png;
     }
 
@@ -139,7 +163,7 @@ final class ExportCommand implements Callable<Integer> {
                 case "shifted", "none" -> false;
                 default -> throw usage("unknown --overlay '" + overlay + "' (windows, shifted, none)");
             };
-            return ViewSettings.defaults().withStage(stage).withBlock(b).withHead(h).withMode(HeatmapMode.parse(mode))
+            return ViewSettings.defaults().withStage(stage).withBlock(b).withHead(h).withMode(TeachingExport.parse(mode) != null ? HeatmapMode.QUERY : HeatmapMode.parse(mode))
                     .withColormap(Colormap.parse(colormap)).withNormalisation(Normalisation.parse(normalise))
                     .withShowWindows(windows).withShowShifted(overlay.trim().equalsIgnoreCase("shifted"))
                     .withOpacity(opacity).withScale(scale);

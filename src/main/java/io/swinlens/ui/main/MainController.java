@@ -5,6 +5,7 @@ import io.swinlens.ui.common.LatestRender;
 import io.swinlens.ui.gallery.HeadGalleryView;
 import io.swinlens.ui.overview.ModelOverviewView;
 import io.swinlens.ui.prefs.UiPreferences;
+import io.swinlens.ui.teaching.TeachingTabs;
 import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.scene.Parent;
@@ -45,6 +46,7 @@ public final class MainController {
     private final ImageLayersView imageView;
     private final HeadGalleryView gallery;
     private final ModelOverviewView overview;
+    private final TeachingTabs teaching;
     private final ListView<Path> strip = new ListView<>();
     private final MainMenu menu;
 
@@ -65,6 +67,8 @@ public final class MainController {
         galleryTab.setContent(gallery);
         overviewTab.setContent(overview);
         tabs.getTabs().addAll(imageTab, galleryTab, overviewTab);
+        teaching = new TeachingTabs(viewModel, renderThread, () -> tabs.getSelectionModel().select(imageTab));
+        tabs.getTabs().addAll(teaching.tabs());
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("viewTabs");
         banner = new NotificationPane(tabs);
@@ -118,6 +122,9 @@ public final class MainController {
     public ModelOverviewView overview() { return overview; }
 
     public NotificationPane banner() { return banner; }
+
+    /** The teaching and analysis tabs (Scores, Bias, Shift, Rollout, CAM, Head stats). */
+    public TeachingTabs teaching() { return teaching; }
 
     public TabPane tabs() { return tabs; }
 

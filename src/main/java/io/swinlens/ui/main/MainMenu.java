@@ -4,7 +4,14 @@ import io.swinlens.analysis.HeadChoice;
 import io.swinlens.analysis.HeatmapMode;
 import io.swinlens.model.image.Preprocess;
 import io.swinlens.model.io.AtomicFiles;
+import io.swinlens.model.fetch.ModelCatalogue;
+import io.swinlens.model.fetch.ModelFetcher;
+import io.swinlens.ui.fetch.GetModelDialog;
+import io.swinlens.ui.fetch.GetModelViewModel;
 import io.swinlens.ui.prefs.UiPreferences;
+import io.swinlens.ui.teaching.TeachingTabs;
+import javafx.scene.control.Tab;
+import javafx.stage.Stage;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.control.Alert;
@@ -50,7 +57,7 @@ public final class MainMenu {
         this.preferences = preferences;
         this.exports = new Exports(viewModel);
         bar.setId("menuBar");
-        bar.getMenus().addAll(file(), view(), model(), help());
+        bar.getMenus().addAll(file(), view(), model(), teach(), help());
         refreshRecent();
     }
 
@@ -62,7 +69,7 @@ public final class MainMenu {
         MenuItem openImage = item("Open image…", "Shortcut+O", this::chooseImages);
         MenuItem openWeights = item("Open weights…", "Shortcut+Shift+O", this::chooseWeights);
         MenuItem paste = item("Paste image", "Shortcut+V", this::paste);
-        MenuItem exportView = item("Export view as PNG…", "Shortcut+E", () -> export("view", "png", exports::view));
+        MenuItem exportView = item("Export view as PNG…", "Shortcut+E", this::exportView);
         MenuItem exportGallery = item("Export head gallery as PNG…", null, () -> export("heads", "png", exports::headGallery));
         MenuItem exportOverview = item("Export model overview as PNG…", null, () -> export("overview", "png", exports::modelOverview));
         MenuItem exportNpy = item("Export attention as .npy…", null, () -> export("attention", "npy", exports::attention));
@@ -73,6 +80,42 @@ public final class MainMenu {
         recent.setId("recentMenu");
         return new Menu("File", null, openImage, openWeights, recent, paste, new SeparatorMenuItem(),
                 exportView, exportGallery, exportOverview, exportNpy, new SeparatorMenuItem(), quit);
+    }
+
+    /** File > Export view: the selected teaching view when one is showing, else the image view. */
+    private void exportView() {
+        Tab tab = controller.tabs().getSelectionModel().getSelectedItem();
+        TeachingTabs teaching = controller.teaching();
+        if (tab != null && teaching.isTeachingTab(tab)) {
+            FileChooser chooser = chooser("Export view");
+            chooser.setInitialFileName(teaching.suggestedName(tab));
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG", "*.png"));
+            File file = chooser.showSaveDialog(window());
+            if (file == null) return;
+            remember(file);
+            try {
+                teaching.export(tab, file.toPath());
+                controller.showMessage("Saved " + file.getName(), false);
+            } catch (IOException e) {
+                controller.showMessage(AtomicFiles.describe(file.toPath(), e), true);
+            }
+        } else {
+            export("view", "png", exports::view);
+        }
+    }
+
+    /** Teach: one item per teaching tab, Ctrl+1..6. */
+    private Menu teach() {
+        Menu menu = new Menu("Teach");
+        menu.setId("teachMenu");
+        List<Tab> tabs = controller.teaching().tabs();
+        for (int k = 0; k < tabs.size(); k++) {
+            Tab tab = tabs.get(k);
+            MenuItem m = item(TeachingTabs.TITLES.get(k), "Shortcut+" + (k + 1), () -> controller.tabs().getSelectionModel().select(tab));
+            m.setId("teach-" + k);
+            menu.getItems().add(m);
+        }
+        return menu;
     }
 
     private Menu view() {
@@ -112,7 +155,34 @@ public final class MainMenu {
             item.setOnAction(e -> viewModel.setPreprocess(p));
             preprocess.getItems().add(item);
         }
-        return new Menu("Model", null, item("Open weights…", null, this::chooseWeights), preprocess);
+        Menu fetched = new Menu("Downloaded models");
+        fetched.setId("downloadedModels");
+        MenuItem getModel = item("Get model…", "Shortcut+Shift+G", this::getModel);
+        getModel.setId("getModel");
+        Menu model = new Menu("Model", null, item("Open weights…", null, this::chooseWeights), getModel, fetched, preprocess);
+        model.setOnShowing(e -> refreshFetched(fetched));
+        refreshFetched(fetched);
+        return model;
+    }
+
+    /** The catalogue models already in the cache, each opened as File > Open weights would. */
+    private void refreshFetched(Menu fetched) {
+        fetched.getItems().clear();
+        for (ModelCatalogue.Entry e : ModelCatalogue.bundled().entries()) {
+            if (!GetModelViewModel.isDownloaded(e)) continue;
+            MenuItem m = new MenuItem(e.name());
+            m.setMnemonicParsing(false);
+            m.setOnAction(a -> viewModel.openWeights(ModelFetcher.fileOf(e)));
+            fetched.getItems().add(m);
+        }
+        fetched.setDisable(fetched.getItems().isEmpty());
+    }
+
+    /** Model > Get model…: the catalogue dialog; a downloaded model becomes the current one on request. */
+    public Stage getModel() { return getModel(ModelCatalogue.bundled()); }
+
+    public Stage getModel(ModelCatalogue catalogue) {
+        return GetModelDialog.show(window(), catalogue, viewModel::openWeights);
     }
 
     private Menu help() {

@@ -25,7 +25,9 @@ final class Shortcuts {
             "Ctrl+O                         open image(s)",
             "Ctrl+Shift+O                   open weights",
             "Ctrl+V                         paste an image",
-            "Ctrl+E                         export the view as PNG",
+            "Ctrl+E                         export the view as PNG (the teaching view when one is showing)",
+            "Ctrl+1 .. Ctrl+6               Teach: scores, bias, shift, rollout, CAM, head statistics",
+            "Ctrl+Shift+G                   get a model (download official weights)",
             "F1                             this help",
             "",
             "Drop images, a folder or a checkpoint anywhere on the window.");

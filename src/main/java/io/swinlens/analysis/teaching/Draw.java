@@ -1,0 +1,114 @@
+package io.swinlens.analysis.teaching;
+
+import io.swinlens.analysis.Colormap;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+
+/** Java2D helpers of the teaching pictures: white sheets, text, matrices and colorbars. Headless. */
+final class Draw {
+
+    static final int GAP = 10;
+    static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 13);
+    static final Font SMALL = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+    static final Font CAPTION = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+    static final Color INK = new Color(25, 25, 25);
+    /** Masked entries (-100) in a matrix drawn on a diverging scale: off the scale, so a colour of their own. */
+    static final Color MASKED = new Color(70, 70, 70);
+
+    private Draw() { }
+
+    static BufferedImage white(int w, int h) {
+        BufferedImage out = new BufferedImage(Math.max(1, w), Math.max(1, h), BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = out.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, out.getWidth(), out.getHeight());
+        g.dispose();
+        return out;
+    }
+
+    static Graphics2D graphics(BufferedImage image) {
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+        return g;
+    }
+
+    static int width(String text, Font font) {
+        BufferedImage scratch = new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = graphics(scratch);
+        int w = g.getFontMetrics(font).stringWidth(text);
+        g.dispose();
+        return w;
+    }
+
+    static int lineHeight(Font font) {
+        BufferedImage scratch = new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = graphics(scratch);
+        int h = g.getFontMetrics(font).getHeight();
+        g.dispose();
+        return h;
+    }
+
+    /** Text with its top-left corner at (x, y). */
+    static void text(Graphics2D g, String text, int x, int y, Font font, Color color) {
+        g.setFont(font);
+        g.setColor(color);
+        FontMetrics m = g.getFontMetrics();
+        g.drawString(text, x, y + m.getAscent());
+    }
+
+    /** Lines under each other from (x, y); returns the y below the last. */
+    static int lines(Graphics2D g, String[] lines, int x, int y, Font font) {
+        int h = lineHeight(font);
+        for (String line : lines) {
+            text(g, line, x, y, font, INK);
+            y += h;
+        }
+        return y;
+    }
+
+    /** Blue - white - red for t in [-1, 1] (RdBu-like): 0 is white, so the sign of a score reads at a glance. */
+    static int diverging(double t) {
+        double c = Double.isNaN(t) ? 0 : Math.max(-1, Math.min(1, t));
+        int[] end = c < 0 ? new int[]{49, 84, 170} : new int[]{178, 34, 44};
+        int[] mid = {247, 247, 247};
+        double a = Math.abs(c);
+        int r = (int) Math.round(mid[0] + (end[0] - mid[0]) * a);
+        int gr = (int) Math.round(mid[1] + (end[1] - mid[1]) * a);
+        int b = (int) Math.round(mid[2] + (end[2] - mid[2]) * a);
+        return 0xFF000000 | r << 16 | gr << 8 | b;
+    }
+
+    /** A vertical colorbar of {@code height} px at (x, y), labelled top and bottom; returns its width with labels. */
+    static int colorbar(Graphics2D g, int x, int y, int height, java.util.function.DoubleToIntFunction colour, String top, String bottom) {
+        int barW = 12;
+        for (int k = 0; k < height; k++) {
+            g.setColor(new Color(colour.applyAsInt(1.0 - k / (double) Math.max(1, height - 1)), true));
+            g.fillRect(x, y + k, barW, 1);
+        }
+        g.setColor(new Color(90, 90, 90));
+        g.setStroke(new BasicStroke(1));
+        g.drawRect(x, y, barW - 1, height - 1);
+        int lh = lineHeight(SMALL);
+        text(g, top, x + barW + 3, y - lh / 3, SMALL, INK);
+        text(g, bottom, x + barW + 3, y + height - lh + lh / 3, SMALL, INK);
+        return barW + 3 + Math.max(width(top, SMALL), width(bottom, SMALL));
+    }
+
+    static java.util.function.DoubleToIntFunction sequential(Colormap map) { return map::argb; }
+
+    /** t in [0, 1] mapped to [-1, 1] on the diverging scale. */
+    static java.util.function.DoubleToIntFunction divergingBar() { return t -> diverging(2 * t - 1); }
+
+    static String number(double v) {
+        if (v == 0) return "0";
+        double a = Math.abs(v);
+        return a >= 1000 || a < 0.01 ? "%.2e".formatted(v) : "%.3g".formatted(v);
+    }
+}

@@ -1,0 +1,221 @@
+package io.swinlens.analysis.teaching;
+
+import io.swinlens.analysis.AnalysedImage;
+import io.swinlens.model.geometry.BlockGeometry;
+import io.swinlens.model.geometry.WindowGeometry;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.util.List;
+
+/**
+ * The cyclic shift of an SW-MSA block (reference §3.10) on the actual image, one step at a time: the image
+ * rolled by -s = -floor(M/2) tokens with {@link WindowGeometry#roll}, the 9 regions of the rolled map, the
+ * N x N mask of one window, and the roll back.
+ */
+public final class ShiftExplainer {
+
+    public enum Step {
+        ORIGINAL("Original"), ROLLED("Rolled by -s"), REGIONS("Regions"), MASK("Mask of window w"), ROLLED_BACK("Rolled back");
+
+        private final String label;
+
+        Step(String label) { this.label = label; }
+
+        public String label() { return label; }
+    }
+
+    private static final int[] REGION_RGB = {0xe6194b, 0x3cb44b, 0xffe119, 0x4363d8, 0xf58231, 0x911eb4, 0x46f0f0, 0xf032e6, 0xbcf60c};
+    private static final int SIDE = 360;
+
+    private ShiftExplainer() { }
+
+    /** The image's pixels rolled by {@code shift} tokens along both axes (torch.roll(x, (shift, shift))), token by token. */
+    public static BufferedImage roll(BufferedImage image, int tokenPx, int shift) {
+        int height = image.getHeight() / tokenPx;
+        int width = image.getWidth() / tokenPx;
+        int channels = tokenPx * tokenPx * 3;
+        float[] map = new float[height * width * channels];
+        for (int ty = 0; ty < height; ty++) {
+            for (int tx = 0; tx < width; tx++) {
+                int base = (ty * width + tx) * channels;
+                for (int k = 0; k < tokenPx * tokenPx; k++) {
+                    int rgb = image.getRGB(tx * tokenPx + k % tokenPx, ty * tokenPx + k / tokenPx);
+                    map[base + 3 * k] = rgb >> 16 & 0xFF;
+                    map[base + 3 * k + 1] = rgb >> 8 & 0xFF;
+                    map[base + 3 * k + 2] = rgb & 0xFF;
+                }
+            }
+        }
+        float[] rolled = WindowGeometry.roll(map, height, width, channels, shift);    // (H, W, P·P·3)
+        BufferedImage out = new BufferedImage(width * tokenPx, height * tokenPx, BufferedImage.TYPE_INT_ARGB);
+        for (int ty = 0; ty < height; ty++) {
+            for (int tx = 0; tx < width; tx++) {
+                int base = (ty * width + tx) * channels;
+                for (int k = 0; k < tokenPx * tokenPx; k++) {
+                    int rgb = 0xFF000000 | (int) rolled[base + 3 * k] << 16 | (int) rolled[base + 3 * k + 1] << 8 | (int) rolled[base + 3 * k + 2];
+                    out.setRGB(tx * tokenPx + k % tokenPx, ty * tokenPx + k / tokenPx, rgb);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** One step for the shifted block {@code g} (shift > 0); {@code window} is used by MASK and ROLLED_BACK. */
+    public static BufferedImage render(AnalysedImage a, BlockGeometry g, Step step, int window) {
+        if (!g.shifted()) throw new IllegalArgumentException("stage %d block %d is not shifted".formatted(g.stage(), g.block()));
+        if (window < 0 || window >= g.windowCount()) throw new IllegalArgumentException("window " + window + " does not exist: 0.." + (g.windowCount() - 1));
+        int tokenPx = a.tokenPixels(g.stage());
+        BufferedImage modelView = toArgb(a.input().modelView());
+        BufferedImage picture = switch (step) {
+            case ORIGINAL, ROLLED_BACK -> modelView;
+            default -> roll(modelView, tokenPx, -g.shift());
+        };
+        int scale = Overlays.scale(a, SIDE);
+        BufferedImage shown = scaled(picture, scale);
+        double token = (double) shown.getWidth() / g.width();
+        Graphics2D gr = Draw.graphics(shown);
+        gr.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        int s = g.shift();
+        int m = g.window();
+        switch (step) {
+            case ORIGINAL -> grid(gr, g, token, 0, Color.WHITE);
+            case ROLLED -> grid(gr, g, token, 0, Color.WHITE);
+            case REGIONS -> {
+                regions(gr, g, token, -1);
+                grid(gr, g, token, 0, Color.WHITE);
+            }
+            case MASK -> {
+                regions(gr, g, token, window);
+                grid(gr, g, token, 0, new Color(255, 255, 255, 120));
+                outlineWindow(gr, g, token, window);
+            }
+            case ROLLED_BACK -> {
+                int[] index = WindowGeometry.partitionIndex(g.height(), g.width(), m, s);
+                int n = g.tokensPerWindow();
+                gr.setColor(new Color(255, 140, 0, 110));
+                for (int i = 0; i < n; i++) {
+                    int t = index[window * n + i];
+                    gr.fillRect((int) Math.round((t % g.width()) * token), (int) Math.round((t / g.width()) * token),
+                            (int) Math.ceil(token), (int) Math.ceil(token));
+                }
+                grid(gr, g, token, s, Color.WHITE);
+            }
+        }
+        gr.dispose();
+        String title = switch (step) {
+            case ORIGINAL -> "1. Original: the W-MSA windows of M = %d tokens".formatted(m);
+            case ROLLED -> "2. Rolled by -s = -floor(M/2) = -%d tokens: torch.roll(x, (-%d, -%d))".formatted(s, s, s);
+            case REGIONS -> "3. The 9 regions of the rolled map: tokens that were neighbours before the roll share an id";
+            case MASK -> "4. Window %d: keys of another region get -100 (grey), so they get ~e^-100 attention".formatted(window);
+            case ROLLED_BACK -> "5. Rolled back by +%d: the SW-MSA windows in place (window %d shaded: it wraps around)".formatted(s, window);
+        };
+        String[] caption = {
+            "%s · stage %d · block %d (SW-MSA) · %d x %d tokens of %d px · window M = %d · shift s = %d"
+                    .formatted(a.modelName(), g.stage(), g.block(), g.height(), g.width(), tokenPx, m, s)};
+        BufferedImage framed = Overlays.framed(title, shown, null, "", "", caption);
+        if (step != Step.MASK) return framed;
+        int n = g.tokensPerWindow();
+        float[] mask = new float[n * n];
+        System.arraycopy(WindowGeometry.shiftMask(g.height(), g.width(), m, s), window * n * n, mask, 0, n * n);
+        BufferedImage matrix = MatrixPanel.draw("mask M of window %d (%d x %d)".formatted(window, n, n), mask, n, n, true,
+                WindowGeometry.MASK_VALUE / 2, null, -1, -1, 240);
+        return TeachingRenderer.row(List.of(framed, TeachingRenderer.column(List.of(matrix), new String[0])));
+    }
+
+    /** The window with the most regions (the bottom-right one): the one worth looking at. */
+    public static int mostInterestingWindow(BlockGeometry g) { return g.windowCount() - 1; }
+
+    private static void grid(Graphics2D g, BlockGeometry geometry, double token, int offset, Color color) {
+        g.setColor(color);
+        g.setStroke(new BasicStroke(2));
+        int w = (int) Math.round(geometry.width() * token);
+        int h = (int) Math.round(geometry.height() * token);
+        for (int k = 0; k < geometry.windowsAcross(); k++) {
+            int x = (int) Math.round(Math.floorMod(k * geometry.window() + offset, geometry.width()) * token);
+            g.drawLine(x, 0, x, h);
+        }
+        for (int k = 0; k < geometry.windowsDown(); k++) {
+            int y = (int) Math.round(Math.floorMod(k * geometry.window() + offset, geometry.height()) * token);
+            g.drawLine(0, y, w, y);
+        }
+        g.drawRect(0, 0, w - 1, h - 1);
+    }
+
+    /** Region tints and ids on the rolled map; only inside {@code window} when it is >= 0. */
+    private static void regions(Graphics2D g, BlockGeometry geometry, double token, int window) {
+        int[] labels = WindowGeometry.regionLabels(geometry.height(), geometry.width(), geometry.window(), geometry.shift());
+        int m = geometry.window();
+        int across = geometry.windowsAcross();
+        for (int y = 0; y < geometry.height(); y++) {
+            for (int x = 0; x < geometry.width(); x++) {
+                if (window >= 0 && (y / m) * across + x / m != window) continue;
+                g.setColor(new Color(REGION_RGB[labels[y * geometry.width() + x]] | 0x70000000, true));
+                g.fillRect((int) Math.round(x * token), (int) Math.round(y * token), (int) Math.ceil(token), (int) Math.ceil(token));
+            }
+        }
+        int[] bounds = {0, geometry.height() - m, geometry.height() - geometry.shift(), geometry.height()};
+        int[] boundsX = {0, geometry.width() - m, geometry.width() - geometry.shift(), geometry.width()};
+        for (int ry = 0; ry < 3; ry++) {
+            for (int rx = 0; rx < 3; rx++) {
+                double cy = (bounds[ry] + bounds[ry + 1]) / 2.0;
+                double cx = (boundsX[rx] + boundsX[rx + 1]) / 2.0;
+                if (window >= 0) {
+                    int wy = (window / across) * m;
+                    int wx = (window % across) * m;
+                    double y0 = Math.max(bounds[ry], wy);
+                    double y1 = Math.min(bounds[ry + 1], wy + m);
+                    double x0 = Math.max(boundsX[rx], wx);
+                    double x1 = Math.min(boundsX[rx + 1], wx + m);
+                    if (y0 >= y1 || x0 >= x1) continue;
+                    cy = (y0 + y1) / 2;
+                    cx = (x0 + x1) / 2;
+                }
+                label(g, Integer.toString(3 * ry + rx), cx * token, cy * token);
+            }
+        }
+    }
+
+    private static void label(Graphics2D g, String text, double cx, double cy) {
+        java.awt.Font font = new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 18);
+        g.setFont(font);
+        java.awt.FontMetrics fm = g.getFontMetrics();
+        int x = (int) Math.round(cx - fm.stringWidth(text) / 2.0);
+        int y = (int) Math.round(cy + fm.getAscent() / 2.0 - 2);
+        g.setColor(new Color(0, 0, 0, 200));
+        for (int dx = -1; dx <= 1; dx++) {
+            for (int dy = -1; dy <= 1; dy++) g.drawString(text, x + dx, y + dy);
+        }
+        g.setColor(Color.WHITE);
+        g.drawString(text, x, y);
+    }
+
+    private static void outlineWindow(Graphics2D g, BlockGeometry geometry, double token, int window) {
+        int m = geometry.window();
+        int across = geometry.windowsAcross();
+        g.setColor(new Color(255, 140, 0));
+        g.setStroke(new BasicStroke(4));
+        g.drawRect((int) Math.round((window % across) * m * token) + 2, (int) Math.round((window / across) * m * token) + 2,
+                (int) Math.round(m * token) - 4, (int) Math.round(m * token) - 4);
+    }
+
+    private static BufferedImage toArgb(BufferedImage image) {
+        BufferedImage out = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = out.createGraphics();
+        g.drawImage(image, 0, 0, null);
+        g.dispose();
+        return out;
+    }
+
+    private static BufferedImage scaled(BufferedImage image, int scale) {
+        BufferedImage out = new BufferedImage(image.getWidth() * scale, image.getHeight() * scale, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = out.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
+        g.drawImage(image, 0, 0, out.getWidth(), out.getHeight(), null);
+        g.dispose();
+        return out;
+    }
+}

@@ -1,0 +1,61 @@
+package io.swinlens.analysis.teaching;
+
+import io.swinlens.analysis.AnalysedImage;
+import io.swinlens.analysis.TokenMap;
+import io.swinlens.model.capture.CaptureRequest;
+import io.swinlens.model.capture.Inference;
+import io.swinlens.model.capture.ScoreParts;
+import io.swinlens.model.load.LoadedModel;
+
+import java.awt.image.BufferedImage;
+import java.util.List;
+
+/**
+ * The numbers and pictures of the teaching views from an {@link AnalysedImage}: what both File > Export
+ * and {@code export --mode rollout|cam|stats|bias} call, so that the two write the same pixels.
+ */
+public final class TeachingImages {
+
+    private TeachingImages() { }
+
+    public static TokenMap rolloutMap(AnalysedImage a, HeadFusion fusion) { return Rollout.compute(a.inference().attention(), fusion); }
+
+    public static BufferedImage rollout(AnalysedImage a, HeadFusion fusion) {
+        return TeachingRenderer.rollout(a, rolloutMap(a, fusion), fusion);
+    }
+
+    /** A second forward pass that keeps the last stage's output (the analysis pass does not). */
+    public static ClassActivationMap classActivationMaps(LoadedModel model, AnalysedImage a) {
+        Inference inference = model.model().forward(a.input().chw(), a.input().height(), a.input().width(),
+                new CaptureRequest(false, true, null));
+        return ClassActivationMap.of(ClassifierHead.of(model.model()), inference);
+    }
+
+    public static BufferedImage cam(AnalysedImage a, ClassActivationMap maps, int classIndex, String label) {
+        return TeachingRenderer.cam(a, maps.forClass(classIndex), label, classIndex);
+    }
+
+    /** A forward pass that records the score parts of one window and head. */
+    public static ScoreParts scoreParts(LoadedModel model, AnalysedImage a, QueryToken q, int head) {
+        var g = q.geometry();
+        Inference inference = model.model().forward(a.input().chw(), a.input().height(), a.input().width(),
+                CaptureRequest.NONE.withParts(g.stage(), g.block(), q.window(), head));
+        return inference.scoreParts().orElseThrow(() -> new IllegalStateException("the forward pass recorded no score parts"));
+    }
+
+    public static List<HeadStatistic> statistics(AnalysedImage a) {
+        return HeadStatistics.compute(a.inference().attention(), a.config().patchSize());
+    }
+
+    public static BufferedImage statistics(AnalysedImage a, List<HeadStatistic> stats) {
+        return HeadStatisticsPlot.draw(a.modelName(), stats);
+    }
+
+    public static RelativeBiasView bias(LoadedModel model, AnalysedImage a, int stage, int block) {
+        return RelativeBiasView.of(model.model(), a.inference().attention(stage, block).geometry());
+    }
+
+    public static BufferedImage biasBlock(LoadedModel model, AnalysedImage a, int stage, int block) {
+        return TeachingRenderer.biasBlock(a.modelName(), bias(model, a, stage, block));
+    }
+}

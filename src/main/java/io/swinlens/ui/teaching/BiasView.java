@@ -1,0 +1,66 @@
+package io.swinlens.ui.teaching;
+
+import io.swinlens.analysis.AnalysedImage;
+import io.swinlens.analysis.ViewSettings;
+import io.swinlens.analysis.teaching.QueryToken;
+import io.swinlens.analysis.teaching.RelativeBiasView;
+import io.swinlens.analysis.teaching.TeachingImages;
+import io.swinlens.analysis.teaching.TeachingRenderer;
+import io.swinlens.model.load.LoadedModel;
+import io.swinlens.ui.main.MainViewModel;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+
+import java.awt.image.BufferedImage;
+import java.util.concurrent.Executor;
+
+/**
+ * The selected block's relative position bias: one head's (2M-1)² table (zero offset outlined) and the
+ * gathered N x N bias with the query's row outlined. Export writes every head of the block.
+ */
+public final class BiasView extends TeachingView {
+
+    private final Spinner<Integer> head = new Spinner<>(0, 64, 0);
+    private RelativeBiasView shown;
+
+    public BiasView(MainViewModel viewModel, ObservableBooleanValue showing, Executor renderThread) {
+        super("biasView", viewModel, showing, renderThread);
+        head.setId("biasHead");
+        head.setPrefWidth(80);
+        head.valueProperty().addListener(o -> invalidate());
+        controls.getChildren().addAll(new Label("Head:"), head,
+                new Label("Stage, block and query: from the Image view."));
+    }
+
+    @Override protected void redraw(AnalysedImage a) {
+        ViewSettings s = viewModel.settings();
+        LoadedModel model = viewModel.modelProperty().get();
+        int heads = a.heads(s.stage());
+        if (head.getValue() >= heads) {
+            head.getValueFactory().setValue(heads - 1);
+            return;                                   // the spinner's change redraws
+        }
+        int h = head.getValue();
+        draw(() -> {
+            RelativeBiasView v = TeachingImages.bias(model, a, s.stage(), s.block());
+            shown = v;
+            QueryToken q = QueryToken.atPixel(a, a.inference().attention(s.stage(), s.block()).geometry(), s.queryX(), s.queryY());
+            return TeachingRenderer.biasHead(v, h, q.index());
+        }, () -> status.setText("Stage %d, block %d, head %d of %d: a learned bias per relative offset, added to every window's scores."
+                .formatted(s.stage(), s.block(), h, heads)));
+    }
+
+    public Spinner<Integer> head() { return head; }
+
+    @Override public BufferedImage exportImage() {
+        AnalysedImage a = viewModel.analysed();
+        if (a == null || shown == null) return null;
+        return TeachingRenderer.biasBlock(a.modelName(), shown);
+    }
+
+    @Override public String exportName() {
+        ViewSettings s = viewModel.settings();
+        return "s%db%d_bias".formatted(s.stage(), s.block());
+    }
+}

@@ -1,0 +1,88 @@
+package io.swinlens.ui.teaching;
+
+import io.swinlens.analysis.AnalysedImage;
+import io.swinlens.analysis.TokenMap;
+import io.swinlens.analysis.teaching.ClassActivationMap;
+import io.swinlens.analysis.teaching.TeachingImages;
+import io.swinlens.model.load.LoadedModel;
+import io.swinlens.ui.main.MainViewModel;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+
+import java.util.concurrent.Executor;
+
+/**
+ * The class activation map of one of the top-5 classes over the image. The analysis pass keeps no stage
+ * outputs, so the first showing runs one more forward pass on the app's background executor.
+ */
+public final class CamView extends TeachingView {
+
+    /** A class of the chooser: index, name and probability. */
+    public record Choice(int index, String label, float probability) {
+        @Override public String toString() { return "%s  (%.1f%%)".formatted(label, 100 * probability); }
+    }
+
+    private final ComboBox<Choice> classes = new ComboBox<>();
+    private AnalysedImage mapsOf;
+    private ClassActivationMap maps;
+    private volatile TokenMap map;
+    private boolean filling;
+
+    public CamView(MainViewModel viewModel, ObservableBooleanValue showing, Executor renderThread) {
+        super("camView", viewModel, showing, renderThread);
+        classes.setId("camClass");
+        classes.setCellFactory(l -> new ListCell<>() {
+            @Override protected void updateItem(Choice item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item.toString());
+            }
+        });
+        classes.valueProperty().addListener(o -> { if (!filling) invalidate(); });
+        controls.getChildren().addAll(new Label("Class (top 5):"), classes);
+    }
+
+    @Override protected void redraw(AnalysedImage a) {
+        if (a != mapsOf) {
+            fillChoices(a);
+            LoadedModel model = viewModel.modelProperty().get();
+            status.setText("Running the model once more for the last stage's tokens…");
+            viewModel.executor().submit("Class activation maps", p -> TeachingImages.classActivationMaps(model, a), m -> {
+                mapsOf = a;
+                maps = m;
+                paint(a);
+            }, e -> status.setText("cannot compute the class activation maps: " + e.getMessage()));
+            return;
+        }
+        paint(a);
+    }
+
+    private void fillChoices(AnalysedImage a) {
+        filling = true;
+        int[] top = a.inference().topK(5);
+        float[] p = a.inference().probabilities();
+        classes.getItems().clear();
+        for (int k = 0; k < top.length; k++) classes.getItems().add(new Choice(top[k], a.labels()[k], p[top[k]]));
+        classes.setValue(classes.getItems().get(0));
+        filling = false;
+    }
+
+    private void paint(AnalysedImage a) {
+        Choice c = classes.getValue();
+        ClassActivationMap m = maps;
+        draw(() -> {
+            TokenMap t = m.forClass(c.index());
+            map = t;
+            return io.swinlens.analysis.teaching.TeachingRenderer.cam(a, t, c.label(), c.index());
+        }, () -> status.setText("CAM of %s: cam(t) = w_c · LN(x_t); its mean plus the bias is the logit.".formatted(
+                c.label().equals("class " + c.index()) ? c.label() : "class %d (%s)".formatted(c.index(), c.label()))));
+    }
+
+    public ComboBox<Choice> classes() { return classes; }
+
+    /** The map on screen. */
+    public TokenMap map() { return map; }
+
+    @Override public String exportName() { return "cam_c" + (classes.getValue() == null ? 0 : classes.getValue().index()); }
+}

@@ -1,0 +1,149 @@
+package io.swinlens.ui.teaching;
+
+import io.swinlens.analysis.AnalysedImage;
+import io.swinlens.analysis.HeadChoice;
+import io.swinlens.analysis.teaching.HeadStatistic;
+import io.swinlens.analysis.teaching.HeadStatisticsPlot;
+import io.swinlens.analysis.teaching.TeachingImages;
+import io.swinlens.ui.main.MainViewModel;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.ScatterChart;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseButton;
+
+import java.awt.image.BufferedImage;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+
+/**
+ * Mean attention distance against depth for every head (a ScatterChart coloured by stage, as in the
+ * ViT paper's figure) beside a sortable table with the entropy. Clicking a point or a row opens that head
+ * in the Image view. Export writes the same plot drawn with Java2D ({@link HeadStatisticsPlot}).
+ */
+public final class HeadStatisticsView extends TeachingView {
+
+    private final NumberAxis depthAxis = new NumberAxis();
+    private final NumberAxis distanceAxis = new NumberAxis();
+    private final ScatterChart<Number, Number> chart = new ScatterChart<>(depthAxis, distanceAxis);
+    private final TableView<HeadStatistic> table = new TableView<>();
+    private final ObservableList<HeadStatistic> rows = FXCollections.observableArrayList();
+    private final Runnable openImageView;
+    private List<HeadStatistic> stats = List.of();
+
+    /** @param openImageView switches to the Image view after a head was chosen */
+    public HeadStatisticsView(MainViewModel viewModel, ObservableBooleanValue showing, Executor renderThread, Runnable openImageView) {
+        super("statsView", viewModel, showing, renderThread);
+        this.openImageView = openImageView;
+        depthAxis.setLabel("depth (block index across the model)");
+        distanceAxis.setLabel("mean attention distance (px)");
+        depthAxis.setAutoRanging(false);
+        depthAxis.setLowerBound(-1);
+        depthAxis.setTickUnit(1);
+        depthAxis.setMinorTickVisible(false);
+        depthAxis.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+            @Override public String toString(Number n) {
+                int v = n.intValue();
+                return v < 0 || v >= depthAxis.getUpperBound() ? "" : Integer.toString(v);
+            }
+
+            @Override public Number fromString(String text) { return Integer.parseInt(text); }
+        });
+        // the stage colours of the exported plot, for the points and the legend alike
+        chart.getStylesheets().add(HeadStatisticsView.class.getResource("teaching.css").toExternalForm());
+        chart.setId("statsChart");
+        chart.setAnimated(false);
+        chart.setVerticalZeroLineVisible(false);
+        chart.setTitle("Mean attention distance per head");
+        table.setId("statsTable");
+        javafx.collections.transformation.SortedList<HeadStatistic> sorted = new javafx.collections.transformation.SortedList<>(rows);
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+        table.getColumns().addAll(List.of(
+                column("stage", HeadStatistic::stage), column("block", HeadStatistic::block), column("head", HeadStatistic::head),
+                column("dist. (px)", s -> Math.round(s.meanDistancePx() * 10) / 10.0),
+                column("entropy", s -> Math.round(s.entropyNats() * 1000) / 1000.0)));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setRowFactory(t -> {
+            TableRow<HeadStatistic> row = new TableRow<>();
+            row.setOnMouseClicked(e -> { if (e.getButton() == MouseButton.PRIMARY && !row.isEmpty()) open(row.getItem()); });
+            return row;
+        });
+        SplitPane split = new SplitPane(chart, table);
+        split.setDividerPositions(0.62);
+        setCenter(split);
+        controls.getChildren().add(new javafx.scene.control.Label(
+                "Every head of the model on this image. Click a point or a row to open that head in the Image view."));
+    }
+
+    private static <T extends Comparable<T>> TableColumn<HeadStatistic, T> column(String title, Function<HeadStatistic, T> value) {
+        TableColumn<HeadStatistic, T> c = new TableColumn<>(title);
+        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
+        return c;
+    }
+
+    @Override protected void redraw(AnalysedImage a) {
+        draw(() -> {
+            List<HeadStatistic> s = TeachingImages.statistics(a);
+            stats = s;
+            return TeachingImages.statistics(a, s);
+        }, () -> fill(a));
+    }
+
+    private void fill(AnalysedImage a) {
+        List<HeadStatistic> s = stats;
+        rows.setAll(s);
+        chart.getData().clear();
+        int blocks = 0;
+        for (int d : HeadStatisticsPlot.depths(s)) blocks = Math.max(blocks, d + 1);
+        depthAxis.setUpperBound(blocks);
+        int[] depth = HeadStatisticsPlot.depths(s);
+        for (int stage = 0; stage < a.stages(); stage++) {
+            XYChart.Series<Number, Number> series = new XYChart.Series<>();
+            series.setName("stage " + stage);
+            for (int k = 0; k < s.size(); k++) {
+                if (s.get(k).stage() != stage) continue;
+                XYChart.Data<Number, Number> d = new XYChart.Data<>(depth[k], s.get(k).meanDistancePx());
+                d.setExtraValue(s.get(k));
+                series.getData().add(d);
+            }
+            chart.getData().add(series);
+        }
+        for (XYChart.Series<Number, Number> series : chart.getData()) {
+            for (XYChart.Data<Number, Number> d : series.getData()) {
+                HeadStatistic st = (HeadStatistic) d.getExtraValue();
+                d.getNode().setId("point-s%db%dh%d".formatted(st.stage(), st.block(), st.head()));
+                Tooltip.install(d.getNode(), new Tooltip("stage %d · block %d · head %d: %.1f px, %.3f nats"
+                        .formatted(st.stage(), st.block(), st.head(), st.meanDistancePx(), st.entropyNats())));
+                d.getNode().setOnMouseClicked(e -> open(st));
+            }
+        }
+        status.setText("%d heads · %s".formatted(s.size(), a.modelName()));
+    }
+
+    /** Sets the main view to this head and shows it. */
+    public void open(HeadStatistic s) {
+        var c = viewModel.controls();
+        c.setStage(s.stage());
+        c.setBlock(s.block());
+        c.setHead(HeadChoice.one(s.head()));
+        openImageView.run();
+    }
+
+    public TableView<HeadStatistic> table() { return table; }
+
+    public ScatterChart<Number, Number> chart() { return chart; }
+
+    @Override public BufferedImage exportImage() { return picture(); }
+
+    @Override public String exportName() { return "stats"; }
+}

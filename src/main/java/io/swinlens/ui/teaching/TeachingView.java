@@ -1,0 +1,110 @@
+package io.swinlens.ui.teaching;
+
+import io.swinlens.analysis.AnalysedImage;
+import io.swinlens.ui.common.FxImages;
+import io.swinlens.ui.common.LatestRender;
+import io.swinlens.ui.common.RedrawScheduler;
+import io.swinlens.ui.main.MainViewModel;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+import java.awt.image.BufferedImage;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+
+/**
+ * The frame every teaching view shares: its controls on top, the picture its toolkit-free renderer drew
+ * in the middle (what File > Export writes), a one-line status below. Redrawn only while its tab shows,
+ * once per pulse, off the FX thread (newest request wins).
+ */
+abstract class TeachingView extends BorderPane {
+
+    protected final MainViewModel viewModel;
+    protected final FlowPane controls = new FlowPane(10, 6);
+    protected final Label status = new Label();
+    private final ImageView picture = new ImageView();
+    private final VBox top = new VBox(6);
+    private final ObservableBooleanValue showing;
+    private final RedrawScheduler scheduler = new RedrawScheduler(this::refresh);
+    private final LatestRender render;
+    private BufferedImage current;
+    private boolean stale = true;
+
+    TeachingView(String id, MainViewModel viewModel, ObservableBooleanValue showing, Executor renderThread) {
+        this.viewModel = viewModel;
+        this.showing = showing;
+        this.render = new LatestRender(renderThread);
+        setId(id);
+        getStyleClass().add("teaching-view");
+        controls.setAlignment(Pos.CENTER_LEFT);
+        top.getChildren().add(controls);
+        top.setPadding(new Insets(8));
+        setTop(top);
+        picture.setId(id + "-picture");
+        StackPane centre = new StackPane(picture);
+        centre.setAlignment(Pos.TOP_LEFT);
+        centre.setPadding(new Insets(4, 8, 8, 8));
+        ScrollPane scroll = new ScrollPane(centre);
+        scroll.setFitToWidth(true);
+        setCenter(scroll);
+        status.setId(id + "-status");
+        status.setPadding(new Insets(2, 8, 4, 8));
+        setBottom(status);
+        viewModel.analysisProperty().addListener(o -> invalidate());
+        viewModel.controls().settingsProperty().addListener(o -> invalidate());
+        showing.addListener((o, was, now) -> { if (now && stale) scheduler.markDirty(); });
+    }
+
+    /** A line above the controls (the formula, a hint). */
+    protected void addHeader(Node node) { top.getChildren().add(0, node); }
+
+    protected final void invalidate() {
+        stale = true;
+        if (showing.get()) scheduler.markDirty();
+    }
+
+    private void refresh() {
+        stale = false;
+        AnalysedImage a = viewModel.analysed();
+        if (a == null || viewModel.modelProperty().get() == null) {
+            status.setText("No image analysed yet: open weights and an image first.");
+            show(null);
+            return;
+        }
+        redraw(a);
+    }
+
+    /** Draws the view for this analysis: {@link #draw} for pure pictures, or a background job first. */
+    protected abstract void redraw(AnalysedImage a);
+
+    /** Renders off the FX thread; shows the picture and runs {@code then} on the FX thread. */
+    protected final void draw(Supplier<BufferedImage> work, Runnable then) {
+        render.request(work, image -> {
+            show(image);
+            then.run();
+        }, e -> status.setText(e.getMessage()));
+    }
+
+    protected final void show(BufferedImage image) {
+        current = image;
+        picture.setImage(FxImages.toFx(image));
+    }
+
+    /** The picture on screen (null when none), as the renderer drew it. */
+    public BufferedImage picture() { return current; }
+
+    /** What File > Export writes for this view; the picture on screen unless a view exports more. */
+    public BufferedImage exportImage() { return current; }
+
+    /** The file name's tail, e.g. "rollout_mean". */
+    public abstract String exportName();
+}
