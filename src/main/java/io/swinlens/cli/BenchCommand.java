@@ -60,7 +60,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         double[] sorted = ms.clone();
         Arrays.sort(sorted);
-        double median = runs % 2 == 1 ? sorted[runs / 2] : (sorted[runs / 2 - 1] + sorted[runs / 2]) / 2;
+        double median = RenderBench.median(ms);
         int threads = org.nd4j.linalg.factory.Nd4j.getEnvironment().maxMasterThreads();
         PrintWriter out = spec.commandLine().getOut();
         Map<String, Object> renderTimes;
