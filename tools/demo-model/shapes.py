@@ -67,7 +67,7 @@ def _rand_colour(rng):
     return rng.integers(0, 256, 3).astype(np.float32)
 
 
-def _background(rng, n):
+def _background(rng, n, difficulty=1.0):
     """n x n float32 RGB background in [0, 255]."""
     yy, xx = np.mgrid[0:n, 0:n].astype(np.float32) / n
     # base: linear gradient between two random colours at a random angle
@@ -78,7 +78,7 @@ def _background(rng, n):
     img = c0 * (1 - t) + c1 * t
     layers = rng.permutation(["noise", "stripes", "blobs", "check"])[: rng.integers(1, 4)]
     for kind in layers:
-        alpha = rng.uniform(0.25, 0.7)
+        alpha = rng.uniform(0.25, 0.7) * difficulty
         if kind == "noise":   # smooth coloured noise, upsampled from a coarse grid
             g = int(rng.integers(3, 12))
             coarse = rng.uniform(0, 255, (g, g, 3)).astype(np.uint8)
@@ -134,10 +134,12 @@ def _draw_distractors(rng, draw, n, count, scale):
             draw.ellipse([cx - r, cy - r, cx + r, cy + r], fill=col)
 
 
-def sample(seed, index, size=SIZE):
+def sample(seed, index, size=SIZE, difficulty=1.0):
     """Return (uint8 image [size,size,3], label, (x0,y0,x1,y1)) for (seed, index).
     `size` renders the same scene at another resolution (box stays in 112-px units
-    scaled by size/112)."""
+    scaled by size/112). `difficulty` < 1 (used only early in training, as a
+    curriculum) weakens the background texture, noise and distractors and favours
+    larger objects; all held-out data uses the default 1.0."""
     rng = np.random.default_rng([int(seed), int(index)])
     label = int(rng.integers(0, len(CLASSES)))
     cls = CLASSES[label]
@@ -145,16 +147,18 @@ def sample(seed, index, size=SIZE):
     n = size * SS
     f = n / SIZE  # 112-units -> canvas pixels
 
-    bg = _background(rng, n)
-    # pixel noise
-    bg += rng.normal(0, rng.uniform(2, 14), bg.shape).astype(np.float32)
-    canvas = Image.fromarray(np.clip(bg, 0, 255).astype(np.uint8))
+    # background computed at the output size (it is smooth), upsampled to the canvas
+    bg_small = _background(rng, size, difficulty)
+    bg = np.asarray(Image.fromarray(np.clip(bg_small, 0, 255).astype(np.uint8)).resize((n, n), Image.BILINEAR),
+                    np.float32)
+    noise_sd = rng.uniform(2, 14) * difficulty
+    canvas = Image.fromarray(bg.astype(np.uint8))
     draw = ImageDraw.Draw(canvas)
-    _draw_distractors(rng, draw, n, int(rng.integers(5, 16)), f)
+    _draw_distractors(rng, draw, n, int(round(rng.integers(5, 16) * difficulty)), f)
 
     # --- the object ---
     outer, hole = _OUTLINES[cls]
-    d = rng.uniform(MIN_OBJ, MAX_OBJ)          # extent in 112-px units
+    d = rng.uniform(MIN_OBJ + (1 - difficulty) * 15, MAX_OBJ)          # extent in 112-px units
     rot = rng.uniform(0, 2 * math.pi)
     aspect = rng.uniform(0.85, 1.15)           # mild anisotropic stretch
     R = np.array([[math.cos(rot), -math.sin(rot)], [math.sin(rot), math.cos(rot)]])
@@ -182,7 +186,7 @@ def sample(seed, index, size=SIZE):
     # colour that contrasts with the background under the object
     x0, y0 = np.floor(po.min(0)).astype(int)
     x1, y1 = np.ceil(po.max(0)).astype(int)
-    under = bg[int(y0 * f):int(y1 * f), int(x0 * f):int(x1 * f)].reshape(-1, 3).mean(0)
+    under = bg[max(0, int(y0 * f)):int(y1 * f), max(0, int(x0 * f)):int(x1 * f)].reshape(-1, 3).mean(0)
     for _ in range(30):
         col = _rand_colour(rng)
         if np.linalg.norm(col - under) > 110:
@@ -196,20 +200,22 @@ def sample(seed, index, size=SIZE):
         canvas.paste(Image.new("RGB", (n, n), edge), (0, 0), emask)
     canvas.paste(fill, (0, 0), mask)
     # a couple of thin distractors may cross the object (partial occlusion)
-    _draw_distractors(rng, ImageDraw.Draw(canvas), n, int(rng.integers(0, 3)), f)
+    _draw_distractors(rng, ImageDraw.Draw(canvas), n, int(round(rng.integers(0, 3) * difficulty)), f)
 
-    img = np.asarray(canvas.resize((size, size), Image.BOX), np.uint8)
+    img = np.asarray(canvas.resize((size, size), Image.BOX), np.float32)
+    img = img + rng.normal(0, 1, img.shape).astype(np.float32) * noise_sd   # pixel noise
+    img = np.clip(np.round(img), 0, 255).astype(np.uint8)
     box = (int(max(0, x0)), int(max(0, y0)), int(min(SIZE, x1)), int(min(SIZE, y1)))
     if size != SIZE:
         box = tuple(int(round(v * scale)) for v in box)
     return img, label, box
 
 
-def batch(seed, start, count):
+def batch(seed, start, count, difficulty=1.0):
     """Stack samples (seed, start..start+count-1): uint8 [count,112,112,3], labels, boxes."""
     imgs, labels, boxes = [], [], []
     for i in range(start, start + count):
-        im, lb, bx = sample(seed, i)
+        im, lb, bx = sample(seed, i, difficulty=difficulty)
         imgs.append(im)
         labels.append(lb)
         boxes.append(bx)

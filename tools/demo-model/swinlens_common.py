@@ -10,7 +10,7 @@ from torchvision.models.swin_transformer import SwinTransformer
 from shapes import CLASSES, SIZE
 
 CONFIG = dict(patch_size=[4, 4], embed_dim=32, depths=[2, 2, 2], num_heads=[2, 4, 8],
-              window_size=[7, 7], mlp_ratio=4.0, stochastic_depth_prob=0.1)
+              window_size=[7, 7], mlp_ratio=4.0, stochastic_depth_prob=0.0)
 MEAN = np.array([0.485, 0.456, 0.406], np.float32)
 STD = np.array([0.229, 0.224, 0.225], np.float32)
 PATCH_TOTAL = 16  # pixels per last-stage token (4 * 2 * 2)
