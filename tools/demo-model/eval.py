@@ -6,9 +6,11 @@ exactly as saved, and print accuracy and the localisation ratios.
         --model resources/models/swinlens-shapes.safetensors --data src/test/resources/demo-eval
 
 Localisation ratio (per image, then averaged): take the last-stage class activation
-map of the TRUE class, cam_c(t) = w_c . LN(x_t) over the 7x7 tokens (LN = final norm,
+map of the TRUE class, cam_c(t) = w_c . LN(x_t) over the 4x4 tokens (LN = final norm,
 no head bias), keep its positive part, spread each token over its 16x16-px cell, and
 divide the share of the mass inside the object box by the box's share of the image area.
+The same ratio is printed for the last block's received attention, the stage-0 received
+attention and a stage-0 attention rollout (see swinlens_common.stage0_maps).
 """
 import argparse
 import csv
@@ -55,7 +57,12 @@ def main():
     wrong = [n for n, p, l in zip(names, r["preds"], labels) if p != l]
     print(f"images {len(labels)}  accuracy {r['accuracy'] * 100:.2f}%  "
           f"CAM localisation ratio {r['cam_ratio']:.2f}  "
-          f"last-block received-attention ratio {r['attn_ratio']:.2f}")
+          f"last-block received-attention ratio {r['attn_ratio']:.2f}  "
+          f"stage-0 received-attention ratio {r['s0_recv_ratio']:.2f}  "
+          f"stage-0 rollout ratio {r['s0_rollout_ratio']:.2f}")
+    print("per-class accuracy:", ", ".join(
+        f"{c} {(r['preds'][labels == i] == i).mean() * 100:.1f}% ({(labels == i).sum()})"
+        for i, c in enumerate(CLASSES) if (labels == i).any()))
     if wrong:
         print("misclassified:", " ".join(wrong))
 

@@ -1,16 +1,20 @@
 """Seeded procedural "find the shape" dataset for the SwinLens demo model.
 
-Every image is 112x112 RGB and holds exactly ONE target object of one of 8 classes
+Every image is 64x64 RGB (by default; the same scene can be rendered at any size)
+and holds exactly ONE target object of one of 8 classes
 (circle, square, triangle, star, cross, ring, hexagon, heart) with random size
-(20-50 px across), colour, position and rotation, on a cluttered background
+(about 14-32 px across at 64 px), colour, position and rotation, on a cluttered background
 (gradients, smooth noise, stripes, soft blobs, pixel noise) with distractors
 (short line segments, partial arcs, small dots) that are NOT class shapes.
 Only the object tells the class apart.
 
-sample(seed, index) -> (image uint8 [112,112,3], label int, box (x0, y0, x1, y1))
+sample(seed, index) -> (image uint8 [64,64,3], label int, box (x0, y0, x1, y1))
 is a pure function of (seed, index): numpy's PCG64 generator seeded with
-SeedSequence([seed, index]). The box is in pixel-edge coordinates of the 112x112
+SeedSequence([seed, index]). The box is in pixel-edge coordinates of the output
 image: the object covers pixels x0 <= x < x1, y0 <= y < y1 (ints, x1/y1 exclusive).
+Geometry is laid out in abstract "design units" (a 112 x 112 square, DESIGN) and
+scaled to the output size, so `sample(seed, i, size=256)` is the same scene as
+`sample(seed, i)` at 4x the resolution (only the per-pixel noise differs).
 """
 import math
 
@@ -18,9 +22,10 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFilter
 
 CLASSES = ["circle", "square", "triangle", "star", "cross", "ring", "hexagon", "heart"]
-SIZE = 112          # output image size
+SIZE = 64           # default output image size (the model's input size)
+DESIGN = 112        # geometry units: scenes are laid out on a DESIGN x DESIGN square
 SS = 2              # supersampling factor for anti-aliasing
-MIN_OBJ, MAX_OBJ = 20, 50
+MIN_OBJ, MAX_OBJ = 24, 56   # object extent in design units (13.7-32 px at 64 px)
 
 
 def _regular(n, r, phase=0.0):
@@ -136,16 +141,15 @@ def _draw_distractors(rng, draw, n, count, scale):
 
 def sample(seed, index, size=SIZE, difficulty=1.0):
     """Return (uint8 image [size,size,3], label, (x0,y0,x1,y1)) for (seed, index).
-    `size` renders the same scene at another resolution (box stays in 112-px units
-    scaled by size/112). `difficulty` < 1 (used only early in training, as a
+    `size` renders the same scene at another resolution (box in pixels of that size). `difficulty` < 1 (used only early in training, as a
     curriculum) weakens the background texture, noise and distractors and favours
     larger objects; all held-out data uses the default 1.0."""
     rng = np.random.default_rng([int(seed), int(index)])
     label = int(rng.integers(0, len(CLASSES)))
     cls = CLASSES[label]
-    scale = size / SIZE
+    scale = size / DESIGN
     n = size * SS
-    f = n / SIZE  # 112-units -> canvas pixels
+    f = n / DESIGN  # design units -> canvas pixels
 
     # background computed at the output size (it is smooth), upsampled to the canvas
     bg_small = _background(rng, size, difficulty)
@@ -158,7 +162,7 @@ def sample(seed, index, size=SIZE, difficulty=1.0):
 
     # --- the object ---
     outer, hole = _OUTLINES[cls]
-    d = rng.uniform(MIN_OBJ + (1 - difficulty) * 15, MAX_OBJ)          # extent in 112-px units
+    d = rng.uniform(MIN_OBJ + (1 - difficulty) * 15, MAX_OBJ)          # extent in design units
     rot = rng.uniform(0, 2 * math.pi)
     aspect = rng.uniform(0.85, 1.15)           # mild anisotropic stretch
     R = np.array([[math.cos(rot), -math.sin(rot)], [math.sin(rot), math.cos(rot)]])
@@ -173,8 +177,8 @@ def sample(seed, index, size=SIZE, difficulty=1.0):
     po = po * k
     lo, hi = po.min(0), po.max(0)
     m = 2.0
-    cx = rng.uniform(m - lo[0], SIZE - m - hi[0])
-    cy = rng.uniform(m - lo[1], SIZE - m - hi[1])
+    cx = rng.uniform(m - lo[0], DESIGN - m - hi[0])
+    cy = rng.uniform(m - lo[1], DESIGN - m - hi[1])
     po = po + [cx, cy]
     mask = Image.new("L", (n, n), 0)
     md = ImageDraw.Draw(mask)
@@ -205,17 +209,18 @@ def sample(seed, index, size=SIZE, difficulty=1.0):
     img = np.asarray(canvas.resize((size, size), Image.BOX), np.float32)
     img = img + rng.normal(0, 1, img.shape).astype(np.float32) * noise_sd   # pixel noise
     img = np.clip(np.round(img), 0, 255).astype(np.uint8)
-    box = (int(max(0, x0)), int(max(0, y0)), int(min(SIZE, x1)), int(min(SIZE, y1)))
-    if size != SIZE:
-        box = tuple(int(round(v * scale)) for v in box)
+    # box: object extent in design units, scaled to output pixels (floor / ceil, clipped)
+    bx0, by0 = np.floor(po.min(0) * scale).astype(int)
+    bx1, by1 = np.ceil(po.max(0) * scale).astype(int)
+    box = (int(max(0, bx0)), int(max(0, by0)), int(min(size, bx1)), int(min(size, by1)))
     return img, label, box
 
 
-def batch(seed, start, count, difficulty=1.0):
-    """Stack samples (seed, start..start+count-1): uint8 [count,112,112,3], labels, boxes."""
+def batch(seed, start, count, difficulty=1.0, size=SIZE):
+    """Stack samples (seed, start..start+count-1): uint8 [count,size,size,3], labels, boxes."""
     imgs, labels, boxes = [], [], []
     for i in range(start, start + count):
-        im, lb, bx = sample(seed, i, difficulty=difficulty)
+        im, lb, bx = sample(seed, i, size=size, difficulty=difficulty)
         imgs.append(im)
         labels.append(lb)
         boxes.append(bx)
