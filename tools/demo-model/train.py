@@ -45,15 +45,18 @@ def _gen(args):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--out", default="resources/models")
-    ap.add_argument("--steps", type=int, default=1200)
+    ap.add_argument("--steps", type=int, default=700)
     ap.add_argument("--batch", type=int, default=64)
-    ap.add_argument("--lr", type=float, default=2e-3)
+    ap.add_argument("--lr", type=float, default=5e-4)
     ap.add_argument("--weight-decay", type=float, default=0.05)
-    ap.add_argument("--warmup-steps", type=int, default=300)
+    ap.add_argument("--warmup-steps", type=int, default=100)
     ap.add_argument("--clip", type=float, default=1.0)
-    ap.add_argument("--curriculum", type=float, default=0.4, help="fraction of steps over which difficulty ramps 0.2 -> 1")
-    ap.add_argument("--eval-every", type=int, default=125, help="steps between held-out checks")
+    ap.add_argument("--curriculum", type=float, default=0.5, help="fraction of steps over which difficulty ramps --start-difficulty -> 1")
+    ap.add_argument("--start-difficulty", type=float, default=0.0)
+    ap.add_argument("--eval-every", type=int, default=100, help="steps between held-out checks")
     ap.add_argument("--stop-acc", type=float, default=0.98, help="stop early at this held-out accuracy (checked every --eval-every steps)")
+    ap.add_argument("--stop-step", type=int, default=0, help="end the run after this many steps (0: run the whole --steps schedule); the lr schedule still spans --steps")
+    ap.add_argument("--ckpt-dir", default="/tmp/swinlens-shapes-ckpt", help="where the weights at every check go")
     ap.add_argument("--val", type=int, default=1000, help="held-out images for the final measurement")
     ap.add_argument("--threads", type=int, default=2)
     a = ap.parse_args()
@@ -85,7 +88,8 @@ def main():
 
     # curriculum: difficulty ramps 0.2 -> 1.0 over the first --curriculum of training, then stays 1.0
     def difficulty(step):
-        return round(min(1.0, 0.2 + 0.8 * step / (a.curriculum * total)), 4)
+        d0 = a.start_difficulty
+        return round(min(1.0, d0 + (1 - d0) * step / (a.curriculum * total)), 4)
 
     jobs = [(TRAIN_SEED, s * a.batch, a.batch, TRAIN_SEED + 1000, difficulty(s)) for s in range(total)]
     pool = mp.get_context("fork").Pool(1)  # one process renders batches ahead of the trainer
@@ -121,6 +125,13 @@ def main():
                   f"{time.time() - t0:.0f}s ({(time.time() - t0) / a.eval_every:.2f} s/step)", flush=True)
             t0 = time.time()
             tl, tc, tn = 0.0, 0, 0
+            # weights at every check, so an interrupted run still leaves the latest ones
+            os.makedirs(a.ckpt_dir, exist_ok=True)
+            save_safetensors(os.path.join(a.ckpt_dir, f"checkpoint-step{step}.safetensors"), model.state_dict())
+            if a.stop_step and step >= a.stop_step:
+                stopped_early = True
+                print(f"--stop-step {a.stop_step} reached", flush=True)
+                break
             if r["accuracy"] >= a.stop_acc and difficulty(step - 1) >= 1.0:
                 stopped_early = step < total
                 print(f"held-out accuracy {r['accuracy']:.4f} >= {a.stop_acc}: stopping at step {step}", flush=True)
