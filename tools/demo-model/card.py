@@ -79,7 +79,7 @@ Schedule of {steps} steps x batch {batch}; {stop_note}: {steps_done} steps, {nim
 images. AdamW (lr {lr}, weight decay {wd} on weights only, betas 0.9/0.999), {warm} linear
 warm-up steps then cosine to 1e-5 over the {steps} steps, label smoothing 0.1, gradient
 clipping {clip}; augmentation: random horizontal flip; curriculum: generator difficulty ramps
-linearly 0.2 -> 1.0 over the first {curriculum:.0%} of the steps (weaker texture/noise/distractors,
+linearly {start_difficulty} -> 1.0 over the first {curriculum:.0%} of the steps (weaker texture/noise/distractors,
 larger objects), full difficulty after. Plain cross-entropy only: no auxiliary loss, the model
 is a plain Swin. Held-out checks every {eval_every} steps (first 400 held-out images; step:
 accuracy): {history}.

@@ -168,7 +168,7 @@ def main():
         classes=", ".join(f"{i} {c}" for i, c in enumerate(shapes.CLASSES)), nparams=n_params,
         size=size, steps=a.steps, steps_done=step, stopped_early=stopped_early, batch=a.batch,
         nimg=step * a.batch, lr=a.lr, wd=a.weight_decay, warm=a.warmup_steps, clip=a.clip,
-        curriculum=a.curriculum, eval_every=a.eval_every, stop_acc=a.stop_acc, threads=a.threads,
+        curriculum=a.curriculum, start_difficulty=a.start_difficulty, eval_every=a.eval_every, stop_acc=a.stop_acc, threads=a.threads,
         train_seed=TRAIN_SEED, val_seed=VAL_SEED, torch_seed=TORCH_SEED, nval=a.val,
         acc=r["accuracy"] * 100, cam=r["cam_ratio"], att=r["attn_ratio"],
         s0recv=r["s0_recv_ratio"], s0roll=r["s0_rollout_ratio"],
