@@ -61,9 +61,15 @@ public final class ViewRenderer {
         ViewSettings thumb = s.withScale(thumbScale(a, s, 256));
         List<Cell> cells = new ArrayList<>();
         String kind = main.geometry().kind();
+        // only the heatmap depends on the head; the gallery redraws on every query move, so the other
+        // layers are drawn once (same layers, same order: the same pixels as drawing each head's view)
+        Layers shared = layers(ResolvedView.of(a, thumb.withHead(HeadChoice.one(0))));
+        BufferedImage overlays = overlays(shared);
         for (int h = 0; h < a.heads(s.stage()); h++) {
-            ResolvedView v = ResolvedView.of(a, thumb.withHead(HeadChoice.one(h)));
-            cells.add(new Cell("stage %d · block %d · head %d · %s".formatted(s.stage(), s.block(), h, kind), stack(layers(v))));
+            BufferedImage heatmap = h == 0 || !thumb.showHeatmap() ? shared.heatmap()
+                    : LayerPainter.heatmap(ResolvedView.of(a, thumb.withHead(HeadChoice.one(h))));
+            BufferedImage cell = stack(shared.base(), heatmap, overlays);
+            cells.add(new Cell("stage %d · block %d · head %d · %s".formatted(s.stage(), s.block(), h, kind), cell));
         }
         BufferedImage grid = Sheet.grid(cells, Math.min(4, cells.size()));
         return Sheet.withColorbarAndCaption(grid, s.colormap(), upperLabel(ResolvedView.of(a, s.withHead(HeadChoice.all()))),
@@ -103,11 +109,27 @@ public final class ViewRenderer {
 
     /** The layers drawn over each other into one opaque image. */
     static BufferedImage stack(Layers layers) {
-        BufferedImage out = new BufferedImage(layers.width(), layers.height(), BufferedImage.TYPE_INT_ARGB);
+        return stack(layers.inOrder());
+    }
+
+    /** Layers drawn bottom to top over black. */
+    static BufferedImage stack(BufferedImage... layers) {
+        BufferedImage out = new BufferedImage(layers[0].getWidth(), layers[0].getHeight(), BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = out.createGraphics();
         g.setColor(Color.BLACK);
         g.fillRect(0, 0, out.getWidth(), out.getHeight());
-        for (BufferedImage layer : layers.inOrder()) g.drawImage(layer, 0, 0, null);
+        for (BufferedImage layer : layers) g.drawImage(layer, 0, 0, null);
+        g.dispose();
+        return out;
+    }
+
+    /** The layers above the heatmap (grids, shifted windows, query outline) as one transparent image. */
+    private static BufferedImage overlays(Layers layers) {
+        BufferedImage out = new BufferedImage(layers.width(), layers.height(), BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = out.createGraphics();
+        for (BufferedImage layer : new BufferedImage[]{layers.patchGrid(), layers.windowGrid(), layers.shifted(), layers.queryOutline()}) {
+            g.drawImage(layer, 0, 0, null);
+        }
         g.dispose();
         return out;
     }
