@@ -39,6 +39,22 @@ public final class ViewRenderer {
                 s.mode() == HeatmapMode.QUERY ? LayerPainter.queryOutline(v) : LayerPainter.blank(v));
     }
 
+    /**
+     * The layers of the same view for several heads (the head gallery). Only the heatmap depends on the
+     * head: the other layers are drawn once and shared (the same instances), since the gallery redraws on
+     * every query move.
+     */
+    public static List<Layers> headLayers(AnalysedImage a, ViewSettings s, List<HeadChoice> heads) {
+        Layers shared = layers(ResolvedView.of(a, s.withHead(heads.get(0))));
+        List<Layers> out = new ArrayList<>();
+        for (HeadChoice head : heads) {
+            BufferedImage heatmap = head.equals(heads.get(0)) || !s.showHeatmap() ? shared.heatmap()
+                    : LayerPainter.heatmap(ResolvedView.of(a, s.withHead(head)));
+            out.add(new Layers(shared.base(), heatmap, shared.patchGrid(), shared.windowGrid(), shared.shifted(), shared.queryOutline()));
+        }
+        return out;
+    }
+
     /** The export image: the stacked layers (a grid of every head for ALL), a colorbar and a caption. */
     public static BufferedImage compose(AnalysedImage a, ViewSettings s) {
         ResolvedView main = ResolvedView.of(a, s);
@@ -63,12 +79,12 @@ public final class ViewRenderer {
         String kind = main.geometry().kind();
         // only the heatmap depends on the head; the gallery redraws on every query move, so the other
         // layers are drawn once (same layers, same order: the same pixels as drawing each head's view)
-        Layers shared = layers(ResolvedView.of(a, thumb.withHead(HeadChoice.one(0))));
-        BufferedImage overlays = overlays(shared);
-        for (int h = 0; h < a.heads(s.stage()); h++) {
-            BufferedImage heatmap = h == 0 || !thumb.showHeatmap() ? shared.heatmap()
-                    : LayerPainter.heatmap(ResolvedView.of(a, thumb.withHead(HeadChoice.one(h))));
-            BufferedImage cell = stack(shared.base(), heatmap, overlays);
+        List<HeadChoice> heads = new ArrayList<>();
+        for (int h = 0; h < a.heads(s.stage()); h++) heads.add(HeadChoice.one(h));
+        List<Layers> views = headLayers(a, thumb, heads);
+        BufferedImage overlays = overlays(views.get(0));
+        for (int h = 0; h < heads.size(); h++) {
+            BufferedImage cell = stack(views.get(h).base(), views.get(h).heatmap(), overlays);
             cells.add(new Cell("stage %d · block %d · head %d · %s".formatted(s.stage(), s.block(), h, kind), cell));
         }
         BufferedImage grid = Sheet.grid(cells, Math.min(4, cells.size()));

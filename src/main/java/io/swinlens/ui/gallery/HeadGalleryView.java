@@ -18,9 +18,12 @@ import javafx.scene.image.ImageView;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
+import javafx.scene.image.Image;
 
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.concurrent.Executor;
 
@@ -82,17 +85,18 @@ public final class HeadGalleryView extends ScrollPane {
         if (heads > 1) choices.add(HeadChoice.mean());
         String text = "Stage " + s.stage() + ", block " + s.block() + ": " + heads + (heads == 1 ? " head (" : " heads (")
                 + s.mode().name().toLowerCase() + " mode). Click a head to select it.";
-        render.request(() -> choices.stream().map(h -> ViewRenderer.layers(analysed, thumbnail.withHead(h))).toList(), layers -> {
+        render.request(() -> ViewRenderer.headLayers(analysed, thumbnail, choices), layers -> {
             tiles.getChildren().clear();
-            for (int i = 0; i < choices.size(); i++) tiles.getChildren().add(tile(layers.get(i), choices.get(i), s.head()));
+            Map<BufferedImage, Image> converted = new IdentityHashMap<>();   // shared layers are converted once
+            for (int i = 0; i < choices.size(); i++) tiles.getChildren().add(tile(layers.get(i), choices.get(i), s.head(), converted));
             caption.setText(text);
         }, e -> caption.setText("Cannot draw the gallery: " + e.getMessage()));
     }
 
-    private VBox tile(Layers layers, HeadChoice head, HeadChoice selected) {
+    private VBox tile(Layers layers, HeadChoice head, HeadChoice selected, Map<BufferedImage, Image> converted) {
         StackPane image = new StackPane();
         for (BufferedImage layer : layers.inOrder()) {
-            ImageView view = new ImageView(FxImages.toFx(layer));
+            ImageView view = new ImageView(converted.computeIfAbsent(layer, FxImages::toFx));
             view.setPreserveRatio(true);
             view.setFitWidth(THUMBNAIL_PIXELS);
             image.getChildren().add(view);
