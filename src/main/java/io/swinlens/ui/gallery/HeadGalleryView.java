@@ -6,14 +6,12 @@ import io.swinlens.analysis.Layers;
 import io.swinlens.analysis.ViewRenderer;
 import io.swinlens.analysis.ViewSettings;
 import io.swinlens.ui.common.FxImages;
-import io.swinlens.ui.common.LatestRender;
-import io.swinlens.ui.common.RedrawScheduler;
+import io.swinlens.ui.common.ShownRedrawView;
 import io.swinlens.ui.main.MainViewModel;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.TilePane;
@@ -32,44 +30,26 @@ import java.util.concurrent.Executor;
  * current settings with that head, drawn off the FX thread; a click on a thumbnail selects the head.
  * Redrawn only while shown.
  */
-public final class HeadGalleryView extends ScrollPane {
+public final class HeadGalleryView extends ShownRedrawView {
 
     private static final int THUMBNAIL_PIXELS = 180;
-    private final MainViewModel viewModel;
-    private final ObservableBooleanValue showing;
     private final TilePane tiles = new TilePane(10, 10);
-    private final Label caption = new Label();
-    private final RedrawScheduler scheduler = new RedrawScheduler(this::redraw);
-    private boolean stale = true;
-
-    private final LatestRender render;
 
     public HeadGalleryView(MainViewModel viewModel, ObservableBooleanValue showing, Executor renderThread) {
-        this.viewModel = viewModel;
-        this.render = new LatestRender(renderThread);
-        this.showing = showing;
+        super(viewModel, showing, renderThread);
         setId("headGallery");
         setFitToWidth(true);
         tiles.setPadding(new Insets(10));
-        caption.getStyleClass().add("section");
         VBox content = new VBox(6, caption, tiles);
         content.setPadding(new Insets(8));
         setContent(content);
-        viewModel.analysisProperty().addListener(o -> invalidate());
-        viewModel.controls().settingsProperty().addListener(o -> invalidate());
-        showing.addListener((o, was, now) -> { if (now && stale) scheduler.markDirty(); });
-    }
-
-    private void invalidate() {
-        stale = true;
-        if (showing.get()) scheduler.markDirty();
     }
 
     /** The thumbnails now shown (tests). */
     public List<javafx.scene.Node> tiles() { return tiles.getChildren(); }
 
-    private void redraw() {
-        stale = false;
+    @Override
+    protected void redraw() {
         AnalysedImage analysed = viewModel.analysed();
         if (analysed == null) {
             tiles.getChildren().clear();

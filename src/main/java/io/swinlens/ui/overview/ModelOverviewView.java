@@ -4,13 +4,10 @@ import io.swinlens.analysis.AnalysedImage;
 import io.swinlens.analysis.ViewRenderer;
 import io.swinlens.analysis.ViewSettings;
 import io.swinlens.ui.common.FxImages;
-import io.swinlens.ui.common.LatestRender;
-import io.swinlens.ui.common.RedrawScheduler;
+import io.swinlens.ui.common.ShownRedrawView;
 import io.swinlens.ui.main.MainViewModel;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Insets;
-import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.VBox;
 
@@ -20,23 +17,13 @@ import java.util.concurrent.Executor;
  * Every stage × block × head for the current query, as {@link ViewRenderer#modelOverview} draws it
  * (the same image "Export" writes), drawn off the FX thread. Redrawn only while shown.
  */
-public final class ModelOverviewView extends ScrollPane {
+public final class ModelOverviewView extends ShownRedrawView {
 
-    private final MainViewModel viewModel;
-    private final ObservableBooleanValue showing;
     private final ImageView image = new ImageView();
-    private final Label caption = new Label();
-    private final RedrawScheduler scheduler = new RedrawScheduler(this::redraw);
-    private boolean stale = true;
-
-    private final LatestRender render;
 
     public ModelOverviewView(MainViewModel viewModel, ObservableBooleanValue showing, Executor renderThread) {
-        this.viewModel = viewModel;
-        this.render = new LatestRender(renderThread);
-        this.showing = showing;
+        super(viewModel, showing, renderThread);
         setId("modelOverview");
-        caption.getStyleClass().add("section");
         image.setId("overviewImage");
         image.setPreserveRatio(true);
         // shrink a wide overview to the view's width (never enlarge it); scroll vertically
@@ -45,14 +32,6 @@ public final class ModelOverviewView extends ScrollPane {
         VBox content = new VBox(6, caption, image);
         content.setPadding(new Insets(8));
         setContent(content);
-        viewModel.analysisProperty().addListener(o -> invalidate());
-        viewModel.controls().settingsProperty().addListener(o -> invalidate());
-        showing.addListener((o, was, now) -> { if (now && stale) scheduler.markDirty(); });
-    }
-
-    private void invalidate() {
-        stale = true;
-        if (showing.get()) scheduler.markDirty();
     }
 
     public ImageView image() { return image; }
@@ -62,8 +41,8 @@ public final class ModelOverviewView extends ScrollPane {
         image.setFitWidth(Math.min(image.getImage().getWidth(), Math.max(200, getViewportBounds().getWidth() - 16)));
     }
 
-    private void redraw() {
-        stale = false;
+    @Override
+    protected void redraw() {
         AnalysedImage analysed = viewModel.analysed();
         if (analysed == null) {
             caption.setText("No image analysed yet.");

@@ -1,0 +1,46 @@
+package io.swinlens.ui.common;
+
+import io.swinlens.ui.main.MainViewModel;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+
+import java.util.concurrent.Executor;
+
+/**
+ * A scrolling view drawn from the current analysis and settings that redraws only while it is shown:
+ * changes while hidden just mark it stale, and it catches up (once) when shown again. The drawing itself
+ * goes through {@link #render} on a render thread, newest request wins.
+ */
+public abstract class ShownRedrawView extends ScrollPane {
+
+    protected final MainViewModel viewModel;
+    protected final Label caption = new Label();
+    protected final LatestRender render;
+    private final ObservableBooleanValue showing;
+    private final RedrawScheduler scheduler = new RedrawScheduler(this::redrawNow);
+    private boolean stale = true;
+
+    protected ShownRedrawView(MainViewModel viewModel, ObservableBooleanValue showing, Executor renderThread) {
+        this.viewModel = viewModel;
+        this.showing = showing;
+        this.render = new LatestRender(renderThread);
+        caption.getStyleClass().add("section");
+        viewModel.analysisProperty().addListener(o -> invalidate());
+        viewModel.controls().settingsProperty().addListener(o -> invalidate());
+        showing.addListener((o, was, now) -> { if (now && stale) scheduler.markDirty(); });
+    }
+
+    private void invalidate() {
+        stale = true;
+        if (showing.get()) scheduler.markDirty();
+    }
+
+    private void redrawNow() {
+        stale = false;
+        redraw();
+    }
+
+    /** Draws the view for the current analysis and settings (on the FX thread; heavy work via {@link #render}). */
+    protected abstract void redraw();
+}
