@@ -62,7 +62,7 @@ if __name__ == "__main__":
     ap = argparse.ArgumentParser()
     ap.add_argument("--samples", default="resources/samples")
     ap.add_argument("--eval", default="src/test/resources/demo-eval")
-    ap.add_argument("--per-class", type=int, default=2)
+    ap.add_argument("--per-class", type=int, default=3)
     ap.add_argument("--sample-size", type=int, default=256)
     ap.add_argument("--n-eval", type=int, default=200)
     a = ap.parse_args()

@@ -1,12 +1,13 @@
 """Seeded procedural "find the shape" dataset for the SwinLens demo model.
 
 Every image is 64x64 RGB (by default; the same scene can be rendered at any size)
-and holds exactly ONE target object of one of 8 classes
-(circle, square, triangle, star, cross, ring, hexagon, heart) with random size
-(about 14-32 px across at 64 px), colour, position and rotation, on a cluttered background
-(gradients, smooth noise, stripes, soft blobs, pixel noise) with distractors
-(short line segments, partial arcs, small dots) that are NOT class shapes.
-Only the object tells the class apart.
+and holds exactly ONE target object of one of 6 classes
+(circle, square, triangle, star, cross, ring) with random size
+(about 24-44 px across at 64 px), position, rotation and a vivid colour of any hue, on a
+cluttered background in muted colours (gradients, smooth noise, stripes, checks, soft blobs,
+pixel noise) with distractors (short line segments, partial arcs, small dots; half of them
+vivid too) that are NOT class shapes. Only the object's shape tells the class apart; its
+colour tells where it is (a "find the object" scene for attention to find).
 
 sample(seed, index) -> (image uint8 [64,64,3], label int, box (x0, y0, x1, y1))
 is a pure function of (seed, index): numpy's PCG64 generator seeded with
@@ -16,16 +17,17 @@ Geometry is laid out in abstract "design units" (a 112 x 112 square, DESIGN) and
 scaled to the output size, so `sample(seed, i, size=256)` is the same scene as
 `sample(seed, i)` at 4x the resolution (only the per-pixel noise differs).
 """
+import colorsys
 import math
 
 import numpy as np
 from PIL import Image, ImageDraw, ImageFilter
 
-CLASSES = ["circle", "square", "triangle", "star", "cross", "ring", "hexagon", "heart"]
+CLASSES = ["circle", "square", "triangle", "star", "cross", "ring"]
 SIZE = 64           # default output image size (the model's input size)
 DESIGN = 112        # geometry units: scenes are laid out on a DESIGN x DESIGN square
 SS = 2              # supersampling factor for anti-aliasing
-MIN_OBJ, MAX_OBJ = 24, 56   # object extent in design units (13.7-32 px at 64 px)
+MIN_OBJ, MAX_OBJ = 42, 77   # object extent in design units (24-44 px at 64 px)
 
 
 def _regular(n, r, phase=0.0):
@@ -44,8 +46,6 @@ def _outline(cls):
         return _regular(4, 1.0, math.pi / 4), None
     if cls == "triangle":
         return _regular(3, 1.0, -math.pi / 2), None
-    if cls == "hexagon":
-        return _regular(6, 1.0), None
     if cls == "star":
         a = -math.pi / 2 + np.arange(10) * math.pi / 5
         r = np.where(np.arange(10) % 2 == 0, 1.0, 0.42)
@@ -55,13 +55,6 @@ def _outline(cls):
         p = [(-t, -1), (t, -1), (t, -t), (1, -t), (1, t), (t, t), (t, 1), (-t, 1),
              (-t, t), (-1, t), (-1, -t), (-t, -t)]
         return np.array(p, float), None
-    if cls == "heart":
-        s = np.linspace(0, 2 * math.pi, 80, endpoint=False)
-        x = 16 * np.sin(s) ** 3
-        y = -(13 * np.cos(s) - 5 * np.cos(2 * s) - 2 * np.cos(3 * s) - np.cos(4 * s))
-        pts = np.stack([x, y], 1)
-        pts -= (pts.max(0) + pts.min(0)) / 2
-        return pts / np.abs(pts).max(), None
     raise ValueError(cls)
 
 
@@ -72,6 +65,21 @@ def _rand_colour(rng):
     return rng.integers(0, 256, 3).astype(np.float32)
 
 
+def _hsv_colour(rng, s_range, v_range):
+    h, s, v = rng.uniform(0, 1), rng.uniform(*s_range), rng.uniform(*v_range)
+    return np.array(colorsys.hsv_to_rgb(h, s, v), np.float32) * 255
+
+
+def _muted_colour(rng):
+    """Background colours: greyish, mid to dark (saturation <= 0.4, value 0.2-0.7)."""
+    return _hsv_colour(rng, (0.0, 0.4), (0.2, 0.7))
+
+
+def _vivid_colour(rng):
+    """Object colours (and some distractors): saturated and bright, any hue."""
+    return _hsv_colour(rng, (0.7, 1.0), (0.85, 1.0))
+
+
 def _background(rng, n, difficulty=1.0):
     """n x n float32 RGB background in [0, 255]."""
     yy, xx = np.mgrid[0:n, 0:n].astype(np.float32) / n
@@ -79,14 +87,14 @@ def _background(rng, n, difficulty=1.0):
     a = rng.uniform(0, 2 * math.pi)
     t = (np.cos(a) * (xx - 0.5) + np.sin(a) * (yy - 0.5)) + 0.5
     t = np.clip(t, 0, 1)[..., None]
-    c0, c1 = _rand_colour(rng), _rand_colour(rng)
+    c0, c1 = _muted_colour(rng), _muted_colour(rng)
     img = c0 * (1 - t) + c1 * t
     layers = rng.permutation(["noise", "stripes", "blobs", "check"])[: rng.integers(1, 4)]
     for kind in layers:
         alpha = rng.uniform(0.25, 0.7) * difficulty
         if kind == "noise":   # smooth coloured noise, upsampled from a coarse grid
             g = int(rng.integers(3, 12))
-            coarse = rng.uniform(0, 255, (g, g, 3)).astype(np.uint8)
+            coarse = np.array([[_muted_colour(rng) for _ in range(g)] for _ in range(g)]).astype(np.uint8)
             layer = np.asarray(Image.fromarray(coarse).resize((n, n), Image.BICUBIC), np.float32)
         elif kind == "stripes":
             f = rng.uniform(3, 14)
@@ -95,11 +103,11 @@ def _background(rng, n, difficulty=1.0):
             if rng.random() < 0.5:
                 s = (s > 0.5).astype(np.float32)
             s = s[..., None]
-            layer = _rand_colour(rng) * s + _rand_colour(rng) * (1 - s)
+            layer = _muted_colour(rng) * s + _muted_colour(rng) * (1 - s)
         elif kind == "check":
             k = rng.uniform(4, 12)
             s = ((np.floor(xx * k) + np.floor(yy * k)) % 2)[..., None]
-            layer = _rand_colour(rng) * s + _rand_colour(rng) * (1 - s)
+            layer = _muted_colour(rng) * s + _muted_colour(rng) * (1 - s)
             alpha *= 0.6
         else:  # soft, large irregular blobs (sum of gaussians), never crisp shapes
             layer = img.copy()
@@ -107,14 +115,14 @@ def _background(rng, n, difficulty=1.0):
                 cx, cy = rng.uniform(0, 1, 2)
                 sx, sy = rng.uniform(0.12, 0.35, 2)
                 w = np.exp(-(((xx - cx) / sx) ** 2 + ((yy - cy) / sy) ** 2))[..., None]
-                layer = layer * (1 - w) + _rand_colour(rng) * w
+                layer = layer * (1 - w) + _muted_colour(rng) * w
         img = img * (1 - alpha) + layer * alpha
     return img
 
 
 def _draw_distractors(rng, draw, n, count, scale):
     for _ in range(count):
-        col = tuple(int(v) for v in _rand_colour(rng))
+        col = tuple(int(v) for v in (_vivid_colour(rng) if rng.random() < 0.5 else _muted_colour(rng)))
         kind = rng.choice(["line", "line", "arc", "dot", "polyline"])
         cx, cy = rng.uniform(0, n, 2)
         if kind == "line":
@@ -139,7 +147,7 @@ def _draw_distractors(rng, draw, n, count, scale):
             draw.ellipse([cx - r, cy - r, cx + r, cy + r], fill=col)
 
 
-def sample(seed, index, size=SIZE, difficulty=1.0):
+def sample(seed, index, size=SIZE, difficulty=1.0, with_mask=False):
     """Return (uint8 image [size,size,3], label, (x0,y0,x1,y1)) for (seed, index).
     `size` renders the same scene at another resolution (box in pixels of that size). `difficulty` < 1 (used only early in training, as a
     curriculum) weakens the background texture, noise and distractors and favours
@@ -192,7 +200,7 @@ def sample(seed, index, size=SIZE, difficulty=1.0):
     x1, y1 = np.ceil(po.max(0)).astype(int)
     under = bg[max(0, int(y0 * f)):int(y1 * f), max(0, int(x0 * f)):int(x1 * f)].reshape(-1, 3).mean(0)
     for _ in range(30):
-        col = _rand_colour(rng)
+        col = _vivid_colour(rng)
         if np.linalg.norm(col - under) > 110:
             break
     else:
@@ -213,18 +221,17 @@ def sample(seed, index, size=SIZE, difficulty=1.0):
     bx0, by0 = np.floor(po.min(0) * scale).astype(int)
     bx1, by1 = np.ceil(po.max(0) * scale).astype(int)
     box = (int(max(0, bx0)), int(max(0, by0)), int(min(size, bx1)), int(min(size, by1)))
+    if with_mask:   # the object's coverage of each output pixel, uint8 0..255 (drawn before the occluders)
+        return img, label, box, np.asarray(mask.resize((size, size), Image.BOX), np.uint8)
     return img, label, box
 
 
-def batch(seed, start, count, difficulty=1.0, size=SIZE):
-    """Stack samples (seed, start..start+count-1): uint8 [count,size,size,3], labels, boxes."""
-    imgs, labels, boxes = [], [], []
-    for i in range(start, start + count):
-        im, lb, bx = sample(seed, i, size=size, difficulty=difficulty)
-        imgs.append(im)
-        labels.append(lb)
-        boxes.append(bx)
-    return np.stack(imgs), np.array(labels, np.int64), np.array(boxes, np.int64)
+def batch(seed, start, count, difficulty=1.0, size=SIZE, with_mask=False):
+    """Stack samples (seed, start..start+count-1): uint8 [count,size,size,3], labels, boxes
+    (and, with_mask, the object masks uint8 [count,size,size])."""
+    out = [sample(seed, i, size=size, difficulty=difficulty, with_mask=with_mask) for i in range(start, start + count)]
+    stacked = (np.stack([o[0] for o in out]), np.array([o[1] for o in out], np.int64), np.array([o[2] for o in out], np.int64))
+    return stacked + (np.stack([o[3] for o in out]),) if with_mask else stacked
 
 
 if __name__ == "__main__":
