@@ -245,7 +245,7 @@ def main():
     ap.add_argument("--teacher-steps", type=int, default=1000)
     ap.add_argument("--teacher-lr", type=float, default=2e-3)
     ap.add_argument("--teacher-from", default="", help="load the teacher saved by an earlier run (its --ckpt-dir/teacher.pt) instead of training it")
-    ap.add_argument("--steps", type=int, default=8000, help="student steps (the cosine schedule spans them)")
+    ap.add_argument("--steps", type=int, default=4000, help="student steps (the cosine schedule spans them)")
     ap.add_argument("--batch", type=int, default=32)
     ap.add_argument("--lr", type=float, default=1e-3)
     ap.add_argument("--weight-decay", type=float, default=0.05)

@@ -1,5 +1,6 @@
 package io.swinlens.model.demo;
 
+import io.swinlens.analysis.AttentionMaps;
 import io.swinlens.analysis.TokenMap;
 import io.swinlens.analysis.teaching.ClassActivationMap;
 import io.swinlens.analysis.teaching.ClassifierHead;
@@ -11,7 +12,6 @@ import io.swinlens.model.load.InputLoader;
 import io.swinlens.model.load.LoadedModel;
 import io.swinlens.model.load.ModelLoader;
 import io.swinlens.model.load.ModelResolver;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -36,9 +36,8 @@ class DemoModelTest {
 
     @BeforeAll
     static void load() throws Exception {
-        // until tools/demo-model produces a model that meets these bars, none is bundled (see its README)
         var bundled = BundledModel.path();
-        Assumptions.assumeTrue(bundled.isPresent(), "no demo model bundled yet");
+        assertThat(bundled).as("the demo model in resources/models (made by tools/demo-model/train.py)").isPresent();
         model = ModelLoader.load(bundled.get());
         Path dir = Path.of(DemoModelTest.class.getResource("/demo-eval/labels.csv").toURI()).getParent();
         examples = new ArrayList<>();
@@ -76,36 +75,48 @@ class DemoModelTest {
     }
 
     /**
-     * The true class's CAM over the last stage's tokens, positive part: the share of its mass inside the
-     * object's box (each token a cell of the image, weighted by its overlap with the box) is on average at
-     * least twice the box's share of the image area.
+     * Localisation, the issue's "mean received attention" measure: the attention each token of the last block
+     * receives (stage 2, one 4x4 window; mean over heads and queries, the app's "received" view), as a share of
+     * the map's mass inside the object's box (each token a cell of the image, weighted by its overlap with the
+     * box), is on average at least twice the box's share of the image area. The class activation map of the
+     * true class is measured the same way and printed; it is not localised for this model (see the model card).
      */
     @Test
-    void classActivationMapPutsAtLeastTwiceTheBoxShareInsideTheBox() throws Exception {
+    void lastBlockAttentionPutsAtLeastTwiceTheBoxShareInsideTheBox() throws Exception {
         ClassifierHead head = ClassifierHead.of(model.model());
-        int size = model.config().imageSize();
-        double sum = 0;
+        var last = model.model().geometry(model.config().imageSize(), model.config().imageSize());
+        int lastStage = last.get(last.size() - 1).stage();
+        int lastBlock = last.get(last.size() - 1).block();
+        double attentionSum = 0;
+        double camSum = 0;
         for (Example e : examples) {
-            Inference inference = run(e, new CaptureRequest(false, true, null));
-            TokenMap cam = ClassActivationMap.of(head, inference).forClass(e.label());
-            double cell = size / (double) cam.width();
-            double total = 0;
-            double inside = 0;
-            for (int y = 0; y < cam.height(); y++) {
-                for (int x = 0; x < cam.width(); x++) {
-                    double v = Math.max(0, cam.get(y, x));
-                    double ox = overlap(x * cell, (x + 1) * cell, e.x0(), e.x1());
-                    double oy = overlap(y * cell, (y + 1) * cell, e.y0(), e.y1());
-                    total += v;
-                    inside += v * ox * oy / (cell * cell);
-                }
-            }
-            double boxShare = (e.x1() - e.x0()) * (double) (e.y1() - e.y0()) / (size * (double) size);
-            sum += total == 0 ? 0 : inside / total / boxShare;
+            Inference inference = run(e, new CaptureRequest(true, true, null));
+            attentionSum += boxRatio(AttentionMaps.received(inference.attention(lastStage, lastBlock), -1), e);
+            camSum += boxRatio(ClassActivationMap.of(head, inference).forClass(e.label()), e);
         }
-        double ratio = sum / examples.size();
-        System.out.printf("demo model CAM localisation ratio: %.2f%n", ratio);
-        assertThat(ratio).isGreaterThanOrEqualTo(2.0);
+        double attention = attentionSum / examples.size();
+        System.out.printf("demo model localisation ratio: last-block received attention %.2f, CAM %.2f%n",
+                attention, camSum / examples.size());
+        assertThat(attention).isGreaterThanOrEqualTo(2.0);
+    }
+
+    /** (share of the map's positive mass inside the box) / (box area / image area). */
+    private static double boxRatio(TokenMap map, Example e) {
+        int size = model.config().imageSize();
+        double cell = size / (double) map.width();
+        double total = 0;
+        double inside = 0;
+        for (int y = 0; y < map.height(); y++) {
+            for (int x = 0; x < map.width(); x++) {
+                double v = Math.max(0, map.get(y, x));
+                double ox = overlap(x * cell, (x + 1) * cell, e.x0(), e.x1());
+                double oy = overlap(y * cell, (y + 1) * cell, e.y0(), e.y1());
+                total += v;
+                inside += v * ox * oy / (cell * cell);
+            }
+        }
+        double boxShare = (e.x1() - e.x0()) * (double) (e.y1() - e.y0()) / (size * (double) size);
+        return total == 0 ? 0 : inside / total / boxShare;
     }
 
     private static double overlap(double a0, double a1, double b0, double b1) {

@@ -1,6 +1,9 @@
 package io.swinlens.ui.main;
 
+import io.swinlens.analysis.AnalysedImage;
 import io.swinlens.analysis.Colormap;
+import io.swinlens.model.load.BundledModel;
+import io.swinlens.testutil.Screenshots;
 import io.swinlens.testutil.Fixtures;
 import io.swinlens.ui.UiTestSupport;
 import io.swinlens.ui.prefs.UiPreferences;
@@ -15,6 +18,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,6 +54,20 @@ class StartupTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(controller.viewModel().modelProperty().get().source()).isEqualTo(weights);
         assertThat(controller.viewModel().currentImageProperty().get()).isEqualTo(input);
+    }
+
+    @Test
+    void withoutArgumentsTheDemoModelOpensOnTheSamplesAndNamesTheFirstOneRight(FxRobot robot) throws Exception {
+        robot.interact(() -> Startup.open(controller, new UiPreferences(node), Startup.Arguments.parse(List.of())));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> controller.viewModel().analysed() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(BundledModel.isBundled(controller.viewModel().modelProperty().get().source())).isTrue();
+        assertThat(controller.viewModel().images()).hasSize(Samples.all().size()).hasSizeGreaterThanOrEqualTo(12);
+        AnalysedImage shown = controller.viewModel().analysed();
+        String predicted = shown.labels()[shown.inference().topK(1)[0]];
+        // sample files are named after their true class (circle_01.png)
+        assertThat(controller.viewModel().currentImageProperty().get().getFileName().toString()).startsWith(predicted + "_");
+        Screenshots.shoot(robot, controller.root(), "demo-startup.png");
     }
 
     @Test
