@@ -3,7 +3,7 @@
 
 def write_card(path, fields):
     f = dict(fields)
-    f.setdefault("nclasses", len(f["classes"].split(", ")))
+    f["nclasses"] = len(f["classes"].split(", "))
     f["history"] = ", ".join(f"{s}: {acc * 100:.1f}%" for s, acc in f["history"])
     last_check = fields["history"][-1][1] if fields["history"] else 0.0
     f["stop_note"] = (f"the run was ended after {f['steps_done']} of the {f['steps']} scheduled steps (`--stop-step`)"

@@ -80,7 +80,7 @@ def _vivid_colour(rng):
     return _hsv_colour(rng, (0.7, 1.0), (0.85, 1.0))
 
 
-def _background(rng, n, difficulty=1.0):
+def _background(rng, n):
     """n x n float32 RGB background in [0, 255]."""
     yy, xx = np.mgrid[0:n, 0:n].astype(np.float32) / n
     # base: linear gradient between two random colours at a random angle
@@ -91,7 +91,7 @@ def _background(rng, n, difficulty=1.0):
     img = c0 * (1 - t) + c1 * t
     layers = rng.permutation(["noise", "stripes", "blobs", "check"])[: rng.integers(1, 4)]
     for kind in layers:
-        alpha = rng.uniform(0.25, 0.7) * difficulty
+        alpha = rng.uniform(0.25, 0.7)
         if kind == "noise":   # smooth coloured noise, upsampled from a coarse grid
             g = int(rng.integers(3, 12))
             coarse = np.array([[_muted_colour(rng) for _ in range(g)] for _ in range(g)]).astype(np.uint8)
@@ -147,11 +147,9 @@ def _draw_distractors(rng, draw, n, count, scale):
             draw.ellipse([cx - r, cy - r, cx + r, cy + r], fill=col)
 
 
-def sample(seed, index, size=SIZE, difficulty=1.0, with_mask=False):
+def sample(seed, index, size=SIZE):
     """Return (uint8 image [size,size,3], label, (x0,y0,x1,y1)) for (seed, index).
-    `size` renders the same scene at another resolution (box in pixels of that size). `difficulty` < 1 (used only early in training, as a
-    curriculum) weakens the background texture, noise and distractors and favours
-    larger objects; all held-out data uses the default 1.0."""
+    `size` renders the same scene at another resolution (box in pixels of that size)."""
     rng = np.random.default_rng([int(seed), int(index)])
     label = int(rng.integers(0, len(CLASSES)))
     cls = CLASSES[label]
@@ -160,17 +158,17 @@ def sample(seed, index, size=SIZE, difficulty=1.0, with_mask=False):
     f = n / DESIGN  # design units -> canvas pixels
 
     # background computed at the output size (it is smooth), upsampled to the canvas
-    bg_small = _background(rng, size, difficulty)
+    bg_small = _background(rng, size)
     bg = np.asarray(Image.fromarray(np.clip(bg_small, 0, 255).astype(np.uint8)).resize((n, n), Image.BILINEAR),
                     np.float32)
-    noise_sd = rng.uniform(2, 14) * difficulty
+    noise_sd = rng.uniform(2, 14)
     canvas = Image.fromarray(bg.astype(np.uint8))
     draw = ImageDraw.Draw(canvas)
-    _draw_distractors(rng, draw, n, int(round(rng.integers(5, 16) * difficulty)), f)
+    _draw_distractors(rng, draw, n, int(rng.integers(5, 16)), f)
 
     # --- the object ---
     outer, hole = _OUTLINES[cls]
-    d = rng.uniform(MIN_OBJ + (1 - difficulty) * 15, MAX_OBJ)          # extent in design units
+    d = rng.uniform(MIN_OBJ, MAX_OBJ)          # extent in design units
     rot = rng.uniform(0, 2 * math.pi)
     aspect = rng.uniform(0.85, 1.15)           # mild anisotropic stretch
     R = np.array([[math.cos(rot), -math.sin(rot)], [math.sin(rot), math.cos(rot)]])
@@ -212,7 +210,7 @@ def sample(seed, index, size=SIZE, difficulty=1.0, with_mask=False):
         canvas.paste(Image.new("RGB", (n, n), edge), (0, 0), emask)
     canvas.paste(fill, (0, 0), mask)
     # a couple of thin distractors may cross the object (partial occlusion)
-    _draw_distractors(rng, ImageDraw.Draw(canvas), n, int(round(rng.integers(0, 3) * difficulty)), f)
+    _draw_distractors(rng, ImageDraw.Draw(canvas), n, int(rng.integers(0, 3)), f)
 
     img = np.asarray(canvas.resize((size, size), Image.BOX), np.float32)
     img = img + rng.normal(0, 1, img.shape).astype(np.float32) * noise_sd   # pixel noise
@@ -221,17 +219,14 @@ def sample(seed, index, size=SIZE, difficulty=1.0, with_mask=False):
     bx0, by0 = np.floor(po.min(0) * scale).astype(int)
     bx1, by1 = np.ceil(po.max(0) * scale).astype(int)
     box = (int(max(0, bx0)), int(max(0, by0)), int(min(size, bx1)), int(min(size, by1)))
-    if with_mask:   # the object's coverage of each output pixel, uint8 0..255 (drawn before the occluders)
-        return img, label, box, np.asarray(mask.resize((size, size), Image.BOX), np.uint8)
     return img, label, box
 
 
-def batch(seed, start, count, difficulty=1.0, size=SIZE, with_mask=False):
-    """Stack samples (seed, start..start+count-1): uint8 [count,size,size,3], labels, boxes
-    (and, with_mask, the object masks uint8 [count,size,size])."""
-    out = [sample(seed, i, size=size, difficulty=difficulty, with_mask=with_mask) for i in range(start, start + count)]
-    stacked = (np.stack([o[0] for o in out]), np.array([o[1] for o in out], np.int64), np.array([o[2] for o in out], np.int64))
-    return stacked + (np.stack([o[3] for o in out]),) if with_mask else stacked
+def batch(seed, start, count, size=SIZE):
+    """Stack samples (seed, start..start+count-1): uint8 [count,size,size,3], labels, boxes."""
+    out = [sample(seed, i, size=size) for i in range(start, start + count)]
+    return (np.stack([o[0] for o in out]), np.array([o[1] for o in out], np.int64),
+            np.array([o[2] for o in out], np.int64))
 
 
 if __name__ == "__main__":

@@ -73,7 +73,7 @@ def _gen(args):
 
 
 def generate(seed, n, chunk=1000, procs=2):
-    """Images seed/0..n-1 at full difficulty (a pure function of (seed, index), so the
+    """Images seed/0..n-1 (a pure function of (seed, index), so the
     chunking and the process count do not change the result)."""
     jobs = [(seed, s, min(chunk, n - s)) for s in range(0, n, chunk)]
     with mp.get_context("fork").Pool(procs) as pool:
@@ -136,10 +136,12 @@ def teacher_forward(T, x):
 
 
 def accuracy(model, x, y):
+    """Top-1 accuracy in eval mode; the module's train/eval mode is left as it was."""
+    was_training = model.training
     model.eval()
     with torch.no_grad():
         acc = (model(x).argmax(1) == y).float().mean().item()
-    model.train()
+    model.train(was_training)
     return acc
 
 
@@ -165,12 +167,11 @@ def train_teacher(a, X, Y, BX, VX, VY):
             print(f"teacher step {step + 1}/{a.teacher_steps}  loss {tl / tn:.4f}  held-out acc ({len(VY)}) "
                   f"{accuracy(T, VX, VY):.4f}  {time.time() - t0:.0f}s", flush=True)
             tl, tn = 0.0, 0
-    acc = accuracy(T, VX, VY)
     T.eval()   # BatchNorm with its running statistics from here on
-    return T, acc
+    return T, accuracy(T, VX, VY)
 
 
-def distill(a, T, X, Y, BX, VX, VY, val_boxes_q):
+def distill(a, T, X, Y, BX, VX, VY):
     torch.manual_seed(TORCH_SEED)
     build_teacher()  # consumes the same torch random numbers as in the runs the defaults come from
     model = build_model()
@@ -279,13 +280,12 @@ def main():
         T.load_state_dict(torch.load(a.teacher_from))
         T.eval()
         teacher_acc = accuracy(T, VX, VY)
-        T.eval()   # accuracy() leaves the module in train mode
     else:
         T, teacher_acc = train_teacher(a, X[:a.teacher_n], Y[:a.teacher_n], BX[:a.teacher_n], VX, VY)
         os.makedirs(a.ckpt_dir, exist_ok=True)
         torch.save(T.state_dict(), os.path.join(a.ckpt_dir, "teacher.pt"))
     print(f"teacher held-out accuracy {teacher_acc:.4f}", flush=True)
-    model, history, steps_done = distill(a, T, X, Y, BX, VX, VY, val_boxes)
+    model, history, steps_done = distill(a, T, X, Y, BX, VX, VY)
     train_secs = time.time() - t_start
 
     r = evaluate(model, val_imgs, val_labels, val_boxes, with_attention=True)
@@ -314,7 +314,7 @@ def main():
     fields = dict(
         embed=CONFIG["embed_dim"], depths=CONFIG["depths"], heads=CONFIG["num_heads"],
         window=CONFIG["window_size"][0], image=shapes.SIZE,
-        classes=", ".join(f"{i} {c}" for i, c in enumerate(shapes.CLASSES)), nclasses=len(shapes.CLASSES),
+        classes=", ".join(f"{i} {c}" for i, c in enumerate(shapes.CLASSES)),
         nparams=sum(p.numel() for p in model.parameters()), size=size,
         data_n=a.data_n, teacher_n=a.teacher_n, teacher_steps=a.teacher_steps, teacher_lr=a.teacher_lr,
         teacher_acc=teacher_acc * 100, steps=a.steps, steps_done=steps_done, batch=a.batch, lr=a.lr,
