@@ -1,5 +1,7 @@
 package io.swinlens.app;
 
+import io.swinlens.model.fetch.FetchedModels;
+import io.swinlens.model.load.ModelResolver;
 import io.swinlens.ui.main.MainController;
 import io.swinlens.ui.main.MainViewModel;
 import io.swinlens.ui.main.Startup;
@@ -32,7 +34,7 @@ public final class SwinLensApp extends Application {
         stage.setTitle("SwinLens — where a Swin Transformer looks");
         stage.setScene(scene);
         stage.show();
-        Startup.open(controller, preferences, Startup.Arguments.parse(getParameters().getRaw()));
+        Startup.open(controller, preferences, new ModelResolver(new FetchedModels()), Startup.Arguments.parse(getParameters().getRaw()));
     }
 
     @Override public void stop() {

@@ -9,6 +9,7 @@ import io.swinlens.analysis.PngExport;
 import io.swinlens.analysis.ViewRenderer;
 import io.swinlens.analysis.ViewSettings;
 import io.swinlens.analysis.teaching.HeadFusion;
+import io.swinlens.analysis.ExportNames;
 import io.swinlens.model.capture.BlockAttention;
 import io.swinlens.model.config.SwinConfig;
 import io.swinlens.model.image.CropBox;
@@ -87,15 +88,16 @@ final class ExportCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override public Integer call() {
+        ExportMode exportMode = ExportMode.parse(mode);
         LoadedModel loaded = model.load();
-        ViewSettings settings = settings(loaded.config());
+        ViewSettings settings = settings(loaded.config(), exportMode.heatmap());
         List<Path> files = ExportInputs.expand(inputs);
         PrintWriter err = spec.commandLine().getErr();
         ExportProgress progress = new ExportProgress(err, files.size(), files.size() > 1 && System.console() != null);
         ExportOutcome outcome = new ExportOutcome();
         for (Path file : files) {
             try {
-                Path written = exportOne(file, loaded, settings);
+                Path written = exportOne(file, loaded, settings, exportMode.teaching());
                 progress.done(file, "wrote " + written);
                 outcome.ok();
             } catch (CliException e) {
@@ -111,14 +113,14 @@ final class ExportCommand implements Callable<Integer> {
         return outcome.exitCode();
     }
 
-    private Path exportOne(Path file, LoadedModel loaded, ViewSettings settings) {
+    /** @param teaching the teaching view to write, or null for the heatmap view */
+    private Path exportOne(Path file, LoadedModel loaded, ViewSettings settings, TeachingExport teaching) {
         if (!Files.isRegularFile(file)) throw new CliException(ExitCodes.UNREADABLE_INPUT, file + ": no such file");
-        String stem = ExportInputs.stem(file);
+        String stem = ExportNames.stem(file);
         Path png = out.resolve("%s_s%db%d_%s_%s.png".formatted(stem, settings.stage(), settings.block(), settings.head().id(), settings.mode().id()));
         Path attention = out.resolve("%s_s%db%d_attention.npy".formatted(stem, settings.stage(), settings.block()));
         refuseExisting(png);
         if (npy) refuseExisting(attention);
-        TeachingExport teaching = TeachingExport.parse(mode);
         if (teaching != null) return exportTeaching(teaching, file, loaded, settings);
         ModelInput input = model.input(file, loaded);
         ViewSettings forFile = query == null ? settings : withQuery(settings, file, input);
@@ -139,14 +141,14 @@ final class ExportCommand implements Callable<Integer> {
             throw usage("unknown --fusion '" + fusion + "' (mean, max, min)");
         }
         AnalysedImage analysed = AnalysedImage.analyse(loaded, file, model.input(file, loaded));
-        Path png = out.resolve(ExportInputs.stem(file) + "_" + teaching.suffix(analysed, settings.stage(), settings.block(), f, classIndex) + ".png");
+        Path png = out.resolve(ExportNames.stem(file) + "_" + teaching.suffix(analysed, settings.stage(), settings.block(), f, classIndex) + ".png");
         refuseExisting(png);
         var image = teaching.render(loaded, analysed, settings.stage(), settings.block(), f, classIndex);
         write(png, () -> PngExport.write(image, png, overwrite));
         return png;
     }
 
-    private ViewSettings settings(SwinConfig config) {
+    private ViewSettings settings(SwinConfig config, HeatmapMode heatmapMode) {
         int stages = config.numStages();
         if (stage < 0 || stage >= stages) throw usage("--stage " + stage + " does not exist: stages are 0.." + (stages - 1));
         int depth = config.depth(stage);
@@ -163,7 +165,7 @@ final class ExportCommand implements Callable<Integer> {
                 case "shifted", "none" -> false;
                 default -> throw usage("unknown --overlay '" + overlay + "' (windows, shifted, none)");
             };
-            return ViewSettings.defaults().withStage(stage).withBlock(b).withHead(h).withMode(TeachingExport.parse(mode) != null ? HeatmapMode.QUERY : HeatmapMode.parse(mode))
+            return ViewSettings.defaults().withStage(stage).withBlock(b).withHead(h).withMode(heatmapMode)
                     .withColormap(Colormap.parse(colormap)).withNormalisation(Normalisation.parse(normalise))
                     .withShowWindows(windows).withShowShifted(overlay.trim().equalsIgnoreCase("shifted"))
                     .withOpacity(opacity).withScale(scale);
@@ -213,4 +215,17 @@ final class ExportCommand implements Callable<Integer> {
     }
 
     private static CliException usage(String message) { return new CliException(ExitCodes.USAGE, message); }
+
+    /** {@code --mode}, parsed once: a heatmap mode, or a teaching view (whose heatmap mode is unused). */
+    record ExportMode(HeatmapMode heatmap, TeachingExport teaching) {
+        static ExportMode parse(String mode) {
+            TeachingExport teaching = TeachingExport.parse(mode);
+            if (teaching != null) return new ExportMode(HeatmapMode.QUERY, teaching);
+            try {
+                return new ExportMode(HeatmapMode.parse(mode), null);
+            } catch (IllegalArgumentException e) {
+                throw usage("unknown --mode '" + mode + "' (query, received, rollout, cam, stats, bias)");
+            }
+        }
+    }
 }

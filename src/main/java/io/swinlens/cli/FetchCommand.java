@@ -5,7 +5,7 @@ import io.swinlens.model.fetch.Downloader;
 import io.swinlens.model.fetch.ModelCatalogue;
 import io.swinlens.model.fetch.ModelFetcher;
 import io.swinlens.model.fetch.Sha256;
-import io.swinlens.model.load.CacheDirs;
+import io.swinlens.model.io.CacheDirs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -7,6 +7,7 @@ import io.swinlens.model.image.ModelInput;
 import io.swinlens.model.image.Preprocess;
 import io.swinlens.model.load.InputLoader;
 import io.swinlens.model.load.LoadedModel;
+import io.swinlens.model.fetch.FetchedModels;
 import io.swinlens.model.load.ModelResolver;
 import io.swinlens.model.weights.WeightsException;
 import picocli.CommandLine.Option;
@@ -15,6 +16,9 @@ import java.nio.file.Path;
 
 /** --weights and --preprocess, shared by the commands that run a model. */
 final class ModelOptions {
+
+    /** {@code --weights NAME} means a model downloaded with {@code fetch}. */
+    static final ModelResolver RESOLVER = new ModelResolver(new FetchedModels());
 
     @Option(names = "--weights", paramLabel = "FILE",
             description = "checkpoint (.pth, .pt, .bin, .safetensors) or a fetched model's name; default: the bundled demo model")
@@ -26,7 +30,7 @@ final class ModelOptions {
 
     LoadedModel load() {
         try {
-            return ModelResolver.load(weights);
+            return RESOLVER.load(weights);
         } catch (WeightsException e) {
             throw new CliException(e.kind() == WeightsException.Kind.NOT_FOUND && weights == null
                     ? ExitCodes.USAGE : ExitCodes.UNUSABLE_WEIGHTS, e.getMessage());

@@ -2,8 +2,7 @@ package io.swinlens.cli;
 
 import io.swinlens.model.fetch.FileServer;
 import io.swinlens.model.fetch.Sha256;
-import io.swinlens.model.load.CacheDirs;
-import io.swinlens.model.load.ModelResolver;
+import io.swinlens.model.io.CacheDirs;
 import io.swinlens.model.weights.WeightsException;
 import io.swinlens.testutil.Fixtures;
 import org.junit.jupiter.api.AfterEach;
@@ -48,7 +47,7 @@ class FetchCommandTest {
         assertThat(r.out().trim()).isEqualTo(tinyFile().toString());
         assertThat(r.err()).contains("(verified)");
         assertThat(Files.mismatch(tinyFile(), fixture)).isEqualTo(-1);
-        assertThat(ModelResolver.resolve("swin_tiny")).isEqualTo(tinyFile());
+        assertThat(ModelOptions.RESOLVER.resolve("swin_tiny")).isEqualTo(tinyFile());
     }
 
     @Test
@@ -64,7 +63,7 @@ class FetchCommandTest {
 
     @Test
     void aNameNotYetFetchedSaysHowToFetchIt() {
-        WeightsException e = catchThrowableOfType(() -> ModelResolver.resolve("swin_small"), WeightsException.class);
+        WeightsException e = catchThrowableOfType(() -> ModelOptions.RESOLVER.resolve("swin_small"), WeightsException.class);
         assertThat(e.kind()).isEqualTo(WeightsException.Kind.NOT_FOUND);
         assertThat(e.getMessage()).isEqualTo("model 'swin_small' is not downloaded yet; run: java -jar swinlens.jar fetch swin_small");
     }

@@ -1,6 +1,6 @@
 package io.swinlens.model.fetch;
 
-import io.swinlens.model.load.ModelResolver;
+import io.swinlens.model.load.CatalogueLookup;
 import io.swinlens.model.weights.WeightsException;
 
 import java.nio.file.Files;
@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /** Lets {@code --weights swin_tiny} mean the downloaded file of that catalogue model. */
-public final class FetchedModels implements ModelResolver.CatalogueLookup {
+public final class FetchedModels implements CatalogueLookup {
 
     private final Supplier<ModelCatalogue> catalogue;
 

@@ -1,7 +1,7 @@
 package io.swinlens.model.fetch;
 
 import io.swinlens.model.fetch.DownloadException.Kind;
-import io.swinlens.model.load.CacheDirs;
+import io.swinlens.model.io.CacheDirs;
 import io.swinlens.model.weights.Checkpoint;
 import io.swinlens.model.weights.WeightsException;
 

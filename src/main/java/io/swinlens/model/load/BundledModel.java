@@ -1,5 +1,7 @@
 package io.swinlens.model.load;
 
+import io.swinlens.model.io.CacheDirs;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;

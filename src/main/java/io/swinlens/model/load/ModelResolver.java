@@ -1,6 +1,5 @@
 package io.swinlens.model.load;
 
-import io.swinlens.model.fetch.FetchedModels;
 import io.swinlens.model.image.Preprocess;
 import io.swinlens.model.weights.WeightsException;
 
@@ -9,25 +8,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Finds the weights a user means: a file path, a downloaded catalogue model's name such as
- * {@code swin_tiny} (through {@link FetchedModels} unless replaced), or nothing for the bundled demo model.
+ * Finds the weights a user means: a file path, a model name that the injected {@link CatalogueLookup}
+ * knows (a downloaded catalogue model such as {@code swin_tiny}), or nothing for the bundled demo model.
+ * Resolving the demo model may copy it out of the jar: call it off the FX thread.
  */
 public final class ModelResolver {
 
-    /** Maps a catalogue name to a downloaded file, or returns null. */
-    public interface CatalogueLookup {
-        Path find(String name) throws WeightsException;
-    }
+    private final CatalogueLookup catalogueLookup;
 
-    // Set here rather than by the CLI or the GUI, so that every entry point (and every test) sees it.
-    private static volatile CatalogueLookup catalogueLookup = new FetchedModels();
-
-    private ModelResolver() { }
-
-    public static void setCatalogueLookup(CatalogueLookup lookup) { catalogueLookup = lookup; }
+    public ModelResolver(CatalogueLookup catalogueLookup) { this.catalogueLookup = catalogueLookup; }
 
     /** The file for {@code --weights} (null = the bundled demo model). */
-    public static Path resolve(String weights) throws WeightsException {
+    public Path resolve(String weights) throws WeightsException {
         if (weights == null || weights.isBlank()) {
             try {
                 return BundledModel.path().orElseThrow(() -> new WeightsException(WeightsException.Kind.NOT_FOUND,
@@ -43,7 +35,7 @@ public final class ModelResolver {
         throw WeightsException.of(WeightsException.Kind.NOT_FOUND, path, "no such file");
     }
 
-    public static LoadedModel load(String weights) throws WeightsException {
+    public LoadedModel load(String weights) throws WeightsException {
         return ModelLoader.load(resolve(weights));
     }
 

@@ -4,21 +4,37 @@ import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.Platform;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
 /**
  * Sets the OpenMP environment that libnd4j and OpenBLAS read when their native libraries load.
  * The default spin-wait policy made matmul-heavy passes about 2x slower on 2 cores
- * (shared/docs/nd4j-notes.md), so the process asks for {@code OMP_WAIT_POLICY=PASSIVE} itself,
- * through libc's setenv, before ND4J first loads: this holds however the JVM was started
- * (java -jar, javafx:run, an IDE, tests). A value the user set explicitly is kept.
+ * (docs/performance.md), so the process asks for {@code OMP_WAIT_POLICY=PASSIVE} itself,
+ * through libc's setenv, before ND4J first loads. A value the user set explicitly is kept.
  * <p>
  * OpenBLAS picks its matrix kernels from the CPU model name; in virtual machines that report a generic
  * model ("Intel Xeon Processor") it falls back to its slowest kernel (Prescott, measured ~3x slower
  * for Swin-T here). On Linux x86-64 the kernel family is therefore chosen from the CPU's feature flags
- * when {@code OPENBLAS_CORETYPE} is not set.
+ * when {@code OPENBLAS_CORETYPE} is not set, by the table in {@code openblas-coretypes.tsv} beside this
+ * class: the one copy of that rule, which the Python tools read too.
+ * <p>
+ * Nothing calls this implicitly: each entry point ({@code io.swinlens.app.Main}, the test launcher)
+ * calls {@link #configure()} once, before anything touches ND4J.
  */
 public final class NativeThreads {
 
     private static final String ONEDNN_LIBRARY = "/org/nd4j/linalg/cpu/nativecpu/bindings/linux-x86_64-onednn/libjnind4jcpu.so";
+    private static final String CORE_TYPE_TABLE = "openblas-coretypes.tsv";
     private static volatile boolean configured;
     private static volatile String outcome = "not configured";
 
@@ -26,7 +42,6 @@ public final class NativeThreads {
 
     interface CLibrary extends Library {
         int setenv(String name, String value, int overwrite);
-        String getenv(String name);
     }
 
     interface MsvcRuntime extends Library {
@@ -63,34 +78,42 @@ public final class NativeThreads {
         }
     }
 
-    /** SkylakeX kernels for AVX-512 CPUs, Haswell kernels for AVX2+FMA, else OpenBLAS's own choice. */
+    /** The kernel family of the first table row whose flags the CPU all has, else null (OpenBLAS's own choice). */
     static String coreTypeFromCpuFlags() {
         try {
-            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/cpuinfo"))) {
-                if (!line.startsWith("flags")) continue;
-                java.util.Set<String> flags = java.util.Set.of(line.substring(line.indexOf(':') + 1).trim().split("\\s+"));
-                if (flags.containsAll(java.util.List.of("avx512f", "avx512bw", "avx512vl", "avx512dq"))) return "SkylakeX";
-                if (flags.containsAll(java.util.List.of("avx2", "fma"))) return "Haswell";
-                return null;
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("flags")) return coreTypeFor(Set.copyOf(Arrays.asList(line.substring(line.indexOf(':') + 1).trim().split("\\s+"))));
             }
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             // not Linux after all, or unreadable: leave OpenBLAS to decide
         }
         return null;
     }
 
+    /** The rule of {@code openblas-coretypes.tsv} applied to a CPU's flags. */
+    static String coreTypeFor(Set<String> cpuFlags) {
+        for (Map.Entry<String, List<String>> row : coreTypeTable().entrySet()) {
+            if (cpuFlags.containsAll(row.getValue())) return row.getKey();
+        }
+        return null;
+    }
+
+    /** Kernel family -> the CPU flags it needs, in the table's order. */
+    static Map<String, List<String>> coreTypeTable() {
+        Map<String, List<String>> table = new LinkedHashMap<>();
+        try (InputStream in = NativeThreads.class.getResourceAsStream(CORE_TYPE_TABLE)) {
+            if (in == null) throw new IllegalStateException("missing resource " + CORE_TYPE_TABLE);
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (line.isBlank() || line.startsWith("#")) continue;
+                String[] columns = line.split("\t");
+                table.put(columns[0].trim(), List.of(columns[1].trim().split("\\s+")));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return table;
+    }
+
     /** What {@link #configure()} did, for `bench` and diagnostics. */
     public static String outcome() { return outcome; }
-
-    /** The value the native side sees now (not Java's cached copy of the environment). */
-    public static String nativeValue(String name) {
-        try {
-            if (!Platform.isWindows()) {
-                return ((CLibrary) Native.loadLibrary("c", CLibrary.class)).getenv(name);
-            }
-        } catch (Throwable ignored) {
-            // fall through
-        }
-        return System.getenv(name);
-    }
 }

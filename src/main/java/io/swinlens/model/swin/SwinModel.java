@@ -31,10 +31,6 @@ import java.util.Map;
  */
 public final class SwinModel {
 
-    static {
-        NativeThreads.configure();   // before ND4J loads its native libraries
-    }
-
     private static final WorkspaceConfiguration WORKSPACE = WorkspaceConfiguration.builder()
             .initialSize(0).overallocationLimit(0.2).policyAllocation(AllocationPolicy.OVERALLOCATE)
             .policyLearning(LearningPolicy.FIRST_LOOP).policyReset(ResetPolicy.BLOCK_LEFT)

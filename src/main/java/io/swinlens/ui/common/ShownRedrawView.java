@@ -1,6 +1,5 @@
 package io.swinlens.ui.common;
 
-import io.swinlens.ui.main.MainViewModel;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -14,20 +13,20 @@ import java.util.concurrent.Executor;
  */
 public abstract class ShownRedrawView extends ScrollPane {
 
-    protected final MainViewModel viewModel;
+    protected final AnalysisOnScreen screen;
     protected final Label caption = new Label();
     protected final LatestRender render;
     private final ObservableBooleanValue showing;
     private final RedrawScheduler scheduler = new RedrawScheduler(this::redrawNow);
     private boolean stale = true;
 
-    protected ShownRedrawView(MainViewModel viewModel, ObservableBooleanValue showing, Executor renderThread) {
-        this.viewModel = viewModel;
+    protected ShownRedrawView(AnalysisOnScreen screen, ObservableBooleanValue showing, Executor renderThread) {
+        this.screen = screen;
         this.showing = showing;
         this.render = new LatestRender(renderThread);
         caption.getStyleClass().add("section");
-        viewModel.analysisProperty().addListener(o -> invalidate());
-        viewModel.controls().settingsProperty().addListener(o -> invalidate());
+        screen.analysedProperty().addListener(o -> invalidate());
+        screen.settingsProperty().addListener(o -> invalidate());
         showing.addListener((o, was, now) -> { if (now && stale) scheduler.markDirty(); });
     }
 

@@ -110,7 +110,7 @@ public final class GetModelDialog extends BorderPane {
             stage.initOwner(owner);
             stage.initModality(Modality.WINDOW_MODAL);
         }
-        stage.setOnHidden(e -> vm.cancel());
+        stage.setOnHidden(e -> vm.close());
         stage.setScene(new Scene(dialog, 780, 380));
         stage.show();
         return stage;

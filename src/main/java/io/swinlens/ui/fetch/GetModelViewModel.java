@@ -91,6 +91,15 @@ public final class GetModelViewModel {
         if (d != null && running.get()) d.cancel();
     }
 
+    /** Cancels a running download and stops the download thread once it has let go (the dialog closed). */
+    public void close() {
+        cancel();
+        thread.shutdown();
+    }
+
+    /** True once {@link #close()} has run and the download thread has ended. */
+    public boolean isClosed() { return thread.isTerminated(); }
+
     public ReadOnlyBooleanProperty runningProperty() { return running.getReadOnlyProperty(); }
 
     /** 0..1, or -1 while the size is unknown. */

@@ -7,7 +7,7 @@ import io.swinlens.analysis.ViewRenderer;
 import io.swinlens.analysis.ViewSettings;
 import io.swinlens.ui.common.FxImages;
 import io.swinlens.ui.common.ShownRedrawView;
-import io.swinlens.ui.main.MainViewModel;
+import io.swinlens.ui.common.AnalysisOnScreen;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -35,8 +35,8 @@ public final class HeadGalleryView extends ShownRedrawView {
     private static final int THUMBNAIL_PIXELS = 180;
     private final TilePane tiles = new TilePane(10, 10);
 
-    public HeadGalleryView(MainViewModel viewModel, ObservableBooleanValue showing, Executor renderThread) {
-        super(viewModel, showing, renderThread);
+    public HeadGalleryView(AnalysisOnScreen screen, ObservableBooleanValue showing, Executor renderThread) {
+        super(screen, showing, renderThread);
         setId("headGallery");
         setFitToWidth(true);
         tiles.setPadding(new Insets(10));
@@ -50,13 +50,13 @@ public final class HeadGalleryView extends ShownRedrawView {
 
     @Override
     protected void redraw() {
-        AnalysedImage analysed = viewModel.analysed();
+        AnalysedImage analysed = screen.analysed();
         if (analysed == null) {
             tiles.getChildren().clear();
             caption.setText("No image analysed yet.");
             return;
         }
-        ViewSettings s = viewModel.settings();
+        ViewSettings s = screen.settings();
         int input = Math.max(analysed.input().width(), analysed.input().height());
         ViewSettings thumbnail = s.withScale(Math.max(1, Math.min(16, Math.round((float) THUMBNAIL_PIXELS / input))));
         int heads = analysed.heads(s.stage());
@@ -88,7 +88,7 @@ public final class HeadGalleryView extends ShownRedrawView {
         tile.setId("head-" + head.id());
         tile.getStyleClass().add("gallery-tile");
         if (head.equals(selected)) tile.getStyleClass().add("selected");
-        tile.setOnMouseClicked(e -> viewModel.controls().setHead(head));
+        tile.setOnMouseClicked(e -> screen.showHead(screen.settings().stage(), screen.settings().block(), head));
         return tile;
     }
 }

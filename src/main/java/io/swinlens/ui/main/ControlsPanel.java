@@ -85,9 +85,9 @@ final class ControlsPanel extends VBox {
                 followMouse, new Label("Heatmap opacity"), opacity, section("Colour"), colormap, colorbar,
                 new Label("Normalise per"), normalisation);
         wire();
-        disableProperty().bind(viewModel.analysisProperty().isNull());
+        disableProperty().bind(viewModel.shownImageProperty().isNull());
         viewModel.controls().settingsProperty().addListener(o -> sync());
-        viewModel.analysisProperty().addListener(o -> sync());
+        viewModel.shownImageProperty().addListener(o -> sync());
         sync();
     }
 

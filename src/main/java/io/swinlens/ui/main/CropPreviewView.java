@@ -29,11 +29,11 @@ final class CropPreviewView extends VBox {
         caption.setWrapText(true);
         caption.setMaxWidth(SIZE);
         getChildren().addAll(title, canvas, caption);
-        viewModel.analysisProperty().addListener((o, a, v) -> show(v));
-        show(viewModel.analysisProperty().get());
+        viewModel.shownImageProperty().addListener((o, a, v) -> show(v));
+        show(viewModel.shownImageProperty().get());
     }
 
-    private void show(Analysis analysis) {
+    private void show(ShownImage analysis) {
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.clearRect(0, 0, SIZE, SIZE);
         if (analysis == null) {

@@ -60,7 +60,7 @@ public final class ImageLayersView extends StackPane {
         getChildren().addAll(stack, empty);
         widthProperty().addListener(o -> fit());
         heightProperty().addListener(o -> fit());
-        viewModel.analysisProperty().addListener(o -> scheduler.markDirty());
+        viewModel.shownImageProperty().addListener(o -> scheduler.markDirty());
         viewModel.modelProperty().addListener(o -> scheduler.markDirty());
         viewModel.controls().settingsProperty().addListener(o -> scheduler.markDirty());
         redraw();

@@ -5,6 +5,7 @@ import io.swinlens.ui.common.LatestRender;
 import io.swinlens.ui.gallery.HeadGalleryView;
 import io.swinlens.ui.overview.ModelOverviewView;
 import io.swinlens.ui.prefs.UiPreferences;
+import io.swinlens.ui.teaching.TeachingTab;
 import io.swinlens.ui.teaching.TeachingTabs;
 import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
@@ -29,6 +30,7 @@ import org.controlsfx.control.NotificationPane;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 
 /**
@@ -85,7 +87,7 @@ public final class MainController {
         sideScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         sideScroll.setPrefWidth(300);
 
-        menu = new MainMenu(this, viewModel, preferences);
+        menu = new MainMenu(this, viewModel, preferences, renderThread);
         root.setTop(menu.bar());
         root.setCenter(banner);
         root.setRight(sideScroll);
@@ -104,7 +106,7 @@ public final class MainController {
         viewModel.controls().settingsProperty().addListener((o, a, v) -> {
             if (v.head().kind() == HeadChoice.Kind.ALL && a.head().kind() != HeadChoice.Kind.ALL) tabs.getSelectionModel().select(galleryTab);
         });
-        viewModel.analysisProperty().addListener((o, a, v) -> { if (v != null && banner.getStyleClass().contains("error")) banner.hide(); });
+        viewModel.shownImageProperty().addListener((o, a, v) -> { if (v != null && banner.getStyleClass().contains("error")) banner.hide(); });
         viewModel.onOpened(file -> {
             preferences.addRecent(file);
             menu.refreshRecent();
@@ -127,6 +129,15 @@ public final class MainController {
     public TeachingTabs teaching() { return teaching; }
 
     public TabPane tabs() { return tabs; }
+
+    /** The teaching view whose tab is selected; empty while another tab shows. */
+    public Optional<TeachingTab> selectedTeachingTab() {
+        Tab tab = tabs.getSelectionModel().getSelectedItem();
+        return tab == null ? Optional.empty() : teaching.kindOf(tab);
+    }
+
+    /** Selects a teaching view's tab (Teach menu). */
+    public void show(TeachingTab kind) { tabs.getSelectionModel().select(teaching.tab(kind)); }
 
     public MainMenu menu() { return menu; }
 

@@ -9,8 +9,8 @@ import io.swinlens.model.fetch.ModelFetcher;
 import io.swinlens.ui.fetch.GetModelDialog;
 import io.swinlens.ui.fetch.GetModelViewModel;
 import io.swinlens.ui.prefs.UiPreferences;
-import io.swinlens.ui.teaching.TeachingTabs;
-import javafx.scene.control.Tab;
+import io.swinlens.ui.common.ExportAction;
+import io.swinlens.ui.teaching.TeachingTab;
 import javafx.stage.Stage;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
@@ -30,19 +30,22 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
 import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /** The menu bar and the commands behind it (file choosers, paste, exports, help). */
 public final class MainMenu {
 
-    /** Writes one export to a chosen file. */
-    private interface ExportAction { void write(Path target) throws IOException; }
+    /** Captures one export from what is on screen (FX thread). */
+    private interface ExportSource { ExportAction prepare() throws IOException; }
 
     private final MainController controller;
     private final MainViewModel viewModel;
@@ -50,9 +53,12 @@ public final class MainMenu {
     private final Exports exports;
     private final MenuBar bar = new MenuBar();
     private final Menu recent = new Menu("Open recent");
+    private final Executor background;
 
-    MainMenu(MainController controller, MainViewModel viewModel, UiPreferences preferences) {
+    /** @param background where exports and pasted images are written (never the FX thread) */
+    MainMenu(MainController controller, MainViewModel viewModel, UiPreferences preferences, Executor background) {
         this.controller = controller;
+        this.background = background;
         this.viewModel = viewModel;
         this.preferences = preferences;
         this.exports = new Exports(viewModel);
@@ -74,7 +80,7 @@ public final class MainMenu {
         MenuItem exportOverview = item("Export model overview as PNG…", null, () -> export("overview", "png", exports::modelOverview));
         MenuItem exportNpy = item("Export attention as .npy…", null, () -> export("attention", "npy", exports::attention));
         for (MenuItem m : List.of(exportView, exportGallery, exportOverview, exportNpy)) {
-            m.disableProperty().bind(viewModel.analysisProperty().isNull());
+            m.disableProperty().bind(viewModel.shownImageProperty().isNull());
         }
         MenuItem quit = item("Quit", "Shortcut+Q", Platform::exit);
         recent.setId("recentMenu");
@@ -84,35 +90,34 @@ public final class MainMenu {
 
     /** File > Export view: the selected teaching view when one is showing, else the image view. */
     private void exportView() {
-        Tab tab = controller.tabs().getSelectionModel().getSelectedItem();
-        TeachingTabs teaching = controller.teaching();
-        if (tab != null && teaching.isTeachingTab(tab)) {
-            FileChooser chooser = chooser("Export view");
-            chooser.setInitialFileName(teaching.suggestedName(tab));
-            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG", "*.png"));
-            File file = chooser.showSaveDialog(window());
-            if (file == null) return;
-            remember(file);
-            try {
-                teaching.export(tab, file.toPath());
-                controller.showMessage("Saved " + file.getName(), false);
-            } catch (IOException e) {
-                controller.showMessage(AtomicFiles.describe(file.toPath(), e), true);
-            }
-        } else {
+        Optional<TeachingTab> teaching = controller.selectedTeachingTab();
+        if (teaching.isEmpty()) {
             export("view", "png", exports::view);
+            return;
         }
+        ExportAction action;
+        try {
+            action = controller.teaching().export(teaching.get());
+        } catch (IOException e) {
+            controller.showMessage(e.getMessage(), true);
+            return;
+        }
+        FileChooser chooser = chooser("Export view");
+        chooser.setInitialFileName(controller.teaching().suggestedName(teaching.get()));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG", "*.png"));
+        File file = chooser.showSaveDialog(window());     // the chooser asks before replacing a file
+        if (file == null) return;
+        remember(file);
+        writeInBackground(file.toPath(), action);
     }
 
-    /** Teach: one item per teaching tab, Ctrl+1..6. */
+    /** Teach: one item per teaching view, Ctrl+1..6. */
     private Menu teach() {
         Menu menu = new Menu("Teach");
         menu.setId("teachMenu");
-        List<Tab> tabs = controller.teaching().tabs();
-        for (int k = 0; k < tabs.size(); k++) {
-            Tab tab = tabs.get(k);
-            MenuItem m = item(TeachingTabs.TITLES.get(k), "Shortcut+" + (k + 1), () -> controller.tabs().getSelectionModel().select(tab));
-            m.setId("teach-" + k);
+        for (TeachingTab tab : TeachingTab.values()) {
+            MenuItem m = item(tab.menuTitle(), "Shortcut+" + (tab.ordinal() + 1), () -> controller.show(tab));
+            m.setId("teach-" + tab.ordinal());
             menu.getItems().add(m);
         }
         return menu;
@@ -245,38 +250,66 @@ public final class MainMenu {
         if (chosen.getParentFile() != null) preferences.put("lastDirectory", chosen.getParentFile().getAbsolutePath());
     }
 
-    /** Ctrl+V: files on the clipboard are opened; a bitmap is written to a temporary PNG first. */
+    /** Ctrl+V: files on the clipboard are opened; a bitmap is written to a temporary PNG first (off the FX thread). */
     public void paste() {
         Clipboard clipboard = Clipboard.getSystemClipboard();
         if (clipboard.hasFiles()) {
             controller.open(clipboard.getFiles());
         } else if (clipboard.hasImage()) {
-            try {
-                Path temp = Files.createTempFile("swinlens-pasted-", ".png");
-                temp.toFile().deleteOnExit();
-                ImageIO.write(SwingFXUtils.fromFXImage(clipboard.getImage(), null), "png", temp.toFile());
-                viewModel.open(List.of(temp));
-            } catch (IOException e) {
-                controller.showMessage("cannot keep the pasted image: " + e.getMessage(), true);
-            }
+            BufferedImage pasted = SwingFXUtils.fromFXImage(clipboard.getImage(), null);
+            background.execute(() -> {
+                try {
+                    Path temp = Files.createTempFile("swinlens-pasted-", ".png");
+                    temp.toFile().deleteOnExit();
+                    ImageIO.write(pasted, "png", temp.toFile());
+                    Platform.runLater(() -> viewModel.open(List.of(temp)));
+                } catch (IOException e) {
+                    Platform.runLater(() -> controller.showMessage("cannot keep the pasted image: " + e.getMessage(), true));
+                }
+            });
         } else {
             controller.showMessage("The clipboard holds no image or file to open.", false);
         }
     }
 
-    private void export(String kind, String extension, ExportAction action) {
+    private void export(String kind, String extension, ExportSource source) {
+        ExportAction action;
+        try {
+            action = source.prepare();
+        } catch (IOException e) {
+            controller.showMessage(e.getMessage(), true);
+            return;
+        }
         FileChooser chooser = chooser("Export " + kind);
         chooser.setInitialFileName(exports.suggestedName(kind, extension));
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(extension.toUpperCase(), "*." + extension));
         File file = chooser.showSaveDialog(window());     // the chooser asks before replacing a file
         if (file == null) return;
         remember(file);
-        try {
-            action.write(file.toPath());
-            controller.showMessage("Saved " + file.getName(), false);
-        } catch (IOException e) {
-            controller.showMessage(AtomicFiles.describe(file.toPath(), e), true);
-        }
+        writeInBackground(file.toPath(), action);
+    }
+
+    /** Renders and writes off the FX thread; the outcome comes back as a banner. */
+    private void writeInBackground(Path target, ExportAction action) {
+        controller.showMessage("Saving " + target.getFileName() + "…", false);
+        background.execute(() -> {
+            String message;
+            boolean error;
+            try {
+                action.write(target);
+                message = "Saved " + target.getFileName();
+                error = false;
+            } catch (IOException | RuntimeException e) {
+                message = e instanceof IOException io ? AtomicFiles.describe(target, io) : MainViewModel.describe(e);
+                error = true;
+            } catch (OutOfMemoryError e) {
+                message = "not enough memory to export " + target.getFileName();
+                error = true;
+            }
+            String text = message;
+            boolean failed = error;
+            Platform.runLater(() -> controller.showMessage(text, failed));
+        });
     }
 
     private void showShortcuts() {

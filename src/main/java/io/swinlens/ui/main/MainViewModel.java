@@ -1,11 +1,13 @@
 package io.swinlens.ui.main;
 
 import io.swinlens.analysis.AnalysedImage;
+import io.swinlens.analysis.HeadChoice;
 import io.swinlens.analysis.ViewSettings;
 import io.swinlens.model.image.ImageLoadException;
 import io.swinlens.model.image.Preprocess;
 import io.swinlens.model.load.LoadedModel;
 import io.swinlens.model.weights.WeightsException;
+import io.swinlens.ui.common.AnalysisOnScreen;
 import io.swinlens.ui.task.UiTaskExecutor;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -23,7 +25,7 @@ import java.util.function.Consumer;
  * view settings. All changes happen on the FX thread; model loading and inference go through the one
  * {@link UiTaskExecutor}. A failed job changes nothing but reports its one-line message.
  */
-public final class MainViewModel {
+public final class MainViewModel implements AnalysisOnScreen {
 
     /** Something to tell the user; {@code error} false for warnings that did not stop anything. */
     public record Message(String text, boolean error) { }
@@ -31,7 +33,8 @@ public final class MainViewModel {
     private final UiTaskExecutor executor;
     private final ViewControls controls = new ViewControls();
     private final ReadOnlyObjectWrapper<LoadedModel> model = new ReadOnlyObjectWrapper<>(this, "model");
-    private final ReadOnlyObjectWrapper<Analysis> analysis = new ReadOnlyObjectWrapper<>(this, "analysis");
+    private final ReadOnlyObjectWrapper<ShownImage> analysis = new ReadOnlyObjectWrapper<>(this, "analysis");
+    private final ReadOnlyObjectWrapper<AnalysedImage> analysed = new ReadOnlyObjectWrapper<>(this, "analysed");
     private final ReadOnlyObjectWrapper<Path> currentImage = new ReadOnlyObjectWrapper<>(this, "currentImage");
     private final ObservableList<Path> images = FXCollections.observableArrayList();
     private final ObservableList<Path> readOnlyImages = FXCollections.unmodifiableObservableList(images);
@@ -39,24 +42,39 @@ public final class MainViewModel {
     private final List<Consumer<Path>> openedListeners = new ArrayList<>();
     private Preprocess preprocess;
 
-    public MainViewModel(UiTaskExecutor executor) { this.executor = executor; }
+    public MainViewModel(UiTaskExecutor executor) {
+        this.executor = executor;
+        analysis.addListener((o, was, now) -> analysed.set(now == null ? null : now.analysed()));
+    }
 
     public ViewControls controls() { return controls; }
 
-    public ViewSettings settings() { return controls.settings(); }
+    @Override public ViewSettings settings() { return controls.settings(); }
 
-    public UiTaskExecutor executor() { return executor; }
+    @Override public ReadOnlyObjectProperty<ViewSettings> settingsProperty() { return controls.settingsProperty(); }
+
+    @Override public UiTaskExecutor executor() { return executor; }
+
+    @Override public LoadedModel model() { return model.get(); }
+
+    @Override public ReadOnlyObjectProperty<AnalysedImage> analysedProperty() { return analysed.getReadOnlyProperty(); }
+
+    @Override public void showHead(int stage, int block, HeadChoice head) {
+        controls.setStage(stage);
+        controls.setBlock(block);
+        controls.setHead(head);
+    }
 
     public ReadOnlyObjectProperty<LoadedModel> modelProperty() { return model.getReadOnlyProperty(); }
 
-    public ReadOnlyObjectProperty<Analysis> analysisProperty() { return analysis.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<ShownImage> shownImageProperty() { return analysis.getReadOnlyProperty(); }
 
     public ReadOnlyObjectProperty<Path> currentImageProperty() { return currentImage.getReadOnlyProperty(); }
 
     /** The images to switch between (a drop of several files or a folder). */
     public ObservableList<Path> images() { return readOnlyImages; }
 
-    public AnalysedImage analysed() { return analysis.get() == null ? null : analysis.get().analysed(); }
+    @Override public AnalysedImage analysed() { return analysed.get(); }
 
     public void onMessage(Consumer<Message> listener) { messageListeners.add(listener); }
 
@@ -104,7 +122,7 @@ public final class MainViewModel {
             report(new Message("No model loaded: open a checkpoint first (File > Open weights…)", true));
             return;
         }
-        AnalysisJob job = new AnalysisJob(weights, model.get(), image, keepImage, preprocess);
+        ModelRunJob job = new ModelRunJob(weights, model.get(), image, keepImage, preprocess);
         String title = weights != null ? "Loading " + weights.getFileName() : "Analysing " + image.getFileName();
         executor.submit(title, job, outcome -> {
             apply(outcome, image);
@@ -114,7 +132,7 @@ public final class MainViewModel {
         }, this::fail);
     }
 
-    private void apply(AnalysisJob.Outcome outcome, Path image) {
+    private void apply(ModelRunJob.Outcome outcome, Path image) {
         model.set(outcome.model());
         if (outcome.analysis() != null) {
             AnalysedImage a = outcome.analysis().analysed();

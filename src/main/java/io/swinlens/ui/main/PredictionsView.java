@@ -23,7 +23,7 @@ final class PredictionsView extends VBox {
         rows.setHgap(6);
         rows.setVgap(3);
         getChildren().addAll(title, rows);
-        viewModel.analysisProperty().addListener((o, a, v) -> show(v == null ? null : v.analysed()));
+        viewModel.shownImageProperty().addListener((o, a, v) -> show(v == null ? null : v.analysed()));
         show(viewModel.analysed());
     }
 

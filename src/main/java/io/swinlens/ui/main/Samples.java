@@ -1,6 +1,6 @@
 package io.swinlens.ui.main;
 
-import io.swinlens.model.load.CacheDirs;
+import io.swinlens.model.io.CacheDirs;
 
 import java.io.IOException;
 import java.io.InputStream;

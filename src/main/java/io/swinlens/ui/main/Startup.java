@@ -36,20 +36,35 @@ public final class Startup {
 
     private Startup() { }
 
-    public static void open(MainController controller, UiPreferences preferences, Arguments args) {
+    /**
+     * Opens the start-up model and images. Resolving them may copy the demo model and the samples out of
+     * the jar, so it runs on the task executor; the window shows the loading state meanwhile.
+     */
+    public static void open(MainController controller, UiPreferences preferences, ModelResolver resolver, Arguments args) {
+        Path remembered = args.weights() == null ? preferences.lastModel().orElse(null) : null;
+        controller.viewModel().executor().submit("Finding the model", progress -> files(resolver, args, remembered), start -> {
+            if (start.error() != null) controller.showMessage(start.error(), true);
+            if (!start.files().isEmpty()) controller.viewModel().open(start.files());
+        }, e -> controller.showMessage(MainViewModel.describe(e), true));
+    }
+
+    /** @param error what went wrong with the {@code --weights} argument, or null */
+    private record StartFiles(List<Path> files, String error) { }
+
+    private static StartFiles files(ModelResolver resolver, Arguments args, Path remembered) {
         Path model = null;
+        String error = null;
         try {
-            model = args.weights() != null ? ModelResolver.resolve(args.weights())
-                    : preferences.lastModel().orElse(null);
-            if (model == null) model = ModelResolver.resolve(null);
+            model = args.weights() != null ? resolver.resolve(args.weights()) : remembered;
+            if (model == null) model = resolver.resolve(null);
         } catch (WeightsException e) {
             // without a bundled model the window shows "No model: File > Open weights…"
-            if (args.weights() != null) controller.showMessage(e.getMessage(), true);
+            if (args.weights() != null) error = e.getMessage();
         }
         List<Path> files = new ArrayList<>();
         if (model != null) files.add(model);
         files.addAll(args.images().isEmpty() && model != null ? Samples.all() : args.images());
-        if (!files.isEmpty()) controller.viewModel().open(files);
+        return new StartFiles(files, error);
     }
 
     public static void restoreSettings(MainViewModel viewModel, UiPreferences p) {

@@ -39,7 +39,7 @@ final class StatusBarView extends StatusBar {
         getLeftItems().add(cancel);
         getRightItems().addAll(model, separator(), image, separator(), time, separator(), token);
         viewModel.modelProperty().addListener(o -> update());
-        viewModel.analysisProperty().addListener(o -> update());
+        viewModel.shownImageProperty().addListener(o -> update());
         viewModel.controls().settingsProperty().addListener(o -> update());
         update();
     }

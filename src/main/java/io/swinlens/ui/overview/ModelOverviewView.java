@@ -5,7 +5,7 @@ import io.swinlens.analysis.ViewRenderer;
 import io.swinlens.analysis.ViewSettings;
 import io.swinlens.ui.common.FxImages;
 import io.swinlens.ui.common.ShownRedrawView;
-import io.swinlens.ui.main.MainViewModel;
+import io.swinlens.ui.common.AnalysisOnScreen;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Insets;
 import javafx.scene.image.ImageView;
@@ -21,8 +21,8 @@ public final class ModelOverviewView extends ShownRedrawView {
 
     private final ImageView image = new ImageView();
 
-    public ModelOverviewView(MainViewModel viewModel, ObservableBooleanValue showing, Executor renderThread) {
-        super(viewModel, showing, renderThread);
+    public ModelOverviewView(AnalysisOnScreen screen, ObservableBooleanValue showing, Executor renderThread) {
+        super(screen, showing, renderThread);
         setId("modelOverview");
         image.setId("overviewImage");
         image.setPreserveRatio(true);
@@ -43,14 +43,14 @@ public final class ModelOverviewView extends ShownRedrawView {
 
     @Override
     protected void redraw() {
-        AnalysedImage analysed = viewModel.analysed();
+        AnalysedImage analysed = screen.analysed();
         if (analysed == null) {
             caption.setText("No image analysed yet.");
             image.setImage(null);
             return;
         }
         caption.setText("Drawing every stage × block × head…");
-        ViewSettings settings = viewModel.settings();
+        ViewSettings settings = screen.settings();
         render.request(() -> FxImages.toFx(ViewRenderer.modelOverview(analysed, settings)), fx -> {
             image.setImage(fx);
             caption.setText("Every stage and block (rows) × head (columns) for the current query; click the image view to move the query.");

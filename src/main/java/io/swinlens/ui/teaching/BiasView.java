@@ -7,7 +7,7 @@ import io.swinlens.analysis.teaching.RelativeBiasView;
 import io.swinlens.analysis.teaching.TeachingImages;
 import io.swinlens.analysis.teaching.TeachingRenderer;
 import io.swinlens.model.load.LoadedModel;
-import io.swinlens.ui.main.MainViewModel;
+import io.swinlens.ui.common.AnalysisOnScreen;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
@@ -24,8 +24,8 @@ public final class BiasView extends TeachingView {
     private final Spinner<Integer> head = new Spinner<>(0, 64, 0);
     private RelativeBiasView shown;
 
-    public BiasView(MainViewModel viewModel, ObservableBooleanValue showing, Executor renderThread) {
-        super("biasView", viewModel, showing, renderThread);
+    public BiasView(AnalysisOnScreen screen, ObservableBooleanValue showing, Executor renderThread) {
+        super("biasView", screen, showing, renderThread);
         head.setId("biasHead");
         head.setPrefWidth(80);
         head.valueProperty().addListener(o -> invalidate());
@@ -34,8 +34,8 @@ public final class BiasView extends TeachingView {
     }
 
     @Override protected void redraw(AnalysedImage a) {
-        ViewSettings s = viewModel.settings();
-        LoadedModel model = viewModel.modelProperty().get();
+        ViewSettings s = screen.settings();
+        LoadedModel model = screen.model();
         int heads = a.heads(s.stage());
         if (head.getValue() >= heads) {
             head.getValueFactory().setValue(heads - 1);
@@ -54,13 +54,13 @@ public final class BiasView extends TeachingView {
     public Spinner<Integer> head() { return head; }
 
     @Override public BufferedImage exportImage() {
-        AnalysedImage a = viewModel.analysed();
+        AnalysedImage a = screen.analysed();
         if (a == null || shown == null) return null;
         return TeachingRenderer.biasBlock(a.modelName(), shown);
     }
 
     @Override public String exportName() {
-        ViewSettings s = viewModel.settings();
+        ViewSettings s = screen.settings();
         return "s%db%d_bias".formatted(s.stage(), s.block());
     }
 }

@@ -5,7 +5,7 @@ import io.swinlens.analysis.TokenMap;
 import io.swinlens.analysis.teaching.ClassActivationMap;
 import io.swinlens.analysis.teaching.TeachingImages;
 import io.swinlens.model.load.LoadedModel;
-import io.swinlens.ui.main.MainViewModel;
+import io.swinlens.ui.common.AnalysisOnScreen;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -30,8 +30,8 @@ public final class CamView extends TeachingView {
     private volatile TokenMap map;
     private boolean filling;
 
-    public CamView(MainViewModel viewModel, ObservableBooleanValue showing, Executor renderThread) {
-        super("camView", viewModel, showing, renderThread);
+    public CamView(AnalysisOnScreen screen, ObservableBooleanValue showing, Executor renderThread) {
+        super("camView", screen, showing, renderThread);
         classes.setId("camClass");
         classes.setCellFactory(l -> new ListCell<>() {
             @Override protected void updateItem(Choice item, boolean empty) {
@@ -46,9 +46,9 @@ public final class CamView extends TeachingView {
     @Override protected void redraw(AnalysedImage a) {
         if (a != mapsOf) {
             fillChoices(a);
-            LoadedModel model = viewModel.modelProperty().get();
+            LoadedModel model = screen.model();
             status.setText("Running the model once more for the last stage's tokens…");
-            viewModel.executor().submit("Class activation maps", p -> TeachingImages.classActivationMaps(model, a), m -> {
+            screen.executor().submit("Class activation maps", p -> TeachingImages.classActivationMaps(model, a), m -> {
                 mapsOf = a;
                 maps = m;
                 paint(a);

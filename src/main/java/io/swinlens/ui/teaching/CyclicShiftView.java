@@ -4,7 +4,7 @@ import io.swinlens.analysis.AnalysedImage;
 import io.swinlens.analysis.teaching.ShiftExplainer;
 import io.swinlens.analysis.teaching.ShiftExplainer.Step;
 import io.swinlens.model.geometry.BlockGeometry;
-import io.swinlens.ui.main.MainViewModel;
+import io.swinlens.ui.common.AnalysisOnScreen;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.value.ObservableBooleanValue;
@@ -31,8 +31,8 @@ public final class CyclicShiftView extends TeachingView {
     private BlockGeometry geometry;
     private Step shownStep;
 
-    public CyclicShiftView(MainViewModel viewModel, ObservableBooleanValue showing, Executor renderThread) {
-        super("shiftView", viewModel, showing, renderThread);
+    public CyclicShiftView(AnalysisOnScreen screen, ObservableBooleanValue showing, Executor renderThread) {
+        super("shiftView", screen, showing, renderThread);
         for (Step s : Step.values()) {
             ToggleButton b = new ToggleButton(s.label());
             b.setId("step-" + s.name().toLowerCase(Locale.ROOT));
@@ -76,7 +76,7 @@ public final class CyclicShiftView extends TeachingView {
     public Timeline timeline() { return timeline; }
 
     @Override protected void redraw(AnalysedImage a) {
-        int stage = viewModel.settings().stage();
+        int stage = screen.settings().stage();
         BlockGeometry g = shiftedBlock(a, stage);
         String note = "";
         if (g == null) {

@@ -5,7 +5,7 @@ import io.swinlens.analysis.HeadChoice;
 import io.swinlens.analysis.teaching.HeadStatistic;
 import io.swinlens.analysis.teaching.HeadStatisticsPlot;
 import io.swinlens.analysis.teaching.TeachingImages;
-import io.swinlens.ui.main.MainViewModel;
+import io.swinlens.ui.common.AnalysisOnScreen;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.FXCollections;
@@ -41,8 +41,8 @@ public final class HeadStatisticsView extends TeachingView {
     private List<HeadStatistic> stats = List.of();
 
     /** @param openImageView switches to the Image view after a head was chosen */
-    public HeadStatisticsView(MainViewModel viewModel, ObservableBooleanValue showing, Executor renderThread, Runnable openImageView) {
-        super("statsView", viewModel, showing, renderThread);
+    public HeadStatisticsView(AnalysisOnScreen screen, ObservableBooleanValue showing, Executor renderThread, Runnable openImageView) {
+        super("statsView", screen, showing, renderThread);
         this.openImageView = openImageView;
         depthAxis.setLabel("depth (block index across the model)");
         distanceAxis.setLabel("mean attention distance (px)");
@@ -132,10 +132,7 @@ public final class HeadStatisticsView extends TeachingView {
 
     /** Sets the main view to this head and shows it. */
     public void open(HeadStatistic s) {
-        var c = viewModel.controls();
-        c.setStage(s.stage());
-        c.setBlock(s.block());
-        c.setHead(HeadChoice.one(s.head()));
+        screen.showHead(s.stage(), s.block(), HeadChoice.one(s.head()));
         openImageView.run();
     }
 

@@ -5,7 +5,7 @@ import io.swinlens.analysis.TokenMap;
 import io.swinlens.analysis.teaching.HeadFusion;
 import io.swinlens.analysis.teaching.TeachingImages;
 import io.swinlens.analysis.teaching.TeachingRenderer;
-import io.swinlens.ui.main.MainViewModel;
+import io.swinlens.ui.common.AnalysisOnScreen;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -20,8 +20,8 @@ public final class RolloutView extends TeachingView {
     private final Label sum = new Label();
     private volatile TokenMap map;
 
-    public RolloutView(MainViewModel viewModel, ObservableBooleanValue showing, Executor renderThread) {
-        super("rolloutView", viewModel, showing, renderThread);
+    public RolloutView(AnalysisOnScreen screen, ObservableBooleanValue showing, Executor renderThread) {
+        super("rolloutView", screen, showing, renderThread);
         fusion.getItems().addAll(HeadFusion.values());
         fusion.setValue(HeadFusion.MEAN);
         fusion.setId("fusion");

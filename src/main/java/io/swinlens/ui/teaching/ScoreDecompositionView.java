@@ -9,7 +9,7 @@ import io.swinlens.analysis.teaching.TeachingImages;
 import io.swinlens.analysis.teaching.TeachingRenderer;
 import io.swinlens.model.capture.ScoreParts;
 import io.swinlens.model.load.LoadedModel;
-import io.swinlens.ui.main.MainViewModel;
+import io.swinlens.ui.common.AnalysisOnScreen;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -33,8 +33,8 @@ public final class ScoreDecompositionView extends TeachingView {
     private QueryToken query;
     private float[] row;
 
-    public ScoreDecompositionView(MainViewModel viewModel, ObservableBooleanValue showing, Executor renderThread) {
-        super("scoresView", viewModel, showing, renderThread);
+    public ScoreDecompositionView(AnalysisOnScreen screen, ObservableBooleanValue showing, Executor renderThread) {
+        super("scoresView", screen, showing, renderThread);
         biasOff.setId("biasOff");
         maskOff.setId("maskOff");
         biasOff.selectedProperty().addListener(o -> invalidate());
@@ -48,14 +48,14 @@ public final class ScoreDecompositionView extends TeachingView {
     }
 
     @Override protected void redraw(AnalysedImage a) {
-        ViewSettings s = viewModel.settings();
+        ViewSettings s = screen.settings();
         int head = s.head().kind() == HeadChoice.Kind.ONE ? s.head().index() : 0;
         QueryToken q = QueryToken.atPixel(a, a.inference().attention(s.stage(), s.block()).geometry(), s.queryX(), s.queryY());
         Key key = new Key(a, s.stage(), s.block(), q.window(), head);
         if (!key.equals(partsKey)) {
-            LoadedModel model = viewModel.modelProperty().get();
+            LoadedModel model = screen.model();
             status.setText("Running the model to record the scores of window %d, head %d…".formatted(q.window(), head));
-            viewModel.executor().submit("Score parts", p -> TeachingImages.scoreParts(model, a, q, head), result -> {
+            screen.executor().submit("Score parts", p -> TeachingImages.scoreParts(model, a, q, head), result -> {
                 partsKey = key;
                 parts = result;
                 paint(a, q, s.head().kind() != HeadChoice.Kind.ONE);
@@ -90,7 +90,7 @@ public final class ScoreDecompositionView extends TeachingView {
     public QueryToken query() { return query; }
 
     @Override public String exportName() {
-        ViewSettings s = viewModel.settings();
+        ViewSettings s = screen.settings();
         return "s%db%d_scores%s%s".formatted(s.stage(), s.block(), biasOff.isSelected() ? "_nobias" : "", maskOff.isSelected() ? "_nomask" : "");
     }
 }

@@ -1,17 +1,21 @@
 package io.swinlens.ui.teaching;
 
 import io.swinlens.analysis.AnalysedImage;
+import io.swinlens.analysis.ExportNames;
 import io.swinlens.analysis.PngExport;
-import io.swinlens.ui.main.MainViewModel;
+import io.swinlens.ui.common.AnalysisOnScreen;
+import io.swinlens.ui.common.ExportAction;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.control.Tab;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 
 /**
  * The teaching and analysis views as tabs beside Image / Head gallery / Model overview, and what the Teach
@@ -19,8 +23,9 @@ import java.util.concurrent.Executor;
  */
 public final class TeachingTabs {
 
-    private final Map<Tab, TeachingView> views = new LinkedHashMap<>();
-    private final MainViewModel viewModel;
+    private final Map<TeachingTab, Tab> tabs = new EnumMap<>(TeachingTab.class);
+    private final Map<TeachingTab, TeachingView> views = new EnumMap<>(TeachingTab.class);
+    private final AnalysisOnScreen screen;
     private final ScoreDecompositionView scores;
     private final BiasView bias;
     private final CyclicShiftView shift;
@@ -29,50 +34,50 @@ public final class TeachingTabs {
     private final HeadStatisticsView stats;
 
     /** @param openImageView selects the Image tab (the statistics open a head there) */
-    public TeachingTabs(MainViewModel viewModel, Executor renderThread, Runnable openImageView) {
-        this.viewModel = viewModel;
-        Tab scoresTab = new Tab("Scores");
-        Tab biasTab = new Tab("Bias");
-        Tab shiftTab = new Tab("Shift");
-        Tab rolloutTab = new Tab("Rollout");
-        Tab camTab = new Tab("CAM");
-        Tab statsTab = new Tab("Head stats");
-        scores = put(scoresTab, new ScoreDecompositionView(viewModel, scoresTab.selectedProperty(), renderThread));
-        bias = put(biasTab, new BiasView(viewModel, biasTab.selectedProperty(), renderThread));
-        shift = put(shiftTab, new CyclicShiftView(viewModel, shiftTab.selectedProperty(), renderThread));
-        rollout = put(rolloutTab, new RolloutView(viewModel, rolloutTab.selectedProperty(), renderThread));
-        cam = put(camTab, new CamView(viewModel, camTab.selectedProperty(), renderThread));
-        stats = put(statsTab, new HeadStatisticsView(viewModel, statsTab.selectedProperty(), renderThread, openImageView));
+    public TeachingTabs(AnalysisOnScreen screen, Executor renderThread, Runnable openImageView) {
+        this.screen = screen;
+        scores = put(TeachingTab.SCORES, showing -> new ScoreDecompositionView(screen, showing, renderThread));
+        bias = put(TeachingTab.BIAS, showing -> new BiasView(screen, showing, renderThread));
+        shift = put(TeachingTab.SHIFT, showing -> new CyclicShiftView(screen, showing, renderThread));
+        rollout = put(TeachingTab.ROLLOUT, showing -> new RolloutView(screen, showing, renderThread));
+        cam = put(TeachingTab.CAM, showing -> new CamView(screen, showing, renderThread));
+        stats = put(TeachingTab.STATS, showing -> new HeadStatisticsView(screen, showing, renderThread, openImageView));
     }
 
-    private <V extends TeachingView> V put(Tab tab, V view) {
+    private <V extends TeachingView> V put(TeachingTab kind, Function<ObservableBooleanValue, V> create) {
+        Tab tab = new Tab(kind.tabTitle());
+        V view = create.apply(tab.selectedProperty());
         tab.setContent(view);
         tab.setId("tab-" + view.getId());
-        views.put(tab, view);
+        tabs.put(kind, tab);
+        views.put(kind, view);
         return view;
     }
 
-    public List<Tab> tabs() { return List.copyOf(views.keySet()); }
+    /** The tabs in {@link TeachingTab} order. */
+    public List<Tab> tabs() { return List.copyOf(tabs.values()); }
 
-    /** The menu's names of the views, in tab order. */
-    public static final List<String> TITLES = List.of("Score decomposition", "Relative position bias", "Cyclic shift",
-            "Attention rollout", "Class activation map", "Head statistics");
+    public Tab tab(TeachingTab kind) { return tabs.get(kind); }
 
-    public boolean isTeachingTab(Tab tab) { return views.containsKey(tab); }
+    /** Which teaching view a tab shows; empty for the other tabs (Image, Head gallery, Model overview). */
+    public Optional<TeachingTab> kindOf(Tab tab) {
+        return tabs.entrySet().stream().filter(e -> e.getValue() == tab).map(Map.Entry::getKey).findFirst();
+    }
 
-    /** Writes the view of {@code tab} as File > Export does: the renderer's picture, the same pixels as the CLI. */
-    public void export(Tab tab, Path target) throws IOException {
-        TeachingView view = views.get(tab);
-        BufferedImage image = view == null ? null : view.exportImage();
+    /**
+     * What File > Export writes for a view (call on the FX thread): the picture its renderer drew, the same
+     * pixels as the CLI. The returned action writes it, from any thread.
+     */
+    public ExportAction export(TeachingTab kind) throws IOException {
+        BufferedImage image = views.get(kind).exportImage();
         if (image == null) throw new IOException("nothing to export: the view has not been drawn yet");
-        PngExport.write(image, target, true);
+        return target -> PngExport.write(image, target, true);
     }
 
     /** A file name that says what the view shows, e.g. {@code cat_rollout_mean.png}. */
-    public String suggestedName(Tab tab) {
-        AnalysedImage a = viewModel.analysed();
-        String stem = a == null || a.source() == null ? "swinlens" : a.source().getFileName().toString().replaceFirst("\\.[^.]*$", "");
-        return stem + "_" + views.get(tab).exportName() + ".png";
+    public String suggestedName(TeachingTab kind) {
+        AnalysedImage a = screen.analysed();
+        return ExportNames.stem(a == null ? null : a.source()) + "_" + views.get(kind).exportName() + ".png";
     }
 
     public ScoreDecompositionView scores() { return scores; }

@@ -4,7 +4,7 @@ import io.swinlens.analysis.AnalysedImage;
 import io.swinlens.ui.common.FxImages;
 import io.swinlens.ui.common.LatestRender;
 import io.swinlens.ui.common.RedrawScheduler;
-import io.swinlens.ui.main.MainViewModel;
+import io.swinlens.ui.common.AnalysisOnScreen;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -28,7 +28,7 @@ import java.util.function.Supplier;
  */
 abstract class TeachingView extends BorderPane {
 
-    protected final MainViewModel viewModel;
+    protected final AnalysisOnScreen screen;
     protected final FlowPane controls = new FlowPane(10, 6);
     protected final Label status = new Label();
     private final ImageView picture = new ImageView();
@@ -39,8 +39,8 @@ abstract class TeachingView extends BorderPane {
     private BufferedImage current;
     private boolean stale = true;
 
-    TeachingView(String id, MainViewModel viewModel, ObservableBooleanValue showing, Executor renderThread) {
-        this.viewModel = viewModel;
+    TeachingView(String id, AnalysisOnScreen screen, ObservableBooleanValue showing, Executor renderThread) {
+        this.screen = screen;
         this.showing = showing;
         this.render = new LatestRender(renderThread);
         setId(id);
@@ -59,8 +59,8 @@ abstract class TeachingView extends BorderPane {
         status.setId(id + "-status");
         status.setPadding(new Insets(2, 8, 4, 8));
         setBottom(status);
-        viewModel.analysisProperty().addListener(o -> invalidate());
-        viewModel.controls().settingsProperty().addListener(o -> invalidate());
+        screen.analysedProperty().addListener(o -> invalidate());
+        screen.settingsProperty().addListener(o -> invalidate());
         showing.addListener((o, was, now) -> { if (now && stale) scheduler.markDirty(); });
     }
 
@@ -74,8 +74,8 @@ abstract class TeachingView extends BorderPane {
 
     private void refresh() {
         stale = false;
-        AnalysedImage a = viewModel.analysed();
-        if (a == null || viewModel.modelProperty().get() == null) {
+        AnalysedImage a = screen.analysed();
+        if (a == null || screen.model() == null) {
             status.setText("No image analysed yet: open weights and an image first.");
             show(null);
             return;

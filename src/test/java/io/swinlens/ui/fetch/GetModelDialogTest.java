@@ -2,7 +2,7 @@ package io.swinlens.ui.fetch;
 
 import io.swinlens.model.fetch.FileServer;
 import io.swinlens.model.fetch.ModelCatalogue;
-import io.swinlens.model.load.CacheDirs;
+import io.swinlens.model.io.CacheDirs;
 import io.swinlens.testutil.Fixtures;
 import io.swinlens.ui.UiTestSupport;
 import io.swinlens.ui.main.MainController;

@@ -30,7 +30,7 @@ class BackgroundAnalysisTest {
                 messages.add(m.text());
                 analysed.countDown();
             });
-            viewModel.analysisProperty().addListener((o, a, v) -> analysed.countDown());
+            viewModel.shownImageProperty().addListener((o, a, v) -> analysed.countDown());
             viewModel.open(List.of(Fixtures.file("m4w4", "official.safetensors"), Fixtures.file("m4w4", "input.npy")));
         });
         assertThat(analysed.await(60, TimeUnit.SECONDS)).isTrue();

@@ -66,8 +66,8 @@ class ExportParityTest {
         Path attention = dir.resolve("gui.npy");
         robot.interact(() -> {
             try {
-                controller.menu().exports().view(gui);
-                controller.menu().exports().attention(attention);
+                controller.menu().exports().view().write(gui);
+                controller.menu().exports().attention().write(attention);
             } catch (java.io.IOException e) {
                 throw new AssertionError(e);
             }
@@ -97,9 +97,9 @@ class ExportParityTest {
         Path second = dir.resolve("second.png");
         robot.interact(() -> {
             try {
-                controller.menu().exports().view(first);
+                controller.menu().exports().view().write(first);
                 controller.viewModel().controls().setColormap(Colormap.TURBO);
-                controller.menu().exports().view(second);
+                controller.menu().exports().view().write(second);
             } catch (java.io.IOException e) {
                 throw new AssertionError(e);
             }

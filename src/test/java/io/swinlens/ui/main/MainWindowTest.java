@@ -129,14 +129,14 @@ class MainWindowTest {
     @Test
     void aBadImageShowsABannerAndKeepsTheView(FxRobot robot, @TempDir Path dir) throws Exception {
         openFixture(robot);
-        Analysis shown = controller.viewModel().analysisProperty().get();
+        ShownImage shown = controller.viewModel().shownImageProperty().get();
         int[] heatmapBefore = heatmap();
         Path broken = Files.write(dir.resolve("broken.png"), new byte[]{(byte) 0x89, 'P', 'N', 'G', 1, 2, 3});
         robot.interact(() -> controller.open(List.of(broken.toFile())));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(controller.banner().isShowing()).isTrue();
         assertThat(controller.banner().getText()).startsWith("broken.png: ");
-        assertThat(controller.viewModel().analysisProperty().get()).isSameAs(shown);
+        assertThat(controller.viewModel().shownImageProperty().get()).isSameAs(shown);
         assertThat(heatmap()).isEqualTo(heatmapBefore);
     }
 
@@ -171,12 +171,12 @@ class MainWindowTest {
     @Test
     void droppingACheckpointReplacesTheModelAndReanalyses(FxRobot robot) {
         openFixture(robot);
-        Analysis before = controller.viewModel().analysisProperty().get();
+        ShownImage before = controller.viewModel().shownImageProperty().get();
         File other = Fixtures.file("m4w4", "timm.safetensors").toFile();
         robot.interact(() -> controller.open(List.of(other)));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(controller.viewModel().modelProperty().get().source()).isEqualTo(other.toPath());
-        assertThat(controller.viewModel().analysisProperty().get()).isNotSameAs(before);
+        assertThat(controller.viewModel().shownImageProperty().get()).isNotSameAs(before);
         assertThat(controller.viewModel().analysed().modelName()).isEqualTo("timm.safetensors");
     }
 
@@ -261,12 +261,12 @@ class MainWindowTest {
     @Test
     void anInputTheModelCannotRunShowsABannerAndKeepsTheView(FxRobot robot) {
         openFixture(robot);
-        Analysis shown = controller.viewModel().analysisProperty().get();
+        ShownImage shown = controller.viewModel().shownImageProperty().get();
         robot.interact(() -> controller.open(List.of(Fixtures.file("m7", "input.npy").toFile())));   // 224x224 with window 4
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(controller.banner().isShowing()).isTrue();
         assertThat(controller.banner().getText()).startsWith("input.npy: ").contains("not a multiple of window");
-        assertThat(controller.viewModel().analysisProperty().get()).isSameAs(shown);
+        assertThat(controller.viewModel().shownImageProperty().get()).isSameAs(shown);
     }
 
     @Test

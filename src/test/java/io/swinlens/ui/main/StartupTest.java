@@ -1,5 +1,7 @@
 package io.swinlens.ui.main;
 
+import io.swinlens.model.load.CatalogueLookup;
+import io.swinlens.model.load.ModelResolver;
 import io.swinlens.analysis.AnalysedImage;
 import io.swinlens.analysis.Colormap;
 import io.swinlens.model.load.BundledModel;
@@ -49,7 +51,7 @@ class StartupTest {
     void opensTheImageWithTheGivenWeights(FxRobot robot) {
         Path weights = Fixtures.file("m4w4", "official.safetensors");
         Path input = Fixtures.file("m4w4", "input.npy");
-        robot.interact(() -> Startup.open(controller, new UiPreferences(node),
+        robot.interact(() -> Startup.open(controller, new UiPreferences(node), new ModelResolver(CatalogueLookup.NONE),
                 Startup.Arguments.parse(List.of(input.toString(), "--weights", weights.toString()))));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(controller.viewModel().modelProperty().get().source()).isEqualTo(weights);
@@ -58,7 +60,7 @@ class StartupTest {
 
     @Test
     void withoutArgumentsTheDemoModelOpensOnTheSamplesAndNamesTheFirstOneRight(FxRobot robot) throws Exception {
-        robot.interact(() -> Startup.open(controller, new UiPreferences(node), Startup.Arguments.parse(List.of())));
+        robot.interact(() -> Startup.open(controller, new UiPreferences(node), new ModelResolver(CatalogueLookup.NONE), Startup.Arguments.parse(List.of())));
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> controller.viewModel().analysed() != null);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(BundledModel.isBundled(controller.viewModel().modelProperty().get().source())).isTrue();
@@ -72,7 +74,7 @@ class StartupTest {
 
     @Test
     void missingWeightsAreReportedInTheBanner(FxRobot robot) {
-        robot.interact(() -> Startup.open(controller, new UiPreferences(node),
+        robot.interact(() -> Startup.open(controller, new UiPreferences(node), new ModelResolver(CatalogueLookup.NONE),
                 Startup.Arguments.parse(List.of("--weights", "/no/such/model.pth"))));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(controller.banner().isShowing()).isTrue();

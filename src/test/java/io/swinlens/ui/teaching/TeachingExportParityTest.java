@@ -57,7 +57,7 @@ class TeachingExportParityTest {
         Path gui = dir.resolve("gui.png");
         robotInteract(() -> {
             try {
-                t.export(t.tabs().get(tab), gui);
+                t.export(TeachingTab.values()[tab]).write(gui);
             } catch (java.io.IOException e) {
                 throw new AssertionError(e);
             }
@@ -75,7 +75,7 @@ class TeachingExportParityTest {
         assertThat(fromGui.getWidth()).isEqualTo(fromCli.getWidth());
         assertThat(fromGui.getHeight()).isEqualTo(fromCli.getHeight());
         assertThat(pixels(fromGui)).isEqualTo(pixels(fromCli));
-        assertThat(cli.getFileName().toString()).isEqualTo(t.suggestedName(t.tabs().get(tab)));
+        assertThat(cli.getFileName().toString()).isEqualTo(t.suggestedName(TeachingTab.values()[tab]));
     }
 
     private static void robotInteract(Runnable r) { new FxRobot().interact(r); }

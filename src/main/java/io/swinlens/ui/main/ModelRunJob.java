@@ -26,11 +26,11 @@ import java.util.concurrent.CancellationException;
  * @param keepImage  true when {@code image} is the one already on screen (re-run for a new model)
  * @param preprocess preprocessing to use, or null for the model's default
  */
-record AnalysisJob(Path weights, LoadedModel current, Path image, boolean keepImage, Preprocess preprocess)
-        implements Work<AnalysisJob.Outcome> {
+record ModelRunJob(Path weights, LoadedModel current, Path image, boolean keepImage, Preprocess preprocess)
+        implements Work<ModelRunJob.Outcome> {
 
     /** @param analysis null when there was no image (or, with a warning, when it did not fit the new model) */
-    record Outcome(LoadedModel model, Analysis analysis, String warning) { }
+    record Outcome(LoadedModel model, ShownImage analysis, String warning) { }
 
     @Override public Outcome run(Progress progress) throws Exception {
         LoadedModel model = current;
@@ -48,7 +48,7 @@ record AnalysisJob(Path weights, LoadedModel current, Path image, boolean keepIm
         }
     }
 
-    private Analysis analyse(LoadedModel model, Progress progress) throws Exception {
+    private ShownImage analyse(LoadedModel model, Progress progress) throws Exception {
         progress.update("Reading " + image.getFileName() + "…", 0.1);
         Preprocess preset = preprocess != null ? preprocess : ModelResolver.defaultPreprocess(model);
         BufferedImage original = null;
@@ -69,7 +69,7 @@ record AnalysisJob(Path weights, LoadedModel current, Path image, boolean keepIm
             throw new IllegalArgumentException(image.getFileName() + ": " + e.getMessage(), e);
         }
         checkCancelled(progress);
-        return new Analysis(analysed, original);
+        return new ShownImage(analysed, original);
     }
 
     private static void checkCancelled(Progress progress) {

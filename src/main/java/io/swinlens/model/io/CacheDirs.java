@@ -1,4 +1,4 @@
-package io.swinlens.model.load;
+package io.swinlens.model.io;
 
 import java.nio.file.Path;
 
