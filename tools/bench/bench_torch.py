@@ -7,8 +7,10 @@ Random weights (no download), eval mode, no grad, batch 1. Prints one JSON line.
 
 IMPORTANT (Debian torch uses the system BLAS, libopenblas0-pthread): on VMs whose CPU model string is
 masked ("Intel(R) Xeon(R) Processor"), OpenBLAS's DYNAMIC_ARCH picks the generic "Prescott" SSE3 kernel
-(check with OPENBLAS_VERBOSE=2) and sgemm runs ~5x slower. Force the real core, e.g.
-    OPENBLAS_CORETYPE=SkylakeX   (AVX-512 CPUs)   or   OPENBLAS_CORETYPE=Haswell   (AVX2 CPUs)
+(check with OPENBLAS_VERBOSE=2) and sgemm runs ~5x slower. Force the real core, chosen from the CPU
+flags by the rule the Java side uses (src/main/resources/io/swinlens/model/swin/openblas-coretypes.tsv):
+    OPENBLAS_CORETYPE=$(/usr/bin/python3 tools/common/swinlens_tools.py coretype)   (e.g. SkylakeX, Haswell)
+(tools/bench/compare.sh does this, and leaves it unset when no rule matches).
 The JSON reports the BLAS library mapped into the process and OPENBLAS_CORETYPE.
 """
 import os

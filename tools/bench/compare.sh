@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Swin-T 224 forward pass, SwinLens (ND4J) next to PyTorch (Debian's torch + OpenBLAS), same machine,
 # same run, alternating so that both see the same background load. 2 threads each, passive OpenMP
-# waiting, and the same OpenBLAS kernel family for both (SwinLens picks it from the CPU flags; the
-# PyTorch run gets the same value through OPENBLAS_CORETYPE).
+# waiting, and the same OpenBLAS kernel family for both (both pick it from the CPU flags by the rule in
+# src/main/resources/io/swinlens/model/swin/openblas-coretypes.tsv; the PyTorch run gets it through
+# OPENBLAS_CORETYPE, from tools/common/swinlens_tools.py).
 #   tools/bench/compare.sh [rounds=3] [runs=20]
 # Needs: target/swinlens.jar (./mvnw -q package -DskipTests) and python3-torch python3-torchvision
 # libopenblas0-pthread.
@@ -11,12 +12,16 @@ cd "$(dirname "$0")/../.."
 rounds=${1:-3}
 runs=${2:-20}
 jar=target/swinlens.jar
-core=$(grep -m1 '^flags' /proc/cpuinfo | grep -q avx512bw && echo SkylakeX || echo Haswell)
+# OpenBLAS kernel family from the CPU flags, by the rule the Java side uses (openblas-coretypes.tsv);
+# empty when no row matches: then OPENBLAS_CORETYPE is not set and OpenBLAS decides for itself.
+core=$(/usr/bin/python3 tools/common/swinlens_tools.py coretype)
+torch_env=(OMP_NUM_THREADS=2 OMP_WAIT_POLICY=PASSIVE)
+if [ -n "$core" ]; then torch_env+=("OPENBLAS_CORETYPE=$core"); fi
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "java: $(java -version 2>&1 | head -1); torch: $(/usr/bin/python3 -c 'import torch; print(torch.__version__)')"
 for r in $(seq "$rounds"); do
   OMP_NUM_THREADS=2 java -jar "$jar" bench --variant swin_tiny --image-size 224 --runs "$runs" --warmup 5 --json \
     | sed 's/^/swinlens /'
-  OMP_NUM_THREADS=2 OMP_WAIT_POLICY=PASSIVE OPENBLAS_CORETYPE=$core /usr/bin/python3 tools/bench/bench_torch.py \
+  env "${torch_env[@]}" /usr/bin/python3 tools/bench/bench_torch.py \
     --threads 2 --image-size 224 --runs "$runs" --warmup 5 | sed 's/^/pytorch  /'
 done

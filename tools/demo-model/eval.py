@@ -22,8 +22,10 @@ import torch
 from PIL import Image
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "common"))
 from shapes import CLASSES, SIZE  # noqa: E402
-from swinlens_common import build_model, evaluate, load_safetensors  # noqa: E402
+from swinlens_common import build_model, evaluate  # noqa: E402
+from swinlens_tools import load_safetensors  # noqa: E402
 
 
 def main():

@@ -1,8 +1,5 @@
-"""Shared pieces of the demo-model tools: model config, preprocessing,
-safetensors I/O (written by hand, no `safetensors` package) and the metrics."""
-import json
-import struct
-
+"""Shared pieces of the demo-model tools: model config, preprocessing and the metrics.
+(safetensors I/O is in tools/common/swinlens_tools.py, shared with the fixture tools.)"""
 import numpy as np
 import torch
 from torchvision.models.swin_transformer import SwinTransformer
@@ -28,46 +25,6 @@ def to_tensor(imgs_uint8):
     x = imgs_uint8.astype(np.float32) / 255.0
     x = (x - MEAN) / STD
     return torch.from_numpy(np.ascontiguousarray(x.transpose(0, 3, 1, 2)))
-
-
-# ---------------------------------------------------------------- safetensors
-_DT = {torch.float32: ("F32", "<f4"), torch.int64: ("I64", "<i8")}
-_DT_BACK = {"F32": np.float32, "I64": np.int64}
-
-
-def save_safetensors(path, state_dict, metadata=None):
-    header, blobs, off = {}, [], 0
-    if metadata:
-        header["__metadata__"] = {str(k): str(v) for k, v in metadata.items()}
-    for name, t in state_dict.items():
-        t = t.detach().cpu().contiguous()
-        code, npdt = _DT[t.dtype]
-        b = t.numpy().astype(npdt, copy=False).tobytes(order="C")
-        header[name] = {"dtype": code, "shape": list(t.shape), "data_offsets": [off, off + len(b)]}
-        blobs.append(b)
-        off += len(b)
-    h = json.dumps(header, separators=(",", ":")).encode("utf-8")
-    h += b" " * ((8 - len(h) % 8) % 8)
-    with open(path, "wb") as f:
-        f.write(struct.pack("<Q", len(h)))
-        f.write(h)
-        for b in blobs:
-            f.write(b)
-
-
-def load_safetensors(path):
-    with open(path, "rb") as f:
-        raw = f.read()
-    n = struct.unpack("<Q", raw[:8])[0]
-    header = json.loads(raw[8:8 + n].decode("utf-8"))
-    meta = header.pop("__metadata__", {})
-    data = raw[8 + n:]
-    sd = {}
-    for name, e in header.items():
-        b, e_ = e["data_offsets"]
-        arr = np.frombuffer(data[b:e_], dtype=np.dtype(_DT_BACK[e["dtype"]]).newbyteorder("<"))
-        sd[name] = torch.from_numpy(arr.astype(_DT_BACK[e["dtype"]]).reshape(e["shape"]))
-    return sd, meta
 
 
 # ---------------------------------------------------------------- metrics

@@ -19,37 +19,27 @@ hint adapters and the auxiliary losses are training-time only.
 Deterministic from the seeds below (given the same torch build and thread count).
 """
 import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "common"))
+from swinlens_tools import openblas_coretype, save_safetensors  # noqa: E402  (imports no torch)
 
 # OpenMP/OpenBLAS threads must not spin-wait on a shared, busy machine (a 2-thread
 # step was 2-3x slower with the default active wait). No effect on the results.
 os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
-
-
-def _openblas_coretype():
-    """OpenBLAS picks its kernels from the CPU name; on VMs with a generic name it falls back
-    to slow ones (measured: about 3x slower). Choose them from the CPU flags instead, as the
-    Java side does (io.swinlens.model.swin.NativeThreads)."""
-    try:
-        with open("/proc/cpuinfo") as fh:
-            flags = next((line for line in fh if line.startswith("flags")), "").split()
-    except OSError:
-        return None
-    if "avx512f" in flags and "avx512bw" in flags:
-        return "SkylakeX"
-    if "avx2" in flags and "fma" in flags:
-        return "Haswell"
-    return None
-
-
-if _openblas_coretype():
-    os.environ.setdefault("OPENBLAS_CORETYPE", _openblas_coretype())
+# OpenBLAS picks its kernels from the CPU name; on VMs with a generic name it falls back to slow
+# ones (measured: about 3x slower). Choose them from the CPU flags instead, by the same rule as the
+# Java side (io.swinlens.model.swin.NativeThreads; rule file openblas-coretypes.tsv).
+_CORETYPE = openblas_coretype()
+if _CORETYPE:
+    os.environ.setdefault("OPENBLAS_CORETYPE", _CORETYPE)
 
 import argparse  # noqa: E402
 import json  # noqa: E402
 import math  # noqa: E402
 import multiprocessing as mp  # noqa: E402
 import platform  # noqa: E402
-import sys  # noqa: E402
 import time  # noqa: E402
 
 import numpy as np  # noqa: E402
@@ -57,9 +47,8 @@ import torch  # noqa: E402
 import torch.nn as nn  # noqa: E402
 import torch.nn.functional as F  # noqa: E402
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import shapes  # noqa: E402
-from swinlens_common import CONFIG, build_model, evaluate, save_safetensors, to_tensor  # noqa: E402
+from swinlens_common import CONFIG, build_model, evaluate, to_tensor  # noqa: E402
 
 TRAIN_SEED = 1      # data stream for training (indices 0 .. --data-n - 1)
 VAL_SEED = 2        # held-out data for accuracy/localisation measured here

@@ -6,7 +6,7 @@ import io.swinlens.model.geometry.WindowGeometry;
 
 /**
  * Heatmaps from one block's attention (nW, heads, N, N), windows in partition order over the shifted
- * map (reference §3.6-3.7), put back into the original token layout with
+ * map (docs/swin-reference.md §3.6-3.7), put back into the original token layout with
  * {@link WindowGeometry#partitionIndex}: row r = w·N + i of the partition holds original token index[r].
  */
 public final class AttentionMaps {

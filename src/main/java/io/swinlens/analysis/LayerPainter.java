@@ -89,7 +89,7 @@ final class LayerPainter {
     /**
      * The SW-MSA windows of the selected stage drawn where their tokens really are: one translucent
      * colour per window (wrapped windows in pieces of that one colour) with each piece labelled with the
-     * mask region ids (reference §3.10) its tokens carry. Empty when the stage has no shifted block.
+     * mask region ids (docs/swin-reference.md §3.10) its tokens carry. Empty when the stage has no shifted block.
      */
     static BufferedImage shiftedWindows(ResolvedView v, BlockGeometry shifted) {
         BufferedImage out = blank(v);

@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * Where a window of a block lies on the ORIGINAL token grid. Shifted window w covers shifted tokens
  * [wy·M, wy·M+M) x [wx·M, wx·M+M), and shifted (y, x) holds original ((y+s) mod H, (x+s) mod W)
- * (reference §3.6), so windows of the last row or column wrap and fall apart into up to four rectangles.
+ * (docs/swin-reference.md §3.6), so windows of the last row or column wrap and fall apart into up to four rectangles.
  */
 final class WindowPieces {
 

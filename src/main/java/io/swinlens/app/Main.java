@@ -8,7 +8,7 @@ import java.util.Set;
 /**
  * Entry point of the jar. A command (info, predict, dump, export, bench, ...) or --help/--version runs
  * the CLI; anything else (nothing, an image, --weights) opens the app. Does not extend Application,
- * so the fat jar starts without JavaFX on the module path (javafx-notes.md).
+ * so the fat jar starts without JavaFX on the module path (docs/ui-threading.md).
  */
 public final class Main {
 

@@ -3,13 +3,13 @@ package io.swinlens.analysis.teaching;
 import io.swinlens.model.swin.SwinModel;
 
 /**
- * What follows the last stage (reference §3.3): the final LayerNorm(8C) and the Linear(8C -> classes) head.
+ * What follows the last stage (docs/swin-reference.md §3.3): the final LayerNorm(8C) and the Linear(8C -> classes) head.
  *
  * @param weight (classes, channels) row-major, as head.weight is stored
  */
 public record ClassifierHead(int classes, int channels, float[] normWeight, float[] normBias, float[] weight, float[] bias) {
 
-    /** LayerNorm epsilon, 1e-5 everywhere in Swin (reference §3.2). */
+    /** LayerNorm epsilon, 1e-5 everywhere in Swin (docs/swin-reference.md §3.2). */
     public static final double LAYER_NORM_EPS = 1e-5;
 
     public ClassifierHead {

@@ -5,7 +5,7 @@ import io.swinlens.model.geometry.WindowGeometry;
 import io.swinlens.model.swin.SwinModel;
 
 /**
- * A block's learned relative position bias (reference §3.9) in two pictures: per head, the table as a
+ * A block's learned relative position bias (docs/swin-reference.md §3.9) in two pictures: per head, the table as a
  * (2Mt-1) x (2Mt-1) grid of offsets, row dh + Mt-1 and column dw + Mt-1 with (dh, dw) = query minus key
  * position, so the centre is the zero offset; and the N x N bias the block adds for its window of M tokens
  * a side (M <= Mt; a clamped stage reads the middle of a larger table).
@@ -55,12 +55,9 @@ public record RelativeBiasView(int stage, int block, int heads, int tableWindow,
     /** The (N, N) bias of one head for the block's window, N = M²: what the block adds to query i, key j. */
     public Grid gathered(int head) {
         int n = window * window;
-        int windowSpan = 2 * window - 1;
-        int[] index = WindowGeometry.relativePositionIndex(window);   // in the window's own (2M-1)² table
+        int[] index = WindowGeometry.relativePositionIndex(window, tableWindow);   // rows of the stored table
         float[] out = new float[n * n];
-        for (int r = 0; r < out.length; r++) {
-            out[r] = bias(head, index[r] / windowSpan - (window - 1), index[r] % windowSpan - (window - 1));
-        }
+        for (int r = 0; r < out.length; r++) out[r] = table[index[r] * heads + head];
         return new Grid(n, n, out);
     }
 }

@@ -16,7 +16,7 @@ import java.util.List;
  * of different windows, and R = 0.5·A + 0.5·I accounts for the residual. Starting from the mean pool
  * (uniform over the last stage's tokens), the row vector v goes backwards through the blocks, v <- v·R,
  * and through each patch merge, where every child token gets a quarter of its merged token's value
- * (children of (i, j) are (2i, 2j), (2i+1, 2j), (2i, 2j+1), (2i+1, 2j+1), reference §3.11).
+ * (children of (i, j) are (2i, 2j), (2i+1, 2j), (2i, 2j+1), (2i+1, 2j+1), docs/swin-reference.md §3.11).
  * R is row-stochastic, so the result sums to 1. v·R is computed window by window, O(L·N) per block:
  * no dense L x L matrix is ever built.
  */

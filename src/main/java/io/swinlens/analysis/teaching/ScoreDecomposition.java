@@ -3,7 +3,7 @@ package io.swinlens.analysis.teaching;
 import io.swinlens.model.capture.ScoreParts;
 
 /**
- * The attention of one window and head taken apart (reference §3.8): probs = softmax(q·scale·kᵀ + B + M)
+ * The attention of one window and head taken apart (docs/swin-reference.md §3.8): probs = softmax(q·scale·kᵀ + B + M)
  * row by row, B the gathered relative position bias and M the shift mask (0 or -100). Switching B or M
  * off recomputes the softmax without it, to show what each term does.
  */

@@ -12,7 +12,7 @@ import java.awt.image.BufferedImage;
 import java.util.List;
 
 /**
- * The cyclic shift of an SW-MSA block (reference §3.10) on the actual image, one step at a time: the image
+ * The cyclic shift of an SW-MSA block (docs/swin-reference.md §3.10) on the actual image, one step at a time: the image
  * rolled by -s = -floor(M/2) tokens with {@link WindowGeometry#roll}, the 9 regions of the rolled map, the
  * N x N mask of one window, and the roll back.
  */

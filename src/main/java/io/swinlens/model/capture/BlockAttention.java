@@ -4,7 +4,7 @@ import io.swinlens.model.geometry.BlockGeometry;
 
 /**
  * One block's post-softmax attention, float32 (nW, heads, N, N) in C order, windows in partition
- * order over the cyclically shifted map (reference §3.7), exactly as the PyTorch implementations hold it.
+ * order over the cyclically shifted map (docs/swin-reference.md §3.7), exactly as the PyTorch implementations hold it.
  */
 public record BlockAttention(BlockGeometry geometry, int heads, float[] probs) {
 

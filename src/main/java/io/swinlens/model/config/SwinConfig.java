@@ -37,12 +37,6 @@ public record SwinConfig(String name, int embedDim, int[] depths, int[] numHeads
         }
     }
 
-    /** A config with the conventional defaults (patch 4, RGB, MLP ratio 4) and the natural image size. */
-    public static SwinConfig of(String name, int embedDim, int[] depths, int[] numHeads, int windowSize, int numClasses) {
-        return new SwinConfig(name, embedDim, depths, numHeads, windowSize, numClasses,
-                naturalImageSize(4, windowSize, depths.length), 4, 3, 4);
-    }
-
     /**
      * The input size at which the last stage is exactly one window: 224 for window 7 and 4 stages,
      * 384 for window 12. Matches every released Swin.
@@ -99,7 +93,7 @@ public record SwinConfig(String name, int embedDim, int[] depths, int[] numHeads
                 name, embedDim, Arrays.toString(depths), Arrays.toString(numHeads), windowSize, numClasses, imageSize);
     }
 
-    // ---- presets (reference §1) ----
+    // ---- presets (docs/swin-reference.md §1) ----
 
     public static SwinConfig swinTiny(int imageSize, int classes) { return preset("swin_tiny", 96, new int[]{2, 2, 6, 2}, new int[]{3, 6, 12, 24}, imageSize, classes); }
     public static SwinConfig swinSmall(int imageSize, int classes) { return preset("swin_small", 96, new int[]{2, 2, 18, 2}, new int[]{3, 6, 12, 24}, imageSize, classes); }

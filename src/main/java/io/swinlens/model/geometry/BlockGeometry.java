@@ -2,7 +2,7 @@ package io.swinlens.model.geometry;
 
 /**
  * Where one Swin block works: its stage resolution H x W, its (possibly clamped) window M and shift s.
- * Official rule (reference §3.4): when min(H, W) <= M the window becomes min(H, W) and the shift 0.
+ * Official rule (docs/swin-reference.md §3.4): when min(H, W) <= M the window becomes min(H, W) and the shift 0.
  */
 public record BlockGeometry(int stage, int block, int height, int width, int window, int shift) {
 

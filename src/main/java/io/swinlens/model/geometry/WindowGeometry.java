@@ -1,7 +1,7 @@
 package io.swinlens.model.geometry;
 
 /**
- * Swin's window geometry as pure integer functions (reference §3.6-3.10), following
+ * Swin's window geometry as pure integer functions (docs/swin-reference.md §3.6-3.10), following
  * timm's {@code window_partition}, {@code window_reverse}, relative index and shift mask.
  * Token maps are row-major: token (y, x) of an H x W map has index y·W + x.
  * "Window order" is the partition order: window w = (y div M)·(W/M) + (x div M) in the cyclically
@@ -56,23 +56,38 @@ public final class WindowGeometry {
         return out;
     }
 
-    /** Relative position index (reference §3.9): idx[i·N + j] = (dh + M-1)·(2M-1) + (dw + M-1), dh = hi - hj. */
+    /** Relative position index (docs/swin-reference.md §3.9): idx[i·N + j] = (dh + M-1)·(2M-1) + (dw + M-1), dh = hi - hj. */
     public static int[] relativePositionIndex(int window) {
+        return relativePositionIndex(window, window);
+    }
+
+    /**
+     * The same index into a table made for a window Mt >= M (a stage clamped below the trained window):
+     * offsets (dh, dw) in [-(M-1), M-1] read row (dh + Mt-1)·(2Mt-1) + (dw + Mt-1).
+     */
+    public static int[] relativePositionIndex(int window, int tableWindow) {
+        if (tableWindow < window) throw new IllegalArgumentException("a table for window " + tableWindow + " cannot serve window " + window);
         int n = window * window;
         int[] index = new int[n * n];
-        int span = 2 * window - 1;
+        int span = 2 * tableWindow - 1;
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
-                int dh = i / window - j / window + window - 1;
-                int dw = i % window - j % window + window - 1;
+                int dh = i / window - j / window + tableWindow - 1;
+                int dw = i % window - j % window + tableWindow - 1;
                 index[i * n + j] = dh * span + dw;
             }
         }
         return index;
     }
 
+    /** The window M of a relative position table with (2M-1)² rows; -1 when the row count is no such square. */
+    public static int tableWindow(long rows) {
+        long span = Math.round(Math.sqrt(rows));
+        return rows > 0 && span * span == rows && span % 2 == 1 ? (int) (span + 1) / 2 : -1;
+    }
+
     /**
-     * Region ids 0..8 of the shifted map (reference §3.10): row region 0 below H-M, 1 up to H-s, 2 after;
+     * Region ids 0..8 of the shifted map (docs/swin-reference.md §3.10): row region 0 below H-M, 1 up to H-s, 2 after;
      * the same for columns; label = 3·row + column. Indexed in shifted coordinates, row-major.
      */
     public static int[] regionLabels(int height, int width, int window, int shift) {

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * The evaluation preprocessing of each source of Swin weights (swin-reference.md section 2).
+ * The evaluation preprocessing of each source of Swin weights (docs/swin-reference.md §2).
  * All use bicubic resampling and ImageNet mean and std; they differ in the geometry.
  */
 public enum Preprocess {

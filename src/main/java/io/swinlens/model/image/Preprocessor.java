@@ -5,7 +5,7 @@ import java.awt.image.BufferedImage;
 /**
  * Turns an RGB image into the network input of one evaluation preset: the torchvision pipeline
  * {@code Resize(..., BICUBIC)}, {@code CenterCrop}, {@code ToTensor}, {@code Normalize(mean, std)}
- * (swin-reference.md section 2), with Pillow's resampling reproduced by {@link PilBicubicResampler}.
+ * (docs/swin-reference.md §2), with Pillow's resampling reproduced by {@link PilBicubicResampler}.
  */
 public final class Preprocessor {
 

@@ -6,7 +6,7 @@ import java.util.Locale;
  * Where one preset sends an image: resize the whole image to {@code resizedWidth x resizedHeight},
  * then keep the {@code cropWidth x cropHeight} box at ({@code left}, {@code top}).
  * The formulas follow torchvision 0.14 ({@code F_pil.resize}, {@code center_crop}) with the sizes
- * of swin-reference.md section 2, scaled by imageSize / 224 for sizes the table does not list.
+ * of docs/swin-reference.md §2, scaled by imageSize / 224 for sizes the table does not list.
  */
 record ResizePlan(int resizedWidth, int resizedHeight, int left, int top, int cropWidth, int cropHeight) {
 

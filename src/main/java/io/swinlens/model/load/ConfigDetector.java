@@ -1,6 +1,7 @@
 package io.swinlens.model.load;
 
 import io.swinlens.model.config.SwinConfig;
+import io.swinlens.model.geometry.WindowGeometry;
 import io.swinlens.model.weights.RawTensor;
 import io.swinlens.model.weights.WeightsException;
 
@@ -49,13 +50,12 @@ final class ConfigDetector {
             depths[s] = blocks.get(s).last() + 1;
             String key = "layers.%d.blocks.0.attn.relative_position_bias_table".formatted(s);
             long[] shape = require(fileName, tensors, key).shape();
-            heads[s] = (int) shape[1];
-            long span = Math.round(Math.sqrt(shape[0]));
-            if (shape.length != 2 || span * span != shape[0] || span % 2 == 0) {
+            tableWindows[s] = shape.length == 2 ? WindowGeometry.tableWindow(shape[0]) : -1;
+            if (tableWindows[s] < 0) {
                 throw new WeightsException(WeightsException.Kind.SHAPE_MISMATCH, fileName + ": key '" + key
                         + "': expected [(2M-1)^2, heads], got " + java.util.Arrays.toString(shape));
             }
-            tableWindows[s] = (int) (span + 1) / 2;
+            heads[s] = (int) shape[1];
         }
         RawTensor head = tensors.get("head.weight");
         if (head == null) {

@@ -1,7 +1,7 @@
 package io.swinlens.model.swin;
 
 /**
- * GELU as Swin uses it: the exact form 0.5·x·(1 + erf(x/√2)) (reference §3.2), not ND4J's GELU ops
+ * GELU as Swin uses it: the exact form 0.5·x·(1 + erf(x/√2)) (docs/swin-reference.md §3.2), not ND4J's GELU ops
  * (sigmoid and tanh approximations, errors 2e-2 and 3e-2).
  * <p>
  * erf is the rational minimax approximation z·P(z²)/Q(z²) on [-4, 4] that Eigen uses for float

@@ -15,6 +15,9 @@ import java.util.stream.IntStream;
  */
 final class JavaKernels {
 
+    /** LayerNorm epsilon, 1e-5 everywhere in Swin (docs/swin-reference.md §3.2). */
+    static final double LAYER_NORM_EPS = 1e-5;
+
     private static final int PARALLEL_THRESHOLD = 16_384;   // elements below which one thread is faster
 
     private JavaKernels() { }
@@ -61,7 +64,7 @@ final class JavaKernels {
                     float d = row[k] - mean;
                     squares += d * d;
                 }
-                float inv = (float) (1.0 / Math.sqrt(squares / c + Ops.LAYER_NORM_EPS));
+                float inv = (float) (1.0 / Math.sqrt(squares / c + LAYER_NORM_EPS));
                 for (int k = 0; k < c; k++) row[k] = (row[k] - mean) * inv * gamma[k] + beta[k];
                 o.put(outBase + t * c, row, 0, c);
             }
@@ -86,8 +89,8 @@ final class JavaKernels {
     }
 
     /**
-     * Splits qkv (nW·N, 3C) into q, k, v, each (nW·h, N, d) contiguous: row (w·N + i), channel
-     * part·C + head·d + j goes to [part][(w·h + head), i, j] (reference §3.8: parts before heads).
+     * Splits qkv (nW·N, 3C) into q, k, v, each (nW·h, N, d) contiguous: row (win·N + i), channel
+     * part·C + head·d + j goes to [part][(win·h + head), i, j] (docs/swin-reference.md §3.8: parts before heads).
      */
     static INDArray[] splitHeads(INDArray qkv, int windows, int tokens, int heads) {
         int c3 = (int) qkv.columns();
@@ -105,11 +108,11 @@ final class JavaKernels {
             float[] row = new float[c3];
             for (int r = from; r < to; r++) {
                 in.get(inBase + r * c3, row, 0, c3);
-                int w = r / tokens;
+                int win = r / tokens;
                 int i = r % tokens;
                 for (int p = 0; p < 3; p++) {
                     for (int head = 0; head < heads; head++) {
-                        out[p].put((((w * heads + head) * tokens) + i) * d, row, p * c + head * d, d);
+                        out[p].put((((win * heads + head) * tokens) + i) * d, row, p * c + head * d, d);
                     }
                 }
             }
@@ -127,10 +130,10 @@ final class JavaKernels {
         forRows((long) windows * tokens, c, (from, to) -> {
             float[] row = new float[c];
             for (int r = from; r < to; r++) {
-                int w = r / tokens;
+                int win = r / tokens;
                 int i = r % tokens;
                 for (int head = 0; head < heads; head++) {
-                    in.get((((w * heads + head) * tokens) + i) * d, row, head * d, d);
+                    in.get((((win * heads + head) * tokens) + i) * d, row, head * d, d);
                 }
                 out.put(r * c, row, 0, c);
             }

@@ -88,21 +88,18 @@ final class ResolutionPlan {
                     .formatted(mt, mt, window, window));
         }
         int n = window * window;
-        int span = 2 * mt - 1;
+        int[] index = WindowGeometry.relativePositionIndex(window, mt);     // (N·N) rows of the table
         float[] out = new float[heads * n * n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                int row = (i / window - j / window + mt - 1) * span + (i % window - j % window + mt - 1);
-                for (int head = 0; head < heads; head++) {
-                    out[(head * n + i) * n + j] = block.biasTable()[row * heads + head];
-                }
+        for (int r = 0; r < n * n; r++) {
+            for (int head = 0; head < heads; head++) {
+                out[head * n * n + r] = block.biasTable()[index[r] * heads + head];
             }
         }
         return out;
     }
 
     /**
-     * Row index for patch merging (reference §3.11): row 4t+k of the gathered matrix is x_k of merged token t,
+     * Row index for patch merging (docs/swin-reference.md §3.11): row 4t+k of the gathered matrix is x_k of merged token t,
      * with x0 = (2i, 2j), x1 = (2i+1, 2j), x2 = (2i, 2j+1), x3 = (2i+1, 2j+1); viewed as (L/4, 4C) that is
      * concat(x0, x1, x2, x3) on channels.
      */

@@ -24,9 +24,9 @@ import java.util.Map;
 
 /**
  * The Swin V1 forward pass on ND4J, following the official {@code models/swin_transformer.py}
- * (reference §3). Dimension letters: L tokens of a stage (H·W), C its width, nW windows, N = M² tokens
+ * (docs/swin-reference.md §3). Dimension letters: L tokens of a stage (H·W), C its width, nW windows, N = M² tokens
  * per window, h heads, d = C/h. Activations are token matrices (L, C), batch 1.
- * Cyclic shift + window partition is one row gather, its inverse one more (nd4j-notes.md).
+ * Cyclic shift + window partition is one row gather, its inverse one more (docs/performance.md).
  * Thread-safe: each call runs in its own thread's workspace.
  */
 public final class SwinModel {
@@ -124,7 +124,7 @@ public final class SwinModel {
         return plan;
     }
 
-    /** The stride-P conv as a matmul on patches flattened (cin, ky, kx), then LayerNorm (reference §3.1). */
+    /** The stride-P conv as a matmul on patches flattened (cin, ky, kx), then LayerNorm (docs/swin-reference.md §3.1). */
     private INDArray embed(float[] chw, int height, int width) {
         int p = weights.config.patchSize();
         int cin = weights.config.inChannels();
@@ -146,21 +146,21 @@ public final class SwinModel {
         return weights.patchNorm.apply(weights.patchEmbed.apply(tokens));                 // (L, C)
     }
 
-    private INDArray block(INDArray x, ResolutionPlan.BlockPlan plan, SwinWeights.Block w, Recorder recorder) {
-        INDArray windows = gatherRows(w.norm1().apply(x), plan.gather());     // (nW·N, C), shifted + partitioned
-        INDArray attended = attention(windows, plan, w, recorder);             // (nW·N, C)
+    private INDArray block(INDArray x, ResolutionPlan.BlockPlan plan, SwinWeights.Block blockWeights, Recorder recorder) {
+        INDArray windows = gatherRows(blockWeights.norm1().apply(x), plan.gather());     // (nW·N, C), shifted + partitioned
+        INDArray attended = attention(windows, plan, blockWeights, recorder);             // (nW·N, C)
         x = x.add(gatherRows(attended, plan.scatter()));                       // (L, C), back in place
-        INDArray hidden = JavaKernels.geluInPlace(w.fc1().apply(w.norm2().apply(x))); // (L, 4C)
-        return x.addi(w.fc2().apply(hidden));                                  // (L, C)
+        INDArray hidden = JavaKernels.geluInPlace(blockWeights.fc1().apply(blockWeights.norm2().apply(x))); // (L, 4C)
+        return x.addi(blockWeights.fc2().apply(hidden));                                  // (L, C)
     }
 
-    /** softmax(q·scale·kᵀ + B + M)·V per window and head (reference §3.8); the scale is folded into q. */
-    private INDArray attention(INDArray windows, ResolutionPlan.BlockPlan plan, SwinWeights.Block w, Recorder recorder) {
+    /** softmax(q·scale·kᵀ + B + M)·V per window and head (docs/swin-reference.md §3.8); the scale is folded into q. */
+    private INDArray attention(INDArray windows, ResolutionPlan.BlockPlan plan, SwinWeights.Block blockWeights, Recorder recorder) {
         BlockGeometry g = plan.geometry();
         int nW = g.windowCount();
         int n = g.tokensPerWindow();
         int heads = plan.heads();
-        INDArray[] qkv = JavaKernels.splitHeads(w.qkv().apply(windows), nW, n, heads); // 3 x (nW·h, N, d)
+        INDArray[] qkv = JavaKernels.splitHeads(blockWeights.qkv().apply(windows), nW, n, heads); // 3 x (nW·h, N, d)
         INDArray q = qkv[0];
         INDArray k = qkv[1];
         INDArray v = qkv[2];
@@ -168,15 +168,15 @@ public final class SwinModel {
         Nd4j.matmul(q, k, scores, false, true, false);
         recorder.beforeBias(plan, scores);
         scores.reshape('c', nW, heads, n, n).addi(plan.biasMask());           // + B + M, (nW, h, N, N)
-        INDArray attentionProbs = Ops.softmaxInPlace(scores);                  // (nW·h, N, N)
+        INDArray attentionProbs = Nd4jKernels.softmaxInPlace(scores);                  // (nW·h, N, N)
         recorder.attention(plan, attentionProbs);
         INDArray context = Nd4j.createUninitialized(DataType.FLOAT, (long) nW * heads, n, v.size(2));
         Nd4j.matmul(attentionProbs, v, context, false, false, false);          // (nW·h, N, d)
         INDArray merged = JavaKernels.mergeHeads(context, nW, n, heads);      // (nW·N, C), channel = head·d + j
-        return w.proj().apply(merged);
+        return blockWeights.proj().apply(merged);
     }
 
-    /** Concatenate x0..x3 on channels, LayerNorm(4C), Linear(4C -> 2C) (reference §3.11). */
+    /** Concatenate x0..x3 on channels, LayerNorm(4C), Linear(4C -> 2C) (docs/swin-reference.md §3.11). */
     private static INDArray merge(INDArray x, int[] index, SwinWeights.Merge m) {
         INDArray gathered = gatherRows(x, index).reshape('c', x.rows() / 4, 4 * x.columns()); // (L/4, 4C)
         return m.reduction().apply(m.norm().apply(gathered));                                 // (L/4, 2C)

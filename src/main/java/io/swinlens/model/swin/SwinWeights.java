@@ -1,6 +1,7 @@
 package io.swinlens.model.swin;
 
 import io.swinlens.model.config.SwinConfig;
+import io.swinlens.model.geometry.WindowGeometry;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -9,13 +10,13 @@ import java.util.List;
 
 /**
  * A Swin V1 model's parameters as ND4J arrays, named after the official checkpoint keys
- * (reference §6), loaded name by name with every shape checked. Linear weights are kept
+ * (docs/swin-reference.md §6), loaded name by name with every shape checked. Linear weights are kept
  * transposed, (in, out), for gemm; the attention scale d^-0.5 is folded into the q rows of qkv.
  */
 final class SwinWeights {
 
     record Linear(INDArray weightT, INDArray bias) {
-        INDArray apply(INDArray x) { return Ops.linear(x, weightT, bias); }
+        INDArray apply(INDArray x) { return Nd4jKernels.linear(x, weightT, bias); }
     }
 
     record Norm(INDArray gamma, INDArray beta, float[] gammaValues, float[] betaValues) {
@@ -89,7 +90,7 @@ final class SwinWeights {
         float[] qkvWeight = source.get(prefix + "attn.qkv.weight", 3L * dim, dim);
         float[] qkvBias = source.get(prefix + "attn.qkv.bias", 3L * dim);
         float scale = (float) Math.pow(config.headDim(stage), -0.5);
-        for (int row = 0; row < dim; row++) {          // rows 0..C-1 are q (reference §3.8)
+        for (int row = 0; row < dim; row++) {          // rows 0..C-1 are q (docs/swin-reference.md §3.8)
             for (int k = 0; k < dim; k++) qkvWeight[row * dim + k] *= scale;
             qkvBias[row] *= scale;
         }
@@ -102,13 +103,12 @@ final class SwinWeights {
 
     /** The window a ((2M-1)², heads) table was made for. */
     static int tableWindowOf(String key, long[] shape) {
-        long rows = shape[0];
-        int span = (int) Math.round(Math.sqrt(rows));
-        if (shape.length != 2 || (long) span * span != rows || span % 2 == 0) {
+        int window = shape.length == 2 ? WindowGeometry.tableWindow(shape[0]) : -1;
+        if (window < 0) {
             throw new IllegalArgumentException("key '" + key + "': expected a ((2M-1)^2, heads) table, got shape "
                     + java.util.Arrays.toString(shape));
         }
-        return (span + 1) / 2;
+        return window;
     }
 
     private static Linear linear(TensorSource source, String prefix, int out, int in) {

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 
 /**
  * Detects which of the four Swin V1 namings a state dict uses and renames its keys to the
- * official ones (swin-reference.md section 6, "Canonical mapping"). Buffers the model recomputes
+ * official ones (docs/swin-reference.md §6, "Canonical mapping"). Buffers the model recomputes
  * (relative_position_index, attn_mask, relative_coords_table) are dropped; keys it does not
  * recognise pass through unchanged so the model loader can report them as unexpected.
  */

@@ -1,6 +1,6 @@
 package io.swinlens.model.weights;
 
-/** The four state-dict key layouts of Swin V1 (swin-reference.md section 6). */
+/** The four state-dict key layouts of Swin V1 (docs/swin-reference.md §6). */
 public enum NamingConvention {
     /** microsoft/Swin-Transformer: the canonical names everything maps to. */
     OFFICIAL("official"),

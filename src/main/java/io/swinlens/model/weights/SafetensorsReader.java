@@ -17,7 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Reads a safetensors file (swin-reference.md section 8.2): an 8-byte little-endian header
+ * Reads a safetensors file (docs/swin-reference.md §8.2): an 8-byte little-endian header
  * length N, N bytes of JSON, then the data buffer. Every entry is validated against the buffer
  * at open; tensor bytes are read later by positional reads on the shared channel.
  */

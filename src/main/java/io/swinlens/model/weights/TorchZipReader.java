@@ -17,7 +17,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
- * Reads a torch.save zip archive (torch >= 1.6; swin-reference.md section 8.1): unpickles
+ * Reads a torch.save zip archive (torch >= 1.6; docs/swin-reference.md §8.1): unpickles
  * {@code <prefix>/data.pkl} with the restricted {@link Unpickler}, then checks every tensor
  * against its storage entry {@code <prefix>/data/<key>} so a short or inconsistent file fails
  * at open. Storage bytes are read later, per tensor, straight from the zip entry.

@@ -35,7 +35,6 @@ public final class ImageLayersView extends StackPane {
     private final BooleanProperty followMouse = new SimpleBooleanProperty(this, "followMouse", false);
     private final RedrawScheduler scheduler = new RedrawScheduler(this::redraw);
     private Layers layers;
-    private int redraws;
 
     public ImageLayersView(MainViewModel viewModel) {
         this.viewModel = viewModel;
@@ -72,9 +71,6 @@ public final class ImageLayersView extends StackPane {
     /** The layers on screen now (null before the first analysis). */
     public Layers layers() { return layers; }
 
-    /** How many times the layers were rendered (tests: a change that should not redraw does not). */
-    public int redrawCount() { return redraws; }
-
     private void redraw() {
         AnalysedImage analysed = viewModel.analysed();
         String emptyText = viewModel.emptyStateText();
@@ -87,7 +83,6 @@ public final class ImageLayersView extends StackPane {
             return;
         }
         layers = ViewRenderer.layers(analysed, viewModel.settings());
-        redraws++;
         BufferedImage[] ordered = layers.inOrder();
         for (int i = 0; i < views.length; i++) views[i].setImage(FxImages.toFx(ordered[i]));
         fit();

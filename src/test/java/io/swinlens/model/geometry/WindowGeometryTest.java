@@ -33,7 +33,7 @@ class WindowGeometryTest {
 
     @Test
     void shiftedPartitionStartsAtTheOriginalShiftShiftToken() {
-        // roll(-s): the shifted map's (0,0) is the original (s,s) (reference §3.6)
+        // roll(-s): the shifted map's (0,0) is the original (s,s) (docs/swin-reference.md §3.6)
         int[] gather = WindowGeometry.partitionIndex(6, 6, 3, 1);
         assertThat(gather[0]).isEqualTo(1 * 6 + 1);
         // the last token of the last window is the original (0,0): it wrapped to the bottom right
@@ -79,6 +79,27 @@ class WindowGeometryTest {
         assertThat(idx[48 * 49]).isEqualTo(168);      // i=(6,6), j=(0,0)
         assertThat(idx[1 * 49]).isEqualTo(6 * 13 + 7); // i=(0,1), j=(0,0): dh=0, dw=+1
         assertThat(java.util.Arrays.stream(idx).max().getAsInt()).isEqualTo(168);
+    }
+
+    @Test
+    void relativeIndexIntoALargerTableReadsTheSameOffsets() {
+        int m = 3;
+        int mt = 7;
+        int[] small = WindowGeometry.relativePositionIndex(m);
+        int[] large = WindowGeometry.relativePositionIndex(m, mt);
+        for (int r = 0; r < small.length; r++) {
+            int dh = small[r] / (2 * m - 1) - (m - 1);
+            int dw = small[r] % (2 * m - 1) - (m - 1);
+            assertThat(large[r]).isEqualTo((dh + mt - 1) * (2 * mt - 1) + dw + mt - 1);
+        }
+        assertThat(WindowGeometry.relativePositionIndex(m, m)).isEqualTo(small);
+        assertThatThrownBy(() -> WindowGeometry.relativePositionIndex(7, 3)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @ParameterizedTest(name = "{0} rows -> window {1}")
+    @CsvSource({"169, 7", "1, 1", "9, 2", "529, 12", "168, -1", "144, -1", "0, -1"})
+    void tableWindowIsTheWindowOfASquareOddSpan(long rows, int window) {
+        assertThat(WindowGeometry.tableWindow(rows)).isEqualTo(window);
     }
 
     @Test

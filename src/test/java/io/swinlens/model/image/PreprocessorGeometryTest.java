@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Sizes, crops and preset names, per swin-reference.md section 2. */
+/** Sizes, crops and preset names, per docs/swin-reference.md §2. */
 class PreprocessorGeometryTest {
 
     @ParameterizedTest(name = "{0} at {1}: short side {2}")

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Each naming of swin-reference.md section 6, written out explicitly, must map back to official keys. */
+/** Each naming of docs/swin-reference.md §6, written out explicitly, must map back to official keys. */
 class NamingConventionTest {
 
     private static final Pattern BLOCK = Pattern.compile("^layers\\.(\\d+)\\.blocks\\.(\\d+)\\.(.*)");

@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * A two-stage Swin small enough to write by hand (C=4, depths 2,2, heads 1,2, window 2, 3 classes),
- * under official keys (swin-reference.md section 6) with distinct, exactly representable values.
+ * under official keys (docs/swin-reference.md §6) with distinct, exactly representable values.
  */
 final class TinySwin {
 

@@ -1,5 +1,6 @@
 package io.swinlens.ui.teaching;
 
+import io.swinlens.testutil.ScreenChecks;
 import io.swinlens.testutil.Screenshots;
 import io.swinlens.analysis.HeadChoice;
 import io.swinlens.analysis.teaching.ShiftExplainer.Step;
@@ -19,6 +20,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import java.awt.image.BufferedImage;
 import java.io.File;
 import java.io.StringReader;
 import java.nio.file.Files;
@@ -27,6 +29,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.prefs.Preferences;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 
 /**
@@ -65,24 +69,33 @@ class TeachingScreenshotTest {
         TeachingTabs t = controller.teaching();
         select(robot, t, 0);
         Screenshots.shoot(robot, controller.root(), "teach-scores.png");
+        showsItsPicture(robot, t.scores());
         robot.clickOn("#maskOff");
         WaitForAsyncUtils.waitForFxEvents();
         Screenshots.shoot(robot, controller.root(), "teach-scores-mask-off.png");
+        showsItsPicture(robot, t.scores());
         select(robot, t, 1);
         Screenshots.shoot(robot, controller.root(), "teach-bias.png");
+        showsItsPicture(robot, t.bias());
         select(robot, t, 2);
         robot.interact(() -> t.shift().select(Step.REGIONS));
         WaitForAsyncUtils.waitForFxEvents();
         Screenshots.shoot(robot, controller.root(), "teach-shift-regions.png");
+        showsItsPicture(robot, t.shift());
         robot.interact(() -> t.shift().select(Step.MASK));
         WaitForAsyncUtils.waitForFxEvents();
         Screenshots.shoot(robot, controller.root(), "teach-shift-mask.png");
+        showsItsPicture(robot, t.shift());
         select(robot, t, 3);
         Screenshots.shoot(robot, controller.root(), "teach-rollout.png");
+        showsItsPicture(robot, t.rollout());
         select(robot, t, 4);
         Screenshots.shoot(robot, controller.root(), "teach-cam.png");
+        showsItsPicture(robot, t.cam());
         select(robot, t, 5);
         Screenshots.shoot(robot, controller.root(), "teach-stats.png");
+        assertThat(t.stats().table().getItems()).as("a row per head of the model").isNotEmpty();
+        assertThat(ScreenChecks.spread(ScreenChecks.snapshot(robot, t.stats().chart()))).as("the scatter plot").isGreaterThan(100);
 
         System.setProperty(CacheDirs.HOME_PROPERTY, dir.resolve("home").toString());
         Path weights = Fixtures.file("m4w4", "official.safetensors");
@@ -108,5 +121,14 @@ class TeachingScreenshotTest {
     private void select(FxRobot robot, TeachingTabs t, int tab) {
         robot.interact(() -> controller.tabs().getSelectionModel().select(t.tabs().get(tab)));
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** The view's picture is drawn, not blank, and on screen pixel for pixel as its renderer drew it. */
+    private static void showsItsPicture(FxRobot robot, TeachingView view) {
+        BufferedImage drawn = view.picture();
+        assertThat(drawn).as(view.getId() + " picture").isNotNull();
+        assertThat(ScreenChecks.spread(drawn)).as(view.getId() + " is not blank").isGreaterThan(100);
+        BufferedImage screen = ScreenChecks.snapshot(robot, robot.lookup("#" + view.getId() + "-picture").query());
+        assertThat(ScreenChecks.meanDifference(screen, ScreenChecks.stacked(drawn))).as(view.getId() + " on screen").isLessThan(3);
     }
 }

@@ -7,15 +7,13 @@ import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The element-wise and per-token operations of a Swin block, written so that they match PyTorch to
- * float32 rounding. ND4J's own GELU ops are approximations and its layer_norm op has no epsilon
- * (see shared/docs/nd4j-notes.md), so both are built here from exact pieces.
+ * The two operations of a Swin block that run as ND4J ops: the linear layers (one GEMM plus a bias add)
+ * and the softmax over attention scores. LayerNorm and GELU are plain loops in {@link JavaKernels}:
+ * ND4J's GELU ops are approximations and its layer_norm op has no epsilon (docs/performance.md).
  */
-final class Ops {
+final class Nd4jKernels {
 
-    static final double LAYER_NORM_EPS = 1e-5;
-
-    private Ops() { }
+    private Nd4jKernels() { }
 
     /** y = x·Wᵀ + b with {@code weightT} stored (in, out); bias may be null. x: (L, in) -> (L, out). */
     static INDArray linear(INDArray x, INDArray weightT, INDArray bias) {
