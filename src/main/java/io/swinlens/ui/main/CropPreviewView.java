@@ -2,6 +2,7 @@ package io.swinlens.ui.main;
 
 import io.swinlens.model.image.CropBox;
 import io.swinlens.ui.common.FxImages;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.geometry.Insets;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -19,7 +20,8 @@ final class CropPreviewView extends VBox {
     private final Canvas canvas = new Canvas(SIZE, SIZE);
     private final Label caption = new Label();
 
-    CropPreviewView(MainViewModel viewModel) {
+    /** @param shown the image on screen with its original (null while none) */
+    CropPreviewView(ReadOnlyObjectProperty<ShownImage> shown) {
         setId("cropPreview");
         setSpacing(4);
         setPadding(new Insets(8));
@@ -29,8 +31,8 @@ final class CropPreviewView extends VBox {
         caption.setWrapText(true);
         caption.setMaxWidth(SIZE);
         getChildren().addAll(title, canvas, caption);
-        viewModel.shownImageProperty().addListener((o, a, v) -> show(v));
-        show(viewModel.shownImageProperty().get());
+        shown.addListener((o, a, v) -> show(v));
+        show(shown.get());
     }
 
     private void show(ShownImage analysis) {

@@ -81,7 +81,8 @@ public final class MainController {
         CheckBox follow = new CheckBox("Query follows the mouse");
         follow.setId("followMouse");
         imageView.followMouseProperty().bind(follow.selectedProperty());
-        VBox side = new VBox(new ControlsPanel(viewModel, follow), new PredictionsView(viewModel), new CropPreviewView(viewModel));
+        VBox side = new VBox(new ControlsPanel(viewModel, follow), new PredictionsView(viewModel.analysedProperty()),
+                new CropPreviewView(viewModel.shownImageProperty()));
         ScrollPane sideScroll = new ScrollPane(side);
         sideScroll.setFitToWidth(true);
         sideScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);

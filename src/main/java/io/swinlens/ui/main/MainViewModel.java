@@ -86,7 +86,12 @@ public final class MainViewModel implements AnalysisOnScreen {
      * the image list (the first one analysed).
      */
     public void open(List<Path> files) {
-        InputFiles.Sorted sorted = InputFiles.sort(files);
+        // listing dropped folders is I/O: off the FX thread like the rest
+        executor.submit("Reading " + (files.isEmpty() ? "files" : files.get(0).getFileName()), progress -> InputFiles.sort(files),
+                sorted -> open(files, sorted), this::fail);
+    }
+
+    private void open(List<Path> files, InputFiles.Sorted sorted) {
         if (sorted.inputs().isEmpty()) {
             if (sorted.weights() != null) openWeights(sorted.weights());
             else if (!files.isEmpty()) report(new Message("nothing to open: no images in " + files.get(0).getFileName(), true));

@@ -1,6 +1,7 @@
 package io.swinlens.ui.main;
 
 import io.swinlens.analysis.AnalysedImage;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
@@ -14,7 +15,8 @@ final class PredictionsView extends VBox {
 
     private final GridPane rows = new GridPane();
 
-    PredictionsView(MainViewModel viewModel) {
+    /** @param analysed the analysis on screen (null while none) */
+    PredictionsView(ReadOnlyObjectProperty<AnalysedImage> analysed) {
         setId("predictions");
         setSpacing(4);
         setPadding(new Insets(8));
@@ -23,8 +25,8 @@ final class PredictionsView extends VBox {
         rows.setHgap(6);
         rows.setVgap(3);
         getChildren().addAll(title, rows);
-        viewModel.shownImageProperty().addListener((o, a, v) -> show(v == null ? null : v.analysed()));
-        show(viewModel.analysed());
+        analysed.addListener((o, a, v) -> show(v));
+        show(analysed.get());
     }
 
     private void show(AnalysedImage analysed) {
