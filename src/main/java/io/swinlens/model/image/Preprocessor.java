@@ -9,6 +9,7 @@ import java.awt.image.BufferedImage;
  */
 public final class Preprocessor {
 
+    /** ImageNet's per-channel mean and standard deviation, RGB, on 0..1 values (every Swin source uses them). */
     private static final float[] MEAN = {0.485f, 0.456f, 0.406f};
     private static final float[] STD = {0.229f, 0.224f, 0.225f};
 
@@ -47,4 +48,10 @@ public final class Preprocessor {
         }
         return chw;
     }
+
+    /** The normalisation's mean of channel c (0 R, 1 G, 2 B). */
+    public static float mean(int c) { return MEAN[c]; }
+
+    /** The normalisation's standard deviation of channel c. */
+    public static float std(int c) { return STD[c]; }
 }

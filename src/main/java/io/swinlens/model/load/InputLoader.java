@@ -22,8 +22,6 @@ import java.util.Arrays;
  */
 public final class InputLoader {
 
-    private static final float[] MEAN = {0.485f, 0.456f, 0.406f};
-    private static final float[] STD = {0.229f, 0.224f, 0.225f};
 
     private InputLoader() { }
 
@@ -58,7 +56,7 @@ public final class InputLoader {
             for (int x = 0; x < w; x++) {
                 int rgb = 0;
                 for (int c = 0; c < 3; c++) {
-                    float v = (chw[c * plane + y * w + x] * STD[c] + MEAN[c]) * 255f;
+                    float v = (chw[c * plane + y * w + x] * Preprocessor.std(c) + Preprocessor.mean(c)) * 255f;
                     rgb = (rgb << 8) | Math.max(0, Math.min(255, Math.round(v)));
                 }
                 image.setRGB(x, y, rgb);

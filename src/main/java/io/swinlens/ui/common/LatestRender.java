@@ -9,7 +9,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * Renders big pictures (model overview, head gallery) off the FX thread so that the window stays
+ * Renders pictures (image view layers, crop preview, model overview, head gallery, teaching views) off the FX thread so that the window stays
  * responsive; only the newest request's result is shown, older ones are skipped or dropped. The
  * renderer is pure and its inputs immutable, so this needs no locking. Tests pass a same-thread executor.
  */
@@ -28,6 +28,9 @@ public final class LatestRender {
             return t;
         });
     }
+
+    /** Drops the pending and running requests: their results are never shown (the view was cleared). */
+    public void cancel() { generation.incrementAndGet(); }
 
     public <T> void request(Supplier<T> work, Consumer<T> show, Consumer<RuntimeException> failed) {
         long mine = generation.incrementAndGet();

@@ -16,28 +16,12 @@ public abstract class ShownRedrawView extends ScrollPane {
     protected final AnalysisOnScreen screen;
     protected final Label caption = new Label();
     protected final LatestRender render;
-    private final ObservableBooleanValue showing;
-    private final RedrawScheduler scheduler = new RedrawScheduler(this::redrawNow);
-    private boolean stale = true;
 
     protected ShownRedrawView(AnalysisOnScreen screen, ObservableBooleanValue showing, Executor renderThread) {
         this.screen = screen;
-        this.showing = showing;
         this.render = new LatestRender(renderThread);
         caption.getStyleClass().add("section");
-        screen.analysedProperty().addListener(o -> invalidate());
-        screen.settingsProperty().addListener(o -> invalidate());
-        showing.addListener((o, was, now) -> { if (now && stale) scheduler.markDirty(); });
-    }
-
-    private void invalidate() {
-        stale = true;
-        if (showing.get()) scheduler.markDirty();
-    }
-
-    private void redrawNow() {
-        stale = false;
-        redraw();
+        new ShownRedraw(showing, this::redraw).watch(screen.analysedProperty(), screen.settingsProperty());
     }
 
     /** Draws the view for the current analysis and settings (on the FX thread; heavy work via {@link #render}). */

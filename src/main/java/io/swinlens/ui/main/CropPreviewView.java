@@ -2,6 +2,7 @@ package io.swinlens.ui.main;
 
 import io.swinlens.model.image.CropBox;
 import io.swinlens.ui.common.FxImages;
+import io.swinlens.ui.common.LatestRender;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.geometry.Insets;
 import javafx.scene.canvas.Canvas;
@@ -11,7 +12,10 @@ import javafx.scene.image.Image;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.util.concurrent.Executor;
 
 /** A small view of the original picture with the region the model sees outlined. */
 final class CropPreviewView extends VBox {
@@ -20,8 +24,14 @@ final class CropPreviewView extends VBox {
     private final Canvas canvas = new Canvas(SIZE, SIZE);
     private final Label caption = new Label();
 
-    /** @param shown the image on screen with its original (null while none) */
-    CropPreviewView(ReadOnlyObjectProperty<ShownImage> shown) {
+    private final LatestRender render;
+
+    /**
+     * @param shown        the image on screen with its original (null while none)
+     * @param renderThread where the original is scaled down for the thumbnail (a photo may be large)
+     */
+    CropPreviewView(ReadOnlyObjectProperty<ShownImage> shown, Executor renderThread) {
+        render = new LatestRender(renderThread);
         setId("cropPreview");
         setSpacing(4);
         setPadding(new Insets(8));
@@ -36,6 +46,7 @@ final class CropPreviewView extends VBox {
     }
 
     private void show(ShownImage analysis) {
+        render.cancel();
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.clearRect(0, 0, SIZE, SIZE);
         if (analysis == null) {
@@ -50,10 +61,28 @@ final class CropPreviewView extends VBox {
             return;
         }
         double k = SIZE / Math.max(original.getWidth(), original.getHeight());
-        double w = original.getWidth() * k;
-        double h = original.getHeight() * k;
+        int w = Math.max(1, (int) Math.round(original.getWidth() * k));
+        int h = Math.max(1, (int) Math.round(original.getHeight() * k));
+        render.request(() -> FxImages.toFx(thumbnail(original, w, h)), fx -> draw(analysis, fx, k),
+                e -> caption.setText("cannot show the original: " + e.getMessage()));
+    }
+
+    private static BufferedImage thumbnail(BufferedImage original, int w, int h) {
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = out.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.drawImage(original, 0, 0, w, h, null);
+        g.dispose();
+        return out;
+    }
+
+    private void draw(ShownImage analysis, Image fx, double k) {
+        BufferedImage original = analysis.original();
+        double w = fx.getWidth();
+        double h = fx.getHeight();
         canvas.setHeight(h);
-        Image fx = FxImages.toFx(original);
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.clearRect(0, 0, SIZE, SIZE);
         g.drawImage(fx, 0, 0, w, h);
         CropBox crop = analysis.analysed().input().crop();
         g.setFill(Color.rgb(0, 0, 0, 0.45));

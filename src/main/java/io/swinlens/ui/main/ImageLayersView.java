@@ -5,18 +5,21 @@ import io.swinlens.analysis.Layers;
 import io.swinlens.analysis.ViewRenderer;
 import io.swinlens.analysis.ViewSettings;
 import io.swinlens.ui.common.FxImages;
+import io.swinlens.ui.common.LatestRender;
 import io.swinlens.ui.common.RedrawScheduler;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Pos;
 import javafx.scene.Cursor;
 import javafx.scene.control.Label;
+import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 
 import java.awt.image.BufferedImage;
+import java.util.concurrent.Executor;
 
 /**
  * The image as the model sees it with its overlays: one ImageView per layer of
@@ -34,10 +37,13 @@ public final class ImageLayersView extends StackPane {
     private final Label empty = new Label();
     private final BooleanProperty followMouse = new SimpleBooleanProperty(this, "followMouse", false);
     private final RedrawScheduler scheduler = new RedrawScheduler(this::redraw);
+    private final LatestRender render;
     private Layers layers;
 
-    public ImageLayersView(MainViewModel viewModel) {
+    /** @param renderThread where the layers are drawn and converted (tests: a same-thread executor) */
+    public ImageLayersView(MainViewModel viewModel, Executor renderThread) {
         this.viewModel = viewModel;
+        this.render = new LatestRender(renderThread);
         setId("imageLayers");
         getStyleClass().add("image-layers");
         for (int i = 0; i < views.length; i++) {
@@ -78,14 +84,35 @@ public final class ImageLayersView extends StackPane {
         empty.setVisible(emptyText != null);
         stack.setVisible(analysed != null);
         if (analysed == null) {
+            render.cancel();
             layers = null;
             for (ImageView v : views) v.setImage(null);
             return;
         }
-        layers = ViewRenderer.layers(analysed, viewModel.settings());
-        BufferedImage[] ordered = layers.inOrder();
-        for (int i = 0; i < views.length; i++) views[i].setImage(FxImages.toFx(ordered[i]));
+        ViewSettings settings = viewModel.settings();
+        render.request(() -> Drawn.of(ViewRenderer.layers(analysed, settings)), this::show,
+                e -> showFailure(e.getMessage()));
+    }
+
+    /** The layers and their JavaFX images, made off the FX thread. */
+    private record Drawn(Layers layers, Image[] images) {
+        static Drawn of(Layers layers) {
+            BufferedImage[] ordered = layers.inOrder();
+            Image[] images = new Image[ordered.length];
+            for (int i = 0; i < ordered.length; i++) images[i] = FxImages.toFx(ordered[i]);
+            return new Drawn(layers, images);
+        }
+    }
+
+    private void show(Drawn drawn) {
+        layers = drawn.layers();
+        for (int i = 0; i < views.length; i++) views[i].setImage(drawn.images()[i]);
         fit();
+    }
+
+    private void showFailure(String message) {
+        empty.setText("cannot draw this view: " + message);
+        empty.setVisible(true);
     }
 
     private void fit() {

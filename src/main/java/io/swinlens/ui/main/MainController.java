@@ -60,7 +60,7 @@ public final class MainController {
     public MainController(MainViewModel viewModel, UiPreferences preferences, Executor renderThread) {
         this.viewModel = viewModel;
         this.preferences = preferences;
-        imageView = new ImageLayersView(viewModel);
+        imageView = new ImageLayersView(viewModel, renderThread);
         Tab imageTab = new Tab("Image", imageView);
         Tab galleryTab = new Tab("Head gallery");
         Tab overviewTab = new Tab("Model overview");
@@ -82,7 +82,7 @@ public final class MainController {
         follow.setId("followMouse");
         imageView.followMouseProperty().bind(follow.selectedProperty());
         VBox side = new VBox(new ControlsPanel(viewModel, follow), new PredictionsView(viewModel.analysedProperty()),
-                new CropPreviewView(viewModel.shownImageProperty()));
+                new CropPreviewView(viewModel.shownImageProperty(), renderThread));
         ScrollPane sideScroll = new ScrollPane(side);
         sideScroll.setFitToWidth(true);
         sideScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);

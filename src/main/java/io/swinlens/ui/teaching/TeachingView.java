@@ -3,7 +3,7 @@ package io.swinlens.ui.teaching;
 import io.swinlens.analysis.AnalysedImage;
 import io.swinlens.ui.common.FxImages;
 import io.swinlens.ui.common.LatestRender;
-import io.swinlens.ui.common.RedrawScheduler;
+import io.swinlens.ui.common.ShownRedraw;
 import io.swinlens.ui.common.AnalysisOnScreen;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Insets;
@@ -33,15 +33,13 @@ abstract class TeachingView extends BorderPane {
     protected final Label status = new Label();
     private final ImageView picture = new ImageView();
     private final VBox top = new VBox(6);
-    private final ObservableBooleanValue showing;
-    private final RedrawScheduler scheduler = new RedrawScheduler(this::refresh);
+    private final ShownRedraw redraw;
     private final LatestRender render;
     private BufferedImage current;
-    private boolean stale = true;
 
     TeachingView(String id, AnalysisOnScreen screen, ObservableBooleanValue showing, Executor renderThread) {
         this.screen = screen;
-        this.showing = showing;
+        this.redraw = new ShownRedraw(showing, this::refresh);
         this.render = new LatestRender(renderThread);
         setId(id);
         getStyleClass().add("teaching-view");
@@ -59,21 +57,15 @@ abstract class TeachingView extends BorderPane {
         status.setId(id + "-status");
         status.setPadding(new Insets(2, 8, 4, 8));
         setBottom(status);
-        screen.analysedProperty().addListener(o -> invalidate());
-        screen.settingsProperty().addListener(o -> invalidate());
-        showing.addListener((o, was, now) -> { if (now && stale) scheduler.markDirty(); });
+        redraw.watch(screen.analysedProperty(), screen.settingsProperty());
     }
 
     /** A line above the controls (the formula, a hint). */
     protected void addHeader(Node node) { top.getChildren().add(0, node); }
 
-    protected final void invalidate() {
-        stale = true;
-        if (showing.get()) scheduler.markDirty();
-    }
+    protected final void invalidate() { redraw.invalidate(); }
 
     private void refresh() {
-        stale = false;
         AnalysedImage a = screen.analysed();
         if (a == null || screen.model() == null) {
             status.setText("No image analysed yet: open weights and an image first.");
