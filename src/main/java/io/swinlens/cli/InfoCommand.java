@@ -35,6 +35,7 @@ final class InfoCommand implements Callable<Integer> {
         } catch (WeightsException e) {
             throw new CliException(ExitCodes.UNUSABLE_WEIGHTS, e.getMessage());
         }
+        model.warnings().forEach(w -> spec.commandLine().getErr().println("swinlens: warning: " + w));
         SwinConfig c = model.config();
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("file", weights.toString());

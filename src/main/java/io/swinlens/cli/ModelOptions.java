@@ -10,7 +10,9 @@ import io.swinlens.model.load.LoadedModel;
 import io.swinlens.model.fetch.FetchedModels;
 import io.swinlens.model.load.ModelResolver;
 import io.swinlens.model.weights.WeightsException;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 
@@ -28,9 +30,15 @@ final class ModelOptions {
             description = "official, timm, torchvision or hf (default: official; hf for the demo model)")
     String preprocess;
 
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
+    /** Loads the model; its warnings (unknown pickle globals kept as data) go to stderr, one line each. */
     LoadedModel load() {
         try {
-            return RESOLVER.load(weights);
+            LoadedModel loaded = RESOLVER.load(weights);
+            if (spec != null) loaded.warnings().forEach(w -> spec.commandLine().getErr().println("swinlens: warning: " + w));
+            return loaded;
         } catch (WeightsException e) {
             throw new CliException(e.kind() == WeightsException.Kind.NOT_FOUND && weights == null
                     ? ExitCodes.USAGE : ExitCodes.UNUSABLE_WEIGHTS, e.getMessage());

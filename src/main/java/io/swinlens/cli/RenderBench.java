@@ -41,7 +41,7 @@ final class RenderBench {
         Path image = Files.createTempFile("swinlens-bench", ".png");
         try {
             ImageIO.write(noise(1024, 768), "png", image.toFile());
-            LoadedModel loaded = new LoadedModel(model, config, null, null, null, ClassLabels.forModel(config.numClasses(), null));
+            LoadedModel loaded = new LoadedModel(model, config, null, null, null, ClassLabels.forModel(config.numClasses(), null), java.util.List.of());
             AnalysedImage[] last = new AnalysedImage[1];
             double[] drop = time(runs, warmup, i -> last[0] = dropToHeatmap(loaded, image));
             AnalysedImage a = last[0];

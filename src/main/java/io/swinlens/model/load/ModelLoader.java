@@ -50,7 +50,7 @@ public final class ModelLoader {
                         + " for a Swin V1 with " + config.numStages() + " stages of depths " + Arrays.toString(config.depths()));
             }
             return new LoadedModel(model, config, file, checkpoint.fileType(), checkpoint.convention(),
-                    ClassLabels.forModel(config.numClasses(), file));
+                    ClassLabels.forModel(config.numClasses(), file), checkpoint.warnings());
         }
     }
 

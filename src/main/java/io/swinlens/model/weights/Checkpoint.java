@@ -14,6 +14,8 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -32,10 +34,12 @@ public final class Checkpoint implements AutoCloseable {
     private final Map<String, RawTensor> stored;
     private final Map<String, RawTensor> canonical;
     private final Closeable resource;
+    private final List<String> warnings;
 
     private Checkpoint(Path file, FileType fileType, Map<String, RawTensor> stored,
-                       KeyMapper.Mapped mapped, Closeable resource) {
+                       KeyMapper.Mapped mapped, Closeable resource, List<String> warnings) {
         this.file = file;
+        this.warnings = List.copyOf(warnings);
         this.fileType = fileType;
         this.convention = mapped.convention();
         this.stored = Collections.unmodifiableMap(stored);
@@ -49,17 +53,20 @@ public final class Checkpoint implements AutoCloseable {
         Closeable resource = null;
         try {
             Map<String, RawTensor> stored;
+            List<String> warnings = new ArrayList<>();
             if (type == FileType.TORCH_ZIP) {
                 ZipFile zip = openZip(file);
                 resource = zip;
-                stored = TorchZipReader.read(file, zip);
+                TorchZipReader.Contents contents = TorchZipReader.read(file, zip);
+                stored = contents.tensors();
+                if (!contents.inertGlobals().isEmpty()) warnings.add(inertWarning(file, contents.inertGlobals()));
             } else {
                 FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
                 resource = channel;
                 stored = SafetensorsReader.read(file, channel);
             }
             KeyMapper.Mapped mapped = KeyMapper.toCanonical(file, StateDicts.stripModulePrefix(stored));
-            Checkpoint checkpoint = new Checkpoint(file, type, stored, mapped, resource);
+            Checkpoint checkpoint = new Checkpoint(file, type, stored, mapped, resource, warnings);
             resource = null;
             return checkpoint;
         } catch (IOException e) {
@@ -78,6 +85,19 @@ public final class Checkpoint implements AutoCloseable {
             throw new WeightsException(Kind.SHAPE_MISMATCH, "key '" + key + "': expected "
                     + Arrays.toString(expected) + ", got " + Arrays.toString(t.shape()));
         }
+    }
+
+    /**
+     * What the user should know although the file loaded: the unknown pickle globals it refers to, kept
+     * as data and never called (torch.load would import and call them). One line each.
+     */
+    public List<String> warnings() { return warnings; }
+
+    private static String inertWarning(Path file, java.util.Set<String> globals) {
+        List<String> names = globals.stream().limit(5).map(Printable::quoted).toList();
+        return file.getFileName() + ": kept as data, not run: the pickle also refers to " + String.join(", ", names)
+                + (globals.size() > 5 ? " and " + (globals.size() - 5) + " more" : "")
+                + " (torch.load would import and call " + (globals.size() == 1 ? "it" : "them") + "; only load this file elsewhere if you trust it)";
     }
 
     public Path file() {

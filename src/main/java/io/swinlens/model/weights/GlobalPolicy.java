@@ -12,7 +12,10 @@ import java.util.Set;
  *   <li>Globals on this denylist refuse the whole file with UNSAFE, as soon as the GLOBAL opcode is
  *       read and before any REDUCE: process, file, network, import and eval machinery, and every
  *       {@code builtins} name that is not a plain container or number type.</li>
- *   <li>Everything else becomes an {@link Inert} placeholder that is never called.</li>
+ *   <li>So do dotted attribute paths ({@code argparse._os.system}): torch resolves them attribute by
+ *       attribute, which reaches any module a harmless one imports.</li>
+ *   <li>Everything else becomes an {@link Inert} placeholder that is never called; the loader names
+ *       these globals in a warning, since the file may mean more than SwinLens read from it.</li>
  * </ol>
  * Nothing in a pickle is ever executed either way; the denylist exists so that a file which
  * <em>tries</em> to run code is refused loudly instead of loading with its payload silently dropped.
@@ -27,14 +30,19 @@ final class GlobalPolicy {
             "threading", "_thread", "signal", "asyncio", "io", "_io", "pdb", "timeit", "commands",
             "popen2", "platform", "tempfile", "glob", "pathlib", "http", "urllib", "urllib2",
             "ftplib", "smtplib", "telnetlib", "xmlrpc", "zipimport", "pkgutil", "dill", "cloudpickle",
-            "joblib", "pip", "setuptools", "distutils", "_posixsubprocess", "ensurepip");
+            "joblib", "pip", "setuptools", "distutils", "_posixsubprocess", "ensurepip",
+            // profilers, debuggers, importers and documentation tools that run or load code by name
+            "cProfile", "profile", "_lsprof", "imp", "pydoc", "trace", "bdb", "doctest", "site", "sysconfig",
+            "zipfile", "tarfile", "atexit",
+            "_imp", "_frozen_importlib", "_frozen_importlib_external", "numba", "cffi");
 
     /** Qualified-name prefixes inside otherwise tolerated packages (torch, numpy). */
     private static final List<String> DANGEROUS_PREFIXES = List.of(
             "torch.jit", "torch._C", "torch.ops", "torch.hub", "torch.package", "torch.serialization",
             "torch.load", "torch.save", "torch.utils.cpp_extension", "torch._dynamo", "torch.fx",
             "torch.multiprocessing", "torch.distributed", "torch.compile", "torch._inductor",
-            "torch.utils.data", "torch.classes", "torch._ops",
+            "torch.utils.data", "torch.classes", "torch._ops", "torch.storage._load_from_bytes",
+            "torch._utils._rebuild_device_tensor_from_numpy", "torch._weights_only_unpickler",
             "numpy.load", "numpy.lib.npyio", "numpy.ctypeslib", "numpy.f2py", "numpy.distutils",
             "numpy.testing", "numpy.fromfile", "numpy.memmap");
 
@@ -46,23 +54,33 @@ final class GlobalPolicy {
     private GlobalPolicy() {
     }
 
-    /** Throws UNSAFE if {@code module.name} is on the denylist. */
+    /** The global torch uses to rebuild sparse tensors: not code, but nothing SwinLens can read. */
+    private static final String SPARSE_LAYOUT = "torch.serialization._get_layout";
+
+    /**
+     * Throws UNSAFE if {@code module.name} is on the denylist or is a dotted attribute path ({@code name}
+     * with a dot reaches through a module's attributes, e.g. {@code argparse._os.system}); UNSUPPORTED_DTYPE
+     * for a sparse tensor's layout.
+     */
     static void requireNotDangerous(Path file, String module, String name) throws WeightsException {
         String qualified = module + "." + name;
+        if (qualified.equals(SPARSE_LAYOUT)) {
+            throw WeightsException.of(WeightsException.Kind.UNSUPPORTED_DTYPE, file,
+                    "sparse tensors are not supported; save the state dict with dense tensors (tensor.to_dense())");
+        }
+        if (name.contains(".")) {
+            throw WeightsException.of(WeightsException.Kind.UNSAFE, file, "refused as unsafe: pickle reaches global '"
+                    + Printable.quoted(qualified) + "' through a dotted attribute path (code execution); nothing was executed");
+        }
         String root = module.contains(".") ? module.substring(0, module.indexOf('.')) : module;
         boolean builtins = root.equals("builtins") || root.equals("__builtin__");
-        boolean dangerous = DANGEROUS_MODULES.contains(root)
+        boolean dangerous = DANGEROUS_MODULES.contains(root) || DANGEROUS_MODULES.contains(module)
                 || (builtins && !HARMLESS_BUILTINS.contains(name))
                 || DANGEROUS_PREFIXES.stream().anyMatch(p -> qualified.equals(p) || qualified.startsWith(p + "."))
                 || module.isBlank() || name.contains("\n");
         if (dangerous) {
             throw WeightsException.of(WeightsException.Kind.UNSAFE, file, "refused as unsafe: pickle calls global '"
-                    + printable(qualified) + "' (code execution); nothing was executed");
+                    + Printable.quoted(qualified) + "' (code execution); nothing was executed");
         }
-    }
-
-    private static String printable(String s) {
-        String clean = s.replaceAll("[^\\x20-\\x7e]", "?");
-        return clean.length() > 120 ? clean.substring(0, 120) + "..." : clean;
     }
 }

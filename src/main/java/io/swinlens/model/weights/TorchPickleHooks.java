@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -32,6 +34,13 @@ final class TorchPickleHooks implements Unpickler.Hooks {
     private final Path file;
     private final Function<String, Boolean> storageExists;
     private final Map<String, StorageRef> storages = new HashMap<>();
+    private final Set<String> inertGlobals = new TreeSet<>();
+
+    /** Globals that hold training metadata in ordinary checkpoints (numpy scalars, configs): kept as data silently. */
+    private static final Set<String> KNOWN_DATA = Set.of(
+            "numpy.core.multiarray.scalar", "numpy._core.multiarray.scalar", "numpy.dtype", "_codecs.encode",
+            "numpy.core.multiarray._reconstruct", "numpy._core.multiarray._reconstruct", "numpy.ndarray",
+            "argparse.Namespace", "yacs.config.CfgNode");
 
     TorchPickleHooks(Path file, Function<String, Boolean> storageExists) {
         this.file = file;
@@ -75,8 +84,12 @@ final class TorchPickleHooks implements Unpickler.Hooks {
                 return dtype.get();
             }
         }
+        if (!KNOWN_DATA.contains(qualified)) inertGlobals.add(qualified);
         return new Inert(qualified);
     }
+
+    /** The unknown globals the pickle referred to, kept as inert data and never called (sorted). */
+    Set<String> inertGlobals() { return Collections.unmodifiableSet(inertGlobals); }
 
     @Override
     public Object persistentLoad(Object pid) throws WeightsException {

@@ -13,6 +13,8 @@ import java.util.Arrays;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -30,8 +32,12 @@ final class TorchZipReader {
     private TorchZipReader() {
     }
 
+    /** @param inertGlobals unknown pickle globals kept as data (never called), for a warning */
+    record Contents(Map<String, RawTensor> tensors, Set<String> inertGlobals) { }
+
     /** Tensors of the state dict under their stored keys (before any renaming). */
-    static Map<String, RawTensor> read(Path file, ZipFile zip) throws WeightsException {
+    static Contents read(Path file, ZipFile zip) throws WeightsException {
+        requireUniqueEntryNames(file, zip);
         String prefix = prefix(file, zip);
         String pklName = prefix + "/data.pkl";
         ZipEntry pkl = zip.getEntry(pklName);
@@ -55,7 +61,19 @@ final class TorchZipReader {
         for (var e : StateDicts.tensors(stateDict, TensorSpec.class).entrySet()) {
             out.put(e.getKey(), tensor(file, zip, prefix, e.getKey(), e.getValue()));
         }
-        return out;
+        return new Contents(out, hooks.inertGlobals());
+    }
+
+    /** Two entries of one name are read differently by torch (the first) and Java's ZipFile: refuse. */
+    private static void requireUniqueEntryNames(Path file, ZipFile zip) throws WeightsException {
+        Set<String> names = new HashSet<>();
+        for (var entries = zip.entries(); entries.hasMoreElements(); ) {
+            String name = entries.nextElement().getName();
+            if (!names.add(name)) {
+                throw WeightsException.of(Kind.CORRUPT, file, "ambiguous zip archive: two entries are named '"
+                        + Printable.quoted(name) + "', and readers disagree on which one counts");
+            }
+        }
     }
 
     private static RawTensor tensor(Path file, ZipFile zip, String prefix, String key, TensorSpec spec)

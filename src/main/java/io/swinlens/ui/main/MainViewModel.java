@@ -138,7 +138,11 @@ public final class MainViewModel implements AnalysisOnScreen {
     }
 
     private void apply(ModelRunJob.Outcome outcome, Path image) {
+        boolean newModel = outcome.model() != model.get();
         model.set(outcome.model());
+        if (newModel && outcome.model() != null) {
+            outcome.model().warnings().forEach(w -> report(new Message(w, false)));
+        }
         if (outcome.analysis() != null) {
             AnalysedImage a = outcome.analysis().analysed();
             controls.fit(a.config(), a.input().height(), a.input().width());

@@ -7,6 +7,9 @@ import io.swinlens.model.weights.WeightsException.Kind;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 class UnsafePickleTest {
@@ -101,5 +104,96 @@ class UnsafePickleTest {
         assertThat(assertKind(file, Kind.UNKNOWN_FORMAT, "inert.pth: ").getMessage()).contains("no tensors");
         assertThat(pwned()).doesNotExist();
         assertThat(Files.list(dir)).containsExactly(file);
+    }
+
+    /** A valid state dict with one more item: {@code key: module.name(arg)} built by REDUCE. */
+    private Path beside(String name, String module, String global, boolean stackGlobal) throws Exception {
+        TorchZipWriter w = new TorchZipWriter().f32("patch_embed.proj.weight", new long[] {1}, new float[] {1f})
+                .wrapIn("model", p -> {
+                    p.unicode("extra");
+                    if (stackGlobal) p.stackGlobal(module, global).op(0x94);
+                    else p.global(module, global);
+                    p.unicode("touch " + pwned()).op(0x85).op('R');
+                });
+        Path file = dir.resolve(name);
+        w.write(file);
+        return file;
+    }
+
+    @ParameterizedTest(name = "{0}.{1}")
+    @CsvSource({"cProfile, run", "profile, run", "imp, load_source", "pydoc, locate", "torch.storage, _load_from_bytes",
+            "runpy, run_path", "importlib, import_module", "code, InteractiveInterpreter", "ctypes, CDLL",
+            "torch.package, PackageImporter"})
+    void refusesGlobalsThatRunOrLoadCodeBesideAValidStateDict(String module, String name) throws Exception {
+        Path file = beside("payload.pth", module, name, false);
+        assertThat(assertKind(file, Kind.UNSAFE, "payload.pth: ").getMessage()).contains("'" + module + "." + name + "'");
+        assertThat(pwned()).doesNotExist();
+    }
+
+    @ParameterizedTest(name = "stack global {0}")
+    @ValueSource(booleans = {false, true})
+    void refusesDottedAttributePaths(boolean stackGlobal) throws Exception {
+        Path file = beside("dotted.pth", "argparse", "_os.system", stackGlobal);
+        assertThat(assertKind(file, Kind.UNSAFE, "dotted.pth: ").getMessage())
+                .contains("'argparse._os.system'").contains("dotted attribute path");
+        assertThat(pwned()).doesNotExist();
+    }
+
+    @Test
+    void aSparseTensorIsNotCodeButIsNotSupported() throws Exception {
+        Path file = beside("sparse.pth", "torch.serialization", "_get_layout", false);
+        assertThat(assertKind(file, Kind.UNSUPPORTED_DTYPE, "sparse.pth: ").getMessage()).contains("sparse tensors are not supported");
+    }
+
+    @Test
+    void unknownGlobalsKeptAsDataAreNamedInAWarning() throws Exception {
+        TorchZipWriter w = new TorchZipWriter().f32("patch_embed.proj.weight", new long[] {1}, new float[] {1f})
+                .wrapIn("model", p -> p.unicode("trainer").global("mylab.train", "Trainer\u001b]0;pwned\u0007").op(')').op('R')
+                        .unicode("args").global("argparse", "Namespace").op(')').op(0x81));
+        Path file = dir.resolve("trained.pth");
+        w.write(file);
+        try (Checkpoint c = Checkpoint.open(file)) {
+            assertThat(c.canonicalTensors()).containsOnlyKeys("patch_embed.proj.weight");
+            assertThat(c.warnings()).hasSize(1);
+            assertThat(c.warnings().get(0)).startsWith("trained.pth: kept as data, not run: the pickle also refers to mylab.train.Trainer")
+                    .contains("\\x1b]0;pwned\\x07").doesNotContain("\u001b").doesNotContain("argparse").doesNotContain("\n");
+        }
+    }
+
+    @Test
+    void aPlainStateDictLoadsWithoutWarnings() throws Exception {
+        Path file = dir.resolve("plain.pth");
+        new TorchZipWriter().f32("patch_embed.proj.weight", new long[] {1}, new float[] {1f}).write(file);
+        try (Checkpoint c = Checkpoint.open(file)) {
+            assertThat(c.warnings()).isEmpty();
+        }
+    }
+
+    @Test
+    void twoZipEntriesOfOneNameAreRefusedAsAmbiguous() throws Exception {
+        Path good = dir.resolve("good.pth");
+        new TorchZipWriter().f32("patch_embed.proj.weight", new long[] {1}, new float[] {1f}).write(good);
+        // a second data.pkl under a name of the same length, then renamed in place: local header and directory
+        byte[] original = Files.readAllBytes(good);
+        java.util.Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(good.toFile())) {
+            for (var e : java.util.Collections.list(zip.entries())) entries.put(e.getName(), zip.getInputStream(e).readAllBytes());
+        }
+        entries.put("archive/data.pkX", new PickleWriter().proto(2).op('}').stop().toBytes());
+        Path twice = dir.resolve("twice.pth");
+        TorchZipWriter.writeZip(twice, entries);
+        byte[] bytes = Files.readAllBytes(twice);
+        byte[] from = "archive/data.pkX".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        int replaced = 0;
+        for (int k = 0; k + from.length <= bytes.length; k++) {
+            if (java.util.Arrays.equals(bytes, k, k + from.length, from, 0, from.length)) {
+                bytes[k + from.length - 1] = 'l';
+                replaced++;
+            }
+        }
+        assertThat(replaced).isEqualTo(2);
+        Files.write(twice, bytes);
+        assertThat(original).isNotEmpty();
+        assertThat(assertKind(twice, Kind.CORRUPT, "twice.pth: ").getMessage()).contains("two entries are named 'archive/data.pkl'");
     }
 }

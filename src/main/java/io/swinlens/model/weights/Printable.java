@@ -1,0 +1,32 @@
+package io.swinlens.model.weights;
+
+/**
+ * Names from a file (tensor keys, pickle globals, zip entries) as they may appear in a message: control
+ * characters, escape sequences, NUL and invisible format characters (bidi overrides) are written as
+ * {@code \xNN} or {@code \}{@code uNNNN}, so that a hostile name cannot clear a terminal, set its title or
+ * split a message over lines; and long names are cut.
+ */
+public final class Printable {
+
+    private static final int MAX_LENGTH = 120;
+
+    private Printable() { }
+
+    public static String quoted(String name) {
+        if (name == null) return "null";
+        StringBuilder out = new StringBuilder(Math.min(name.length(), MAX_LENGTH) + 8);
+        int i = 0;
+        while (i < name.length() && out.length() < MAX_LENGTH) {
+            int c = name.codePointAt(i);
+            i += Character.charCount(c);
+            int type = Character.getType(c);
+            if (c == '\\') out.append("\\\\");
+            else if (c < 0x20 || c == 0x7f) out.append(String.format("\\x%02x", c));
+            else if (type == Character.CONTROL || type == Character.FORMAT || type == Character.SURROGATE
+                    || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR || type == Character.UNASSIGNED) {
+                out.append(String.format("\\u%04x", c));
+            } else out.appendCodePoint(c);
+        }
+        return i < name.length() ? out + "..." : out.toString();
+    }
+}
