@@ -106,6 +106,9 @@ final class ExportCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 progress.failed(file, "swinlens export: " + file + ": " + e.getMessage());
                 outcome.failed(ExitCodes.USAGE);
+            } catch (OutOfMemoryError e) {     // this input is too big; the next ones may not be
+                progress.failed(file, "swinlens export: " + file + ": " + ModelOptions.outOfMemory());
+                outcome.failed(ExitCodes.UNREADABLE_INPUT);
             }
         }
         progress.finish();

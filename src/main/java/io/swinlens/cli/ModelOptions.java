@@ -54,6 +54,11 @@ final class ModelOptions {
         }
     }
 
+    /** The one line for an OutOfMemoryError while working on one input. */
+    static String outOfMemory() {
+        return "not enough memory (" + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB heap); skipped. Give Java more with -Xmx";
+    }
+
     /** One forward pass; an input the model cannot take (size, channels) is an input error naming the file. */
     static Inference run(LoadedModel model, Path file, ModelInput input, CaptureRequest capture) {
         try {

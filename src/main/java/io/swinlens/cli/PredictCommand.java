@@ -51,6 +51,10 @@ final class PredictCommand implements Callable<Integer> {
                 spec.commandLine().getErr().println("swinlens predict: " + e.getMessage());
                 if (exitCode == ExitCodes.OK) exitCode = e.exitCode();
                 continue;
+            } catch (OutOfMemoryError e) {
+                spec.commandLine().getErr().println("swinlens predict: " + file + ": " + ModelOptions.outOfMemory());
+                if (exitCode == ExitCodes.OK) exitCode = ExitCodes.UNREADABLE_INPUT;
+                continue;
             }
             float[] probabilities = result.probabilities();
             List<Map<String, Object>> top = new ArrayList<>();

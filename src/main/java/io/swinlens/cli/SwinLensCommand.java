@@ -18,7 +18,14 @@ public final class SwinLensCommand implements Runnable {
 
     /** Runs the CLI and returns the exit code. */
     public static int run(String... args) {
-        return newCommandLine().execute(args);
+        CommandLine cli = newCommandLine();
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError e) {          // an Error passes picocli's handler: still one line
+            cli.getErr().println("swinlens: not enough memory for this (" + Runtime.getRuntime().maxMemory() / (1 << 20)
+                    + " MB heap); give Java more with -Xmx, or use a smaller model or image");
+            return ExitCodes.UNREADABLE_INPUT;
+        }
     }
 
     public static CommandLine newCommandLine() {

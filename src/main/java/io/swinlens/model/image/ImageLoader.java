@@ -12,6 +12,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.event.IIOReadWarningListener;
 import javax.imageio.stream.ImageInputStream;
@@ -31,7 +32,26 @@ public final class ImageLoader {
     }
 
     /** @return a {@code TYPE_INT_RGB} image with the EXIF orientation applied */
+    /** Files beyond this are not photos a model looks at (a 100-megapixel PNG is about 300 MB). */
+    static final long MAX_FILE_BYTES = 512L << 20;
+    /** Images with more pixels are refused before decoding (an 875 KB PNG can declare 30000 x 30000). */
+    static final long MAX_PIXELS = 400_000_000L;
+    /** Images with more pixels are subsampled while decoding, to at most this many (Swin sees a few hundred). */
+    static final long SUBSAMPLE_ABOVE_PIXELS = 36_000_000L;
+
+    /**
+     * An image as decoded: {@code subsampling} original pixels per decoded pixel along each axis (1 unless
+     * the image had more than {@link #SUBSAMPLE_ABOVE_PIXELS} pixels).
+     */
+    public record Decoded(BufferedImage image, int subsampling) { }
+
+    /** The upright RGB image (subsampled when enormous; see {@link #decode(Path)} for the factor). */
     public static BufferedImage load(Path file) throws ImageLoadException {
+        return decode(file).image();
+    }
+
+    /** Decodes {@code file}, refusing what is not a regular file, too large, or declares too many pixels. */
+    public static Decoded decode(Path file) throws ImageLoadException {
         byte[] bytes = readFile(file);
         Format format = Format.sniff(bytes);
         if (format == null) {
@@ -40,9 +60,15 @@ public final class ImageLoader {
         if (format == Format.JPEG && JpegMetadata.componentCount(bytes) == 4) {
             throw new ImageLoadException(file, "CMYK JPEG is not supported; convert it to RGB");
         }
-        BufferedImage decoded = decode(file, bytes, format);
+        int[] subsampling = new int[1];
+        BufferedImage decoded;
+        try {
+            decoded = decode(file, bytes, format, subsampling);
+        } catch (OutOfMemoryError e) {
+            throw new ImageLoadException(file, "not enough memory to decode this image; give Java more (-Xmx) or use a smaller image");
+        }
         BufferedImage rgb = RgbImages.toIntRgb(decoded);
-        return format == Format.JPEG ? ExifOrientation.apply(rgb, JpegMetadata.orientation(bytes)) : rgb;
+        return new Decoded(format == Format.JPEG ? ExifOrientation.apply(rgb, JpegMetadata.orientation(bytes)) : rgb, subsampling[0]);
     }
 
     private static byte[] readFile(Path file) throws ImageLoadException {
@@ -52,8 +78,16 @@ public final class ImageLoader {
         if (!Files.exists(file)) {
             throw new ImageLoadException(file, "file not found");
         }
+        if (!Files.isRegularFile(file)) {
+            throw new ImageLoadException(file, "is not a regular file (a device, pipe or socket); SwinLens reads image files only");
+        }
         byte[] bytes;
         try {
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) {
+                throw new ImageLoadException(file, "file is too large for an image (%d MB; at most %d MB)"
+                        .formatted(size >> 20, MAX_FILE_BYTES >> 20));
+            }
             bytes = Files.readAllBytes(file);
         } catch (AccessDeniedException e) {
             throw new ImageLoadException(file, "cannot read the file (permission denied)", e);
@@ -66,7 +100,7 @@ public final class ImageLoader {
         return bytes;
     }
 
-    private static BufferedImage decode(Path file, byte[] bytes, Format format) throws ImageLoadException {
+    private static BufferedImage decode(Path file, byte[] bytes, Format format, int[] subsampling) throws ImageLoadException {
         Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.name());
         if (!readers.hasNext()) {
             throw new ImageLoadException(file, "no " + format + " decoder available in this Java runtime");
@@ -76,18 +110,36 @@ public final class ImageLoader {
         reader.addIIOReadWarningListener(new Collector(warnings));
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
             reader.setInput(in, true, true);
-            BufferedImage image = reader.read(0);
+            long width = reader.getWidth(0);
+            long height = reader.getHeight(0);
+            if (width * height > MAX_PIXELS) {
+                throw new ImageLoadException(file, "image is too large: %d x %d pixels (%.0f megapixels; at most %d)"
+                        .formatted(width, height, width * height / 1e6, MAX_PIXELS / 1_000_000));
+            }
+            subsampling[0] = subsampling(width, height);
+            ImageReadParam param = reader.getDefaultReadParam();
+            if (subsampling[0] > 1) param.setSourceSubsampling(subsampling[0], subsampling[0], 0, 0);
+            BufferedImage image = reader.read(0, param);
             if (!warnings.isEmpty()) {
                 String problem = format.isComplete(bytes) ? damage(format, warnings.get(0)) : "truncated " + format + " data";
                 throw new ImageLoadException(file, "not a readable image (" + problem + ")");
             }
             return image;
+        } catch (ImageLoadException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             String problem = format.isComplete(bytes) ? damage(format, e) : "truncated " + format + " data";
             throw new ImageLoadException(file, "not a readable image (" + problem + ")", e);
         } finally {
             reader.dispose();
         }
+    }
+
+    /** The smallest whole factor that brings the image to at most {@link #SUBSAMPLE_ABOVE_PIXELS} pixels. */
+    static int subsampling(long width, long height) {
+        int k = 1;
+        while ((width / k) * (height / k) > SUBSAMPLE_ABOVE_PIXELS) k++;
+        return k;
     }
 
     private static String damage(Format format, Throwable error) {

@@ -27,8 +27,20 @@ public final class InputLoader {
 
     public static ModelInput load(Path file, SwinConfig config, Preprocess preprocess) throws ImageLoadException {
         if (file.getFileName().toString().toLowerCase().endsWith(".npy")) return tensor(file);
-        BufferedImage image = ImageLoader.load(file);
-        return Preprocessor.prepare(image, config.imageSize(), preprocess, config.name());
+        return prepare(ImageLoader.decode(file), config, preprocess);
+    }
+
+    /**
+     * Preprocesses a decoded image; when it was subsampled while decoding, the crop box is given back in
+     * the file's own pixels, so that a query position means the same point as in the file.
+     */
+    public static ModelInput prepare(ImageLoader.Decoded decoded, SwinConfig config, Preprocess preprocess) {
+        ModelInput input = Preprocessor.prepare(decoded.image(), config.imageSize(), preprocess, config.name());
+        int k = decoded.subsampling();
+        if (k == 1) return input;
+        CropBox c = input.crop();
+        return new ModelInput(input.chw(), input.height(), input.width(), input.modelView(),
+                new CropBox(c.x() * k, c.y() * k, c.width() * k, c.height() * k));
     }
 
     private static ModelInput tensor(Path file) throws ImageLoadException {

@@ -150,6 +150,10 @@ public final class Checkpoint implements AutoCloseable {
         if (Files.isDirectory(file)) {
             throw WeightsException.of(Kind.UNREADABLE, file, "is a directory, not a checkpoint file");
         }
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            // a FIFO would block the reader forever and /dev/zero never ends
+            throw WeightsException.of(Kind.UNREADABLE, file, "is not a regular file (a device, pipe or socket); SwinLens reads checkpoint files only");
+        }
         try (InputStream in = Files.newInputStream(file)) {
             return in.readNBytes(16);
         } catch (IOException e) {

@@ -28,6 +28,8 @@ final class TorchZipReader {
 
     /** data.pkl of a Swin-L training checkpoint is a few MB; anything near this is not a checkpoint. */
     private static final long MAX_PICKLE_BYTES = 512L << 20;
+    /** Bytes an entry may declare per byte it occupies: deflate can reach ~1000, real weights about 1.1. */
+    private static final long MAX_EXPANSION = 16;
 
     private TorchZipReader() {
     }
@@ -80,6 +82,7 @@ final class TorchZipReader {
             throws WeightsException {
         String entryName = prefix + "/data/" + spec.storage().key();
         ZipEntry entry = zip.getEntry(entryName);
+        requirePlausibleSize(file, entry);
         long storageBytes = spec.storage().numel() * spec.storage().dtype().itemSize();
         if (entry.getSize() >= 0 && entry.getSize() < storageBytes) {
             throw WeightsException.of(Kind.TRUNCATED, file, "truncated: tensor storage '" + entryName + "' needs "
@@ -112,7 +115,29 @@ final class TorchZipReader {
         return first.substring(0, slash);
     }
 
+    /**
+     * torch.save stores entries uncompressed, and weights compress poorly, so an entry that declares far
+     * more bytes than it occupies in the file is a zip bomb: refused before anything is allocated for it.
+     */
+    static void requirePlausibleSize(Path file, ZipEntry entry) throws WeightsException {
+        long stored = entry.getCompressedSize();
+        long declared = entry.getSize();
+        long fileSize;
+        try {
+            fileSize = java.nio.file.Files.size(file);
+        } catch (IOException e) {
+            throw new WeightsException(Kind.UNREADABLE, WeightsException.fileName(file) + ": cannot read the file (" + e.getMessage() + ")", e);
+        }
+        boolean implausible = stored > fileSize || declared < 0 && stored < 0
+                || declared > Math.max(MAX_EXPANSION * Math.max(stored, 0), 1L << 20) || declared > MAX_EXPANSION * fileSize;
+        if (implausible) {
+            throw WeightsException.of(Kind.CORRUPT, file, "zip entry '" + Printable.quoted(entry.getName()) + "' claims "
+                    + declared + " bytes from " + stored + " stored in a " + fileSize + "-byte file; not a checkpoint (a zip bomb?)");
+        }
+    }
+
     private static byte[] readAll(Path file, ZipFile zip, ZipEntry entry, long limit) throws WeightsException {
+        requirePlausibleSize(file, entry);
         if (entry.getSize() > limit) {
             throw WeightsException.of(Kind.CORRUPT, file, "'" + entry.getName() + "' is " + entry.getSize()
                     + " bytes, more than the " + limit + " this reader accepts");
