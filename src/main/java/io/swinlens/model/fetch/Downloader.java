@@ -32,6 +32,18 @@ public final class Downloader {
 
     public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(15);
     public static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
+    /** The most a download of unknown size may take: Swin-L 22k checkpoints are under 1 GB; settable. */
+    public static final long DEFAULT_MAX_BYTES = 4L << 30;
+    /** System property that overrides {@link #DEFAULT_MAX_BYTES} (bytes). */
+    public static final String MAX_BYTES_PROPERTY = "swinlens.download.maxBytes";
+
+    /**
+     * A transfer slower than {@code bytesPerSecond}, averaged over {@code window}, is dropped (a server
+     * trickling a few bytes a second never trips the read timeout).
+     */
+    public record MinimumRate(long bytesPerSecond, Duration window) {
+        public static final MinimumRate DEFAULT = new MinimumRate(4 << 10, Duration.ofSeconds(60));
+    }
 
     /** Called from the downloading thread with the bytes so far and the total, or -1 when unknown. */
     @FunctionalInterface
@@ -57,14 +69,23 @@ public final class Downloader {
 
     private final int connectMillis;
     private final int readMillis;
+    private final long maxBytes;
+    private final MinimumRate minimumRate;
     private volatile boolean cancelled;
     private volatile HttpURLConnection current;
 
     public Downloader() { this(CONNECT_TIMEOUT, READ_TIMEOUT); }
 
     public Downloader(Duration connectTimeout, Duration readTimeout) {
+        this(connectTimeout, readTimeout, Long.getLong(MAX_BYTES_PROPERTY, DEFAULT_MAX_BYTES), MinimumRate.DEFAULT);
+    }
+
+    /** @param maxBytes the cap for a download whose size the catalogue does not give */
+    public Downloader(Duration connectTimeout, Duration readTimeout, long maxBytes, MinimumRate minimumRate) {
         this.connectMillis = Math.toIntExact(connectTimeout.toMillis());
         this.readMillis = Math.toIntExact(readTimeout.toMillis());
+        this.maxBytes = maxBytes;
+        this.minimumRate = minimumRate;
     }
 
     /** Stops a running download from any thread; its part is kept for resuming. Interrupting the thread works too. */
@@ -130,7 +151,15 @@ public final class Downloader {
                 throw new DownloadException(Kind.SIZE_MISMATCH, at.getHost() + " offers " + total
                         + " bytes for " + part.getFileName().toString().replace(".part", "") + ", expected " + expected);
             }
-            copy(connection, part, done, total, progress);
+            long cap = expected != null ? expected : maxBytes;
+            if (total > cap) {
+                deletePart(part);
+                throw new DownloadException(Kind.SIZE_MISMATCH, at.getHost() + " offers " + total + " bytes for "
+                        + targetName(part) + ", more than the " + cap + " a Swin checkpoint can have; nothing was downloaded"
+                        + (expected == null ? " (raise the limit with -D" + MAX_BYTES_PROPERTY + "=BYTES)" : ""));
+            }
+            requireSpace(part, (total >= 0 ? total : 0) - done);
+            copy(connection, part, done, total, cap, expected, progress);
         } catch (IOException e) {
             throw failure(e, at, part);
         } finally {
@@ -157,18 +186,32 @@ public final class Downloader {
     }
 
     /** Appends the body to the part from {@code done} (0 = truncate first), under a lock against a second download. */
-    private void copy(HttpURLConnection connection, Path part, long done, long total, Progress progress)
+    private void copy(HttpURLConnection connection, Path part, long done, long total, long cap, Long expectedSize, Progress progress)
             throws IOException, DownloadException {
         try (FileChannel out = openPart(part, done);
              FileLock lock = lock(out, part);
              InputStream in = connection.getInputStream()) {
             progress.update(done, total);
             byte[] buffer = new byte[1 << 16];
+            RateWatch rate = new RateWatch(minimumRate, done);
             for (int n; (n = read(in, buffer, done, total)) > 0; ) {
                 checkCancelled();
+                if (done + n > cap) {
+                    deletePart(part);
+                    throw new DownloadException(Kind.SIZE_MISMATCH, expectedSize == null
+                            ? connection.getURL().getHost() + " sent more than " + cap + " bytes for " + targetName(part)
+                                    + ", more than a Swin checkpoint can have; the download was deleted"
+                            : targetName(part) + ": expected " + cap + " bytes, got more from " + connection.getURL().getHost()
+                                    + "; the download was deleted");
+                }
                 writeFully(out, buffer, n, part);
                 done += n;
                 progress.update(done, total);
+                if (rate.tooSlow(done)) {
+                    throw new DownloadException(Kind.NETWORK, connection.getURL().getHost() + " sent only "
+                            + rate.lastWindowBytes() + " bytes in " + minimumRate.window().toSeconds() + " s (under "
+                            + minimumRate.bytesPerSecond() + " bytes/s); dropped. Run the same command again to resume");
+                }
             }
             checkCancelled();
             if (total >= 0 && done < total) {
@@ -176,6 +219,50 @@ public final class Downloader {
                         + " closed after " + done + " of " + total + " bytes; run the same command again to resume");
             }
         }
+    }
+
+    private static String targetName(Path part) { return part.getFileName().toString().replaceFirst("\\.part$", ""); }
+
+    /** Refuses a transfer that the disk cannot hold, before writing a byte of it. */
+    private static void requireSpace(Path part, long bytes) throws DownloadException {
+        if (bytes <= 0) return;
+        long free;
+        try {
+            free = Files.getFileStore(part.toAbsolutePath().getParent()).getUsableSpace();
+        } catch (IOException e) {
+            return;                                   // unknown: the writes themselves will tell
+        }
+        if (bytes > free) {
+            deletePart(part);
+            throw new DownloadException(Kind.LOCAL_IO, "not enough space for " + targetName(part) + ": it needs " + bytes / (1 << 20)
+                    + " MB, " + part.toAbsolutePath().getParent() + " has " + free / (1 << 20) + " MB free; nothing was downloaded");
+        }
+    }
+
+    /** Bytes per window of time since the transfer started; a window under the minimum trips it. */
+    private static final class RateWatch {
+        private final MinimumRate minimum;
+        private long windowStart = System.nanoTime();
+        private long bytesAtWindowStart;
+        private long lastWindowBytes;
+
+        RateWatch(MinimumRate minimum, long done) {
+            this.minimum = minimum;
+            this.bytesAtWindowStart = done;
+        }
+
+        boolean tooSlow(long done) {
+            long now = System.nanoTime();
+            long elapsed = now - windowStart;
+            if (elapsed < minimum.window().toNanos()) return false;
+            lastWindowBytes = done - bytesAtWindowStart;
+            boolean slow = lastWindowBytes * 1e9 / elapsed < minimum.bytesPerSecond();
+            windowStart = now;
+            bytesAtWindowStart = done;
+            return slow;
+        }
+
+        long lastWindowBytes() { return lastWindowBytes; }
     }
 
     private int read(InputStream in, byte[] buffer, long done, long total) throws IOException, DownloadException {

@@ -114,7 +114,10 @@ class DownloaderTest {
         server.sendChunked();
         DownloadException e = failure(server.fileUri(), checkpoint.length - 1L, null);
         assertThat(e.kind()).isEqualTo(Kind.SIZE_MISMATCH);
-        assertThat(e.getMessage()).contains("expected " + (checkpoint.length - 1) + " bytes, got " + checkpoint.length);
+        assertThat(e.getMessage()).contains("expected " + (checkpoint.length - 1) + " bytes, got more");
+        DownloadException shorter = failure(server.fileUri(), checkpoint.length + 1L, null);
+        assertThat(shorter.kind()).isEqualTo(Kind.SIZE_MISMATCH);
+        assertThat(shorter.getMessage()).contains("expected " + (checkpoint.length + 1) + " bytes, got " + checkpoint.length);
         assertThat(target).doesNotExist();
         assertThat(Downloader.partOf(target)).doesNotExist();
     }
@@ -169,5 +172,62 @@ class DownloaderTest {
         assertThat(e.kind()).isEqualTo(Kind.CANCELLED);
         assertThat(target).doesNotExist();
         assertThat(Downloader.partOf(target)).exists();
+    }
+
+    private Path partFile() { return Downloader.partOf(target); }
+
+    @Test
+    void anEndlessBodyOfUnknownSizeStopsAtTheCapAndLeavesNothing() {
+        server.sendEndless();
+        Downloader capped = new Downloader(Duration.ofSeconds(5), Duration.ofSeconds(5), 1 << 20, Downloader.MinimumRate.DEFAULT);
+        DownloadException e = catchThrowableOfType(() -> capped.download(
+                new Downloader.Request(server.fileUri(), target, null, null, null), (done, total) -> { }), DownloadException.class);
+        assertThat(e.kind()).isEqualTo(DownloadException.Kind.SIZE_MISMATCH);
+        assertThat(e.getMessage()).contains("sent more than 1048576 bytes").doesNotContain("\n");
+        assertThat(target).doesNotExist();
+        assertThat(partFile()).doesNotExist();
+    }
+
+    @Test
+    void anEndlessBodyStopsAtTheCatalogueSize() throws Exception {
+        server.sendEndless();
+        DownloadException e = failure(server.fileUri(), 1000L, null);
+        assertThat(e.kind()).isEqualTo(DownloadException.Kind.SIZE_MISMATCH);
+        assertThat(partFile()).doesNotExist();
+    }
+
+    @Test
+    void aContentLengthOverTheCapIsRefusedBeforeWriting() {
+        server.claimLength(10_000_000_000_000L);
+        DownloadException e = catchThrowableOfType(() -> downloader.download(
+                new Downloader.Request(server.fileUri(), target, null, null, null), (done, total) -> { }), DownloadException.class);
+        assertThat(e.kind()).isEqualTo(DownloadException.Kind.SIZE_MISMATCH);
+        assertThat(e.getMessage()).contains("offers 10000000000000 bytes").contains("nothing was downloaded");
+        assertThat(partFile()).doesNotExist();
+    }
+
+    @Test
+    void aContentLengthOverTheFreeSpaceIsRefusedBeforeWriting() {
+        server.claimLength(Long.MAX_VALUE / 4);
+        Downloader unlimited = new Downloader(Duration.ofSeconds(5), Duration.ofSeconds(5), Long.MAX_VALUE, Downloader.MinimumRate.DEFAULT);
+        DownloadException e = catchThrowableOfType(() -> unlimited.download(
+                new Downloader.Request(server.fileUri(), target, null, null, null), (done, total) -> { }), DownloadException.class);
+        assertThat(e.kind()).isEqualTo(DownloadException.Kind.LOCAL_IO);
+        assertThat(e.getMessage()).contains("not enough space").contains("nothing was downloaded");
+        assertThat(partFile()).doesNotExist();
+    }
+
+    @Test
+    void aTrickleBelowTheMinimumRateIsDropped() {
+        server.trickle(200);                              // 10 bytes every 200 ms: 50 bytes/s
+        Downloader impatient = new Downloader(Duration.ofSeconds(5), Duration.ofSeconds(5), 1 << 30,
+                new Downloader.MinimumRate(1000, Duration.ofSeconds(1)));
+        long start = System.nanoTime();
+        DownloadException e = catchThrowableOfType(() -> impatient.download(
+                new Downloader.Request(server.fileUri(), target, null, null, null), (done, total) -> { }), DownloadException.class);
+        assertThat(e.kind()).isEqualTo(DownloadException.Kind.NETWORK);
+        assertThat(e.getMessage()).contains("under 1000 bytes/s").contains("resume");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
+        assertThat(target).doesNotExist();
     }
 }

@@ -27,6 +27,9 @@ public final class FileServer implements AutoCloseable {
     private volatile int failWithStatus;
     private volatile int cutFirstAfter = -1;
     private volatile boolean chunked;
+    private volatile boolean endless;
+    private volatile long claimedLength = -1;
+    private volatile long trickleMillis;
 
     public FileServer(byte[] body) throws IOException {
         this.body = body;
@@ -58,6 +61,15 @@ public final class FileServer implements AutoCloseable {
     /** Send only this many bytes of the first answer's body, then drop the connection. */
     public void cutFirstAnswerAfter(int bytes) { cutFirstAfter = bytes; }
 
+    /** Send an endless chunked body of zeros (until the client hangs up). */
+    public void sendEndless() { endless = true; }
+
+    /** Declare this Content-Length, then send the file (and hang up). */
+    public void claimLength(long length) { claimedLength = length; }
+
+    /** Send the body 10 bytes at a time, this many milliseconds apart. */
+    public void trickle(long millis) { trickleMillis = millis; }
+
     /** The Range header of each request to /file, in order (null where none was sent). */
     public List<String> ranges() { return ranges; }
 
@@ -68,6 +80,10 @@ public final class FileServer implements AutoCloseable {
         if (failWithStatus != 0) {
             exchange.sendResponseHeaders(failWithStatus, -1);
             exchange.close();
+            return;
+        }
+        if (endless || claimedLength >= 0 || trickleMillis > 0) {
+            serveHostile(exchange);
             return;
         }
         int start = 0;
@@ -87,6 +103,30 @@ public final class FileServer implements AutoCloseable {
         }
         out.write(body, start, body.length - start);
         exchange.close();
+    }
+
+    private void serveHostile(HttpExchange exchange) throws IOException {
+        exchange.sendResponseHeaders(200, endless ? 0 : claimedLength >= 0 ? claimedLength : body.length);
+        OutputStream out = exchange.getResponseBody();
+        try {
+            if (endless) {
+                byte[] zeros = new byte[1 << 16];
+                while (true) out.write(zeros);              // ends when the client disconnects
+            }
+            if (trickleMillis > 0) {
+                for (int i = 0; i < body.length; i += 10) {
+                    out.write(body, i, Math.min(10, body.length - i));
+                    out.flush();
+                    Thread.sleep(trickleMillis);
+                }
+            } else {
+                out.write(body);
+            }
+        } catch (IOException | InterruptedException e) {
+            // the client gave up: what these modes are for
+        } finally {
+            exchange.close();
+        }
     }
 
     @Override public void close() { server.stop(0); }
