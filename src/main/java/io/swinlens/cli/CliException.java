@@ -1,12 +1,14 @@
 package io.swinlens.cli;
 
+import io.swinlens.model.io.Printable;
+
 /** A failure with an exit code and a message meant for the user. */
 public class CliException extends RuntimeException {
 
     private final int exitCode;
 
     public CliException(int exitCode, String message) {
-        super(message);
+        super(Printable.sanitize(message));
         this.exitCode = exitCode;
     }
 

@@ -1,5 +1,7 @@
 package io.swinlens.model.fetch;
 
+import io.swinlens.model.io.Printable;
+
 /** A download failed; the message is one line a user can act on. */
 public class DownloadException extends Exception {
 
@@ -23,12 +25,12 @@ public class DownloadException extends Exception {
     private final Kind kind;
 
     public DownloadException(Kind kind, String message) {
-        super(message);
+        super(Printable.sanitize(message));
         this.kind = kind;
     }
 
     public DownloadException(Kind kind, String message, Throwable cause) {
-        super(message, cause);
+        super(Printable.sanitize(message), cause);
         this.kind = kind;
     }
 

@@ -1,5 +1,7 @@
 package io.swinlens.model.image;
 
+import io.swinlens.model.io.Printable;
+
 import java.nio.file.Path;
 
 /**
@@ -18,7 +20,7 @@ public class ImageLoadException extends Exception {
     }
 
     public ImageLoadException(Path file, String problem, Throwable cause) {
-        super(displayName(file) + ": " + problem, cause);
+        super(Printable.sanitize(displayName(file) + ": " + problem), cause);
         this.file = file;
     }
 

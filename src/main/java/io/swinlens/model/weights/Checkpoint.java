@@ -1,5 +1,6 @@
 package io.swinlens.model.weights;
 
+import io.swinlens.model.io.Printable;
 import io.swinlens.model.weights.WeightsException.Kind;
 import java.io.Closeable;
 import java.io.IOException;

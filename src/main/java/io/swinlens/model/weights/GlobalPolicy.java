@@ -1,5 +1,6 @@
 package io.swinlens.model.weights;
 
+import io.swinlens.model.io.Printable;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;

@@ -1,5 +1,6 @@
 package io.swinlens.model.weights;
 
+import io.swinlens.model.io.Printable;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -64,9 +65,13 @@ final class SafetensorsReader {
         if (entry == null || !entry.has("dtype") || !entry.has("shape") || !entry.has("data_offsets")) {
             throw corrupt(file, key, "entry needs 'dtype', 'shape' and 'data_offsets', got " + value);
         }
-        String dtypeName = entry.get("dtype").getAsString();
+        JsonElement dtypeValue = entry.get("dtype");
+        if (!dtypeValue.isJsonPrimitive() || !dtypeValue.getAsJsonPrimitive().isString()) {
+            throw corrupt(file, key, "dtype must be a string such as \"F32\", got " + dtypeValue);
+        }
+        String dtypeName = Printable.quoted(dtypeValue.getAsString());
         DType dtype = DType.fromSafetensors(dtypeName).orElseThrow(() -> WeightsException.of(Kind.UNSUPPORTED_DTYPE, file,
-                "tensor '" + key + "' has dtype " + dtypeName + ", which is not supported (supported: F32, F16, BF16, F64, I64, I32, I16, I8, U8, BOOL)"));
+                "tensor '" + Printable.quoted(key) + "' has dtype " + dtypeName + ", which is not supported (supported: F32, F16, BF16, F64, I64, I32, I16, I8, U8, BOOL)"));
         long[] shape = longs(file, key, "shape", entry.get("shape"));
         long[] offsets = longs(file, key, "data_offsets", entry.get("data_offsets"));
         if (offsets.length != 2 || offsets[0] > offsets[1]) {
@@ -122,11 +127,14 @@ final class SafetensorsReader {
         long[] out = new long[array.size()];
         for (int i = 0; i < out.length; i++) {
             JsonElement v = array.get(i);
-            if (!v.isJsonPrimitive() || !v.getAsJsonPrimitive().isNumber()
-                    || v.getAsDouble() != Math.rint(v.getAsDouble()) || v.getAsDouble() < 0) {
+            java.math.BigDecimal exact = v.isJsonPrimitive() && v.getAsJsonPrimitive().isNumber() ? v.getAsBigDecimal() : null;
+            if (exact == null || exact.signum() < 0 || exact.stripTrailingZeros().scale() > 0) {
                 throw corrupt(file, key, field + " must hold non-negative integers, got " + value);
             }
-            out[i] = v.getAsLong();
+            if (exact.compareTo(java.math.BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+                throw corrupt(file, key, field + " value " + exact.toPlainString() + " is out of range");
+            }
+            out[i] = exact.longValueExact();
         }
         return out;
     }
@@ -143,6 +151,6 @@ final class SafetensorsReader {
     }
 
     private static WeightsException corrupt(Path file, String key, String detail) {
-        return WeightsException.of(Kind.CORRUPT, file, "safetensors tensor '" + key + "': " + detail);
+        return WeightsException.of(Kind.CORRUPT, file, "safetensors tensor '" + Printable.quoted(key) + "': " + detail);
     }
 }

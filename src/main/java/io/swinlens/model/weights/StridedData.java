@@ -29,9 +29,9 @@ final class StridedData implements RawTensor.Data {
             if (shape[k] == 0) {
                 return offset;
             }
-            last += (shape[k] - 1) * stride[k];
+            last = Math.addExact(last, Math.multiplyExact(shape[k] - 1, stride[k]));
         }
-        return last + 1;
+        return Math.addExact(last, 1);
     }
 
     @Override

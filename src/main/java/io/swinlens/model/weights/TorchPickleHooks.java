@@ -1,5 +1,6 @@
 package io.swinlens.model.weights;
 
+import io.swinlens.model.io.Printable;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -106,7 +107,7 @@ final class TorchPickleHooks implements Unpickler.Hooks {
         }
         if (!storageExists.apply(key)) {
             throw WeightsException.of(WeightsException.Kind.CORRUPT, file,
-                    "storage 'data/" + key + "' referenced by data.pkl is missing from the archive");
+                    "storage 'data/" + Printable.quoted(key) + "' referenced by data.pkl is missing from the archive");
         }
         StorageRef ref = new StorageRef(key, type.dtype(), numel);
         storages.put(key, ref);
@@ -118,6 +119,10 @@ final class TorchPickleHooks implements Unpickler.Hooks {
         if (args.size() < 4 || !(args.get(0) instanceof StorageRef storage) || !(args.get(1) instanceof Long offset)) {
             throw WeightsException.of(WeightsException.Kind.CORRUPT, file,
                     "_rebuild_tensor called with " + describe(args) + "; expected (storage, offset, size, stride, ...)");
+        }
+        if (offset < 0) {
+            throw WeightsException.of(WeightsException.Kind.CORRUPT, file,
+                    "tensor on storage '" + Printable.quoted(storage.key()) + "' has storage offset " + offset + "; offsets are never negative");
         }
         long[] shape = longs(args.get(2));
         long[] stride = longs(args.get(3));

@@ -1,5 +1,6 @@
 package io.swinlens.model.weights;
 
+import io.swinlens.model.io.Printable;
 import io.swinlens.model.weights.TorchPickleHooks.TensorSpec;
 import io.swinlens.model.weights.WeightsException.Kind;
 import java.io.IOException;
@@ -83,20 +84,28 @@ final class TorchZipReader {
         String entryName = prefix + "/data/" + spec.storage().key();
         ZipEntry entry = zip.getEntry(entryName);
         requirePlausibleSize(file, entry);
-        long storageBytes = spec.storage().numel() * spec.storage().dtype().itemSize();
+        long storageBytes;
+        long numel;
+        long endBytes;
+        try {                                      // every product exactly: a crafted size must not wrap around
+            storageBytes = Math.multiplyExact(spec.storage().numel(), (long) spec.storage().dtype().itemSize());
+            numel = RawTensor.numel(spec.shape());
+            endBytes = Math.multiplyExact(StridedData.extent(spec.offset(), spec.shape(), spec.stride()), (long) spec.dtype().itemSize());
+        } catch (ArithmeticException overflow) {
+            throw WeightsException.of(Kind.CORRUPT, file, "tensor '" + Printable.quoted(key) + "' (size " + Arrays.toString(spec.shape())
+                    + ", stride " + Arrays.toString(spec.stride()) + ", offset " + spec.offset() + ") overflows a 64-bit byte count");
+        }
         if (entry.getSize() >= 0 && entry.getSize() < storageBytes) {
             throw WeightsException.of(Kind.TRUNCATED, file, "truncated: tensor storage '" + entryName + "' needs "
-                    + storageBytes + " bytes, file has " + entry.getSize() + " (tensor '" + key + "')");
+                    + storageBytes + " bytes, file has " + entry.getSize() + " (tensor '" + Printable.quoted(key) + "')");
         }
-        long numel = RawTensor.numel(spec.shape());
-        long endBytes = StridedData.extent(spec.offset(), spec.shape(), spec.stride()) * spec.dtype().itemSize();
         if (numel > 0 && endBytes > storageBytes) {
-            throw WeightsException.of(Kind.CORRUPT, file, "tensor '" + key + "' (size " + Arrays.toString(spec.shape())
+            throw WeightsException.of(Kind.CORRUPT, file, "tensor '" + Printable.quoted(key) + "' (size " + Arrays.toString(spec.shape())
                     + ", stride " + Arrays.toString(spec.stride()) + ", offset " + spec.offset() + ") reaches byte "
                     + endBytes + " of storage '" + entryName + "', which holds " + storageBytes);
         }
         if (numel > Integer.MAX_VALUE - 8 || endBytes > Integer.MAX_VALUE - 8) {
-            throw WeightsException.of(Kind.CORRUPT, file, "tensor '" + key + "' has " + numel
+            throw WeightsException.of(Kind.CORRUPT, file, "tensor '" + Printable.quoted(key) + "' has " + numel
                     + " elements, more than one Java array can hold");
         }
         StorageSource source = (offset, length) -> readRange(file, zip, entry, offset, length);

@@ -1,5 +1,7 @@
 package io.swinlens.model.weights;
 
+import io.swinlens.model.io.Printable;
+
 import java.nio.file.Path;
 
 /**
@@ -19,12 +21,12 @@ public class WeightsException extends Exception {
     private final Kind kind;
 
     public WeightsException(Kind kind, String message) {
-        super(message);
+        super(Printable.sanitize(message));
         this.kind = kind;
     }
 
     public WeightsException(Kind kind, String message, Throwable cause) {
-        super(message, cause);
+        super(Printable.sanitize(message), cause);
         this.kind = kind;
     }
 

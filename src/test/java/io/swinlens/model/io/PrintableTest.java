@@ -1,4 +1,4 @@
-package io.swinlens.model.weights;
+package io.swinlens.model.io;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.swinlens.model.weights;
+package io.swinlens.model.io;
 
 /**
  * Names from a file (tensor keys, pickle globals, zip entries) as they may appear in a message: control
@@ -28,5 +28,28 @@ public final class Printable {
             } else out.appendCodePoint(c);
         }
         return i < name.length() ? out + "..." : out.toString();
+    }
+
+    /**
+     * A whole message made safe for a terminal or a banner: control and invisible format characters
+     * escaped as in {@link #quoted}, everything else (backslashes, length) left as it is.
+     */
+    public static String sanitize(String message) {
+        if (message == null) return null;
+        StringBuilder out = null;
+        for (int i = 0; i < message.length(); ) {
+            int c = message.codePointAt(i);
+            int width = Character.charCount(c);
+            boolean unsafe = c < 0x20 || c == 0x7f || Character.getType(c) == Character.CONTROL || Character.getType(c) == Character.FORMAT
+                    || Character.getType(c) == Character.LINE_SEPARATOR || Character.getType(c) == Character.PARAGRAPH_SEPARATOR;
+            if (unsafe && out == null) out = new StringBuilder(message.substring(0, i));
+            if (out != null) {
+                if (!unsafe) out.appendCodePoint(c);
+                else if (c < 0x20 || c == 0x7f) out.append(String.format("\\x%02x", c));
+                else out.append(String.format("\\u%04x", c));
+            }
+            i += width;
+        }
+        return out == null ? message : out.toString();
     }
 }
