@@ -21,9 +21,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -49,6 +51,9 @@ final class DumpCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "output folder (created if missing)")
     Path out;
 
+    /** Where the files are written before they move into --out together (a hidden folder inside it). */
+    private Path staging;
+
     @Mixin
     ModelOptions model;
 
@@ -63,6 +68,7 @@ final class DumpCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override public Integer call() {
+        OutputFolders.require(out);
         Set<String> wanted = wanted();
         LoadedModel loaded = model.load();
         ModelInput x = model.input(input, loaded);
@@ -78,9 +84,26 @@ final class DumpCommand implements Callable<Integer> {
         if (!overwrite) {
             for (String name : names) {
                 Path t = out.resolve(name);
-                if (Files.exists(t)) throw new CliException(ExitCodes.OUTPUT_ERROR, t + " already exists; pass --overwrite to replace it");
+                if (Files.exists(t, java.nio.file.LinkOption.NOFOLLOW_LINKS)) throw new CliException(ExitCodes.OUTPUT_ERROR, t + " already exists; pass --overwrite to replace it");
             }
         }
+        try {
+            staging = Files.createTempDirectory(createFolder(out), ".swinlens-dump-");
+        } catch (IOException e) {
+            throw new CliException(ExitCodes.OUTPUT_ERROR, AtomicFiles.describe(out, e));
+        }
+        try {
+            writeAll(wanted, result, loaded, x);
+            commit(names);
+        } finally {
+            deleteTree(staging);
+        }
+        spec.commandLine().getOut().printf("wrote %d files to %s%n", names.size(), out);
+        return ExitCodes.OK;
+    }
+
+    /** Writes every file into the staging folder (a failure there leaves nothing in --out). */
+    private void writeAll(Set<String> wanted, Inference result, LoadedModel loaded, ModelInput x) {
         List<Map<String, Object>> files = new ArrayList<>();
         if (wanted.contains("logits")) {
             write("logits.npy", o -> Npy.write(o, result.logits(), 1, result.logits().length));
@@ -98,8 +121,33 @@ final class DumpCommand implements Callable<Integer> {
         manifest.put("files", files);
         byte[] json = gson().toJson(manifest).getBytes(StandardCharsets.UTF_8);
         write("manifest.json", o -> o.write(json));
-        spec.commandLine().getOut().printf("wrote %d files to %s%n", files.size() + 1, out);
-        return ExitCodes.OK;
+    }
+
+    /** Moves the finished files into --out, the manifest last: a dump is there whole or not at all. */
+    private void commit(List<String> names) {
+        for (String name : names) {
+            Path target = out.resolve(name);
+            try {
+                Files.createDirectories(target.toAbsolutePath().getParent());
+                if (overwrite) Files.move(staging.resolve(name), target, StandardCopyOption.REPLACE_EXISTING);
+                else Files.move(staging.resolve(name), target);
+            } catch (IOException e) {
+                throw new CliException(ExitCodes.OUTPUT_ERROR, AtomicFiles.describe(target, e));
+            }
+        }
+    }
+
+    private static Path createFolder(Path dir) throws IOException {
+        return Files.createDirectories(dir.toAbsolutePath());
+    }
+
+    private static void deleteTree(Path dir) {
+        if (dir == null || !Files.exists(dir)) return;
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // a leftover hidden staging folder is harmless
+        }
     }
 
     private Set<String> wanted() {
@@ -184,11 +232,11 @@ final class DumpCommand implements Callable<Integer> {
     private static Gson gson() { return new GsonBuilder().setPrettyPrinting().serializeNulls().create(); }
 
     private void write(String name, AtomicFiles.Writer writer) {
-        Path target = out.resolve(name);
         try {
-            AtomicFiles.write(target, overwrite, writer);
+            AtomicFiles.write(staging.resolve(name), true, writer);
         } catch (IOException e) {
-            throw new CliException(ExitCodes.OUTPUT_ERROR, AtomicFiles.describe(target, e));
+            throw new CliException(ExitCodes.OUTPUT_ERROR, AtomicFiles.describe(out.resolve(name), e)
+                    + "; nothing of this dump was written");
         }
     }
 }

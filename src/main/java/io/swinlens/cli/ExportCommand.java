@@ -88,6 +88,7 @@ final class ExportCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override public Integer call() {
+        OutputFolders.require(out);
         ExportMode exportMode = ExportMode.parse(mode);
         LoadedModel loaded = model.load();
         ViewSettings settings = settings(loaded.config(), exportMode.heatmap());
@@ -131,7 +132,12 @@ final class ExportCommand implements Callable<Integer> {
         write(png, () -> PngExport.write(ViewRenderer.compose(analysed, forFile), png, overwrite));
         if (npy) {
             BlockAttention a = analysed.inference().attention(settings.stage(), settings.block());
-            write(attention, () -> AtomicFiles.write(attention, overwrite, o -> Npy.write(o, a.probs(), a.shape())));
+            try {
+                write(attention, () -> AtomicFiles.write(attention, overwrite, o -> Npy.write(o, a.probs(), a.shape())));
+            } catch (CliException e) {             // one input's files go together: no PNG without its attention
+                deleteQuietly(png);
+                throw new CliException(e.exitCode(), e.getMessage() + "; " + png.getFileName() + " was removed again");
+            }
         }
         return png;
     }
@@ -186,6 +192,7 @@ final class ExportCommand implements Callable<Integer> {
             if (parts.length != 2) throw new NumberFormatException();
             x = Double.parseDouble(parts[0].trim());
             y = Double.parseDouble(parts[1].trim());
+            if (!Double.isFinite(x) || !Double.isFinite(y)) throw new NumberFormatException();
         } catch (NumberFormatException e) {
             throw usage("--query must be X,Y in pixels, got '" + query + "'");
         }
@@ -200,7 +207,7 @@ final class ExportCommand implements Callable<Integer> {
     }
 
     private void refuseExisting(Path target) {
-        if (!overwrite && Files.exists(target)) {
+        if (!overwrite && Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {      // a dangling link counts too
             throw new CliException(ExitCodes.OUTPUT_ERROR, target + " already exists; pass --overwrite to replace it");
         }
     }
@@ -214,6 +221,16 @@ final class ExportCommand implements Callable<Integer> {
             output.write();
         } catch (IOException e) {
             throw new CliException(ExitCodes.OUTPUT_ERROR, AtomicFiles.describe(target, e));
+        } catch (RuntimeException e) {            // ImageIO reports some failed writes as unchecked exceptions
+            throw new CliException(ExitCodes.OUTPUT_ERROR, "cannot write " + target + ": " + CliException.messageOf(e));
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // the message already says what failed
         }
     }
 

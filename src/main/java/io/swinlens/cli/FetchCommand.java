@@ -80,6 +80,8 @@ final class FetchCommand implements Callable<Integer> {
             if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())) {
                 throw new IllegalArgumentException("not an http(s) URL");
             }
+            if (uri.getHost() == null) throw new IllegalArgumentException("the URL names no host");
+            if (uri.getPort() > 65535) throw new IllegalArgumentException("port " + uri.getPort() + " is out of range (1-65535)");
             return uri;
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCodes.USAGE, "--from " + from + ": " + e.getMessage());

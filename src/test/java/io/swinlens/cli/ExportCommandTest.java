@@ -115,6 +115,36 @@ class ExportCommandTest {
     }
 
     @Test
+    void aQueryThatIsNotANumberIsRefused() throws Exception {
+        Path photo = io.swinlens.testutil.Screenshots.scene(dir.resolve("photo.png")).toPath();
+        assertThat(export(photo.toString(), "--out", dir.resolve("o").toString(), "--query", "NaN,NaN")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("--query must be X,Y in pixels");
+        assertThat(export(photo.toString(), "--out", dir.resolve("o").toString(), "--query", "Infinity,3")).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
+    void aDanglingSymlinkAtTheOutputPathIsNotReplacedWithoutOverwrite() throws Exception {
+        Path out = dir.resolve("out");
+        assertThat(export(INPUT.toString(), "--out", out.toString())).isZero();
+        Path png;
+        try (var files = Files.list(out)) {
+            png = files.findFirst().orElseThrow();
+        }
+        Files.delete(png);
+        Files.createSymbolicLink(png, dir.resolve("nowhere.png"));
+        assertThat(export(INPUT.toString(), "--out", out.toString())).isEqualTo(ExitCodes.OUTPUT_ERROR);
+        assertThat(err.toString()).contains("already exists; pass --overwrite");
+        assertThat(Files.isSymbolicLink(png)).isTrue();
+        assertThat(dir.resolve("nowhere.png")).doesNotExist();
+    }
+
+    @Test
+    void anEmptyOutputFolderNameIsRefused() {
+        assertThat(export(INPUT.toString(), "--out", "")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("--out needs a folder name");
+    }
+
+    @Test
     void badStageNamesTheValidRange() {
         assertThat(export(INPUT.toString(), "--out", dir.toString(), "--stage", "4")).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).contains("stages are 0..3");

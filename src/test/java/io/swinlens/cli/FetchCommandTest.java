@@ -62,6 +62,13 @@ class FetchCommandTest {
     }
 
     @Test
+    void aPortOutOfRangeIsAUsageErrorNotAnInternalOne() {
+        var r = CliRunner.run("fetch", "swin_tiny", "--from", "http://127.0.0.1:99999/x.pth");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("port 99999 is out of range").doesNotContain("internal error");
+    }
+
+    @Test
     void aNameNotYetFetchedSaysHowToFetchIt() {
         WeightsException e = catchThrowableOfType(() -> ModelOptions.RESOLVER.resolve("swin_small"), WeightsException.class);
         assertThat(e.kind()).isEqualTo(WeightsException.Kind.NOT_FOUND);

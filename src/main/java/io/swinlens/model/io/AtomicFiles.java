@@ -60,7 +60,9 @@ public final class AtomicFiles {
     public static String describe(Path target, IOException e) {
         if (e instanceof FileAlreadyExistsException) return target + " already exists; pass --overwrite to replace it";
         String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        if (reason.contains("No space left")) reason = "no space left on the device";
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("No space left")) reason = "no space left on the device";
+        }
         if (e instanceof java.nio.file.AccessDeniedException) reason = "permission denied";
         return "cannot write " + target + ": " + reason;
     }

@@ -30,40 +30,56 @@ public final class Npy {
 
     private Npy() { }
 
+    /** A model input is a few hundred pixels square; anything near this is not one. */
+    static final long MAX_FILE_BYTES = 1L << 30;
+    /** numpy writes headers of a few hundred bytes. */
+    static final int MAX_HEADER_BYTES = 1 << 16;
+
     public static Array read(Path file) throws IOException {
+        String name = Printable.quoted(file.getFileName().toString());
+        if (!Files.isRegularFile(file)) throw new IOException(name + ": not a regular file");
+        long fileSize = Files.size(file);
+        if (fileSize > MAX_FILE_BYTES) throw new IOException(name + ": " + (fileSize >> 20) + " MB is too large for a model input (at most " + (MAX_FILE_BYTES >> 20) + " MB)");
         byte[] bytes = Files.readAllBytes(file);
         ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        String name = file.getFileName().toString();
         if (bytes.length < 10 || !Arrays.equals(Arrays.copyOf(bytes, 6), MAGIC)) {
             throw new IOException(name + ": not a .npy file");
         }
         int major = bytes[6];
-        int headerLength;
+        long headerLength;
         int offset;
         if (major == 1) {
             headerLength = Short.toUnsignedInt(buf.getShort(8));
             offset = 10;
-        } else {
-            headerLength = buf.getInt(8);
+        } else if ((major == 2 || major == 3) && bytes.length >= 12) {
+            headerLength = Integer.toUnsignedLong(buf.getInt(8));
             offset = 12;
+        } else {
+            throw new IOException(name + ": .npy format version " + major + " is not supported (1, 2 or 3)");
         }
+        if (headerLength > MAX_HEADER_BYTES) throw new IOException(name + ": .npy header of " + headerLength + " bytes is not plausible (at most 64 KB)");
         if (offset + headerLength > bytes.length) throw new IOException(name + ": truncated .npy header");
-        String header = new String(bytes, offset, headerLength, StandardCharsets.ISO_8859_1);
+        String header = new String(bytes, offset, (int) headerLength, StandardCharsets.ISO_8859_1);
         String descr = group(DESCR, header, name);
         if ("True".equals(group(FORTRAN, header, name))) throw new IOException(name + ": Fortran-order arrays are not supported");
-        long[] shape = Arrays.stream(group(SHAPE, header, name).split(","))
-                .map(String::trim).filter(s -> !s.isEmpty()).mapToLong(Long::parseLong).toArray();
-        long count = Arrays.stream(shape).reduce(1, (a, b) -> a * b);
-        int dataStart = offset + headerLength;
+        long[] shape = shape(group(SHAPE, header, name), name);
+        long count = 1;
+        for (long d : shape) {
+            count = d == 0 ? 0 : count > Long.MAX_VALUE / d ? -1 : count * d;
+            if (count < 0) throw new IOException(name + ": shape " + Arrays.toString(shape) + " has more elements than any file can hold");
+        }
+        int dataStart = offset + (int) headerLength;
         int itemSize = switch (descr) {
             case "<f4" -> 4;
             case "<f8" -> 8;
-            default -> throw new IOException(name + ": dtype " + descr + " is not supported (float32 or float64 expected)");
+            default -> throw new IOException(name + ": dtype " + Printable.quoted(descr) + " is not supported (float32 or float64 expected)");
         };
-        if (dataStart + count * itemSize > bytes.length) {
-            throw new IOException(name + ": truncated: shape " + Arrays.toString(shape) + " needs " + count * itemSize
+        if (count > (bytes.length - dataStart) / itemSize) {
+            String needed = count > Long.MAX_VALUE / itemSize ? "more than " + Long.MAX_VALUE : String.valueOf(count * itemSize);
+            throw new IOException(name + ": truncated: shape " + Arrays.toString(shape) + " needs " + needed
                     + " bytes of data, file has " + (bytes.length - dataStart));
         }
+        if (count == 0) throw new IOException(name + ": shape " + Arrays.toString(shape) + " holds no values");
         float[] data = new float[(int) count];
         buf.position(dataStart);
         if (itemSize == 4) {
@@ -74,9 +90,23 @@ public final class Npy {
         return new Array(shape, data);
     }
 
+    /** The dimensions of a header's shape tuple, each a non-negative integer that fits a long. */
+    private static long[] shape(String tuple, String name) throws IOException {
+        String[] parts = tuple.split(",");
+        long[] out = new long[parts.length];
+        int n = 0;
+        for (String part : parts) {
+            String p = part.trim();
+            if (p.isEmpty()) continue;
+            if (!p.matches("\\d{1,18}")) throw new IOException(name + ": .npy shape (" + Printable.quoted(tuple.trim()) + ") must hold non-negative integers");
+            out[n++] = Long.parseLong(p);
+        }
+        return Arrays.copyOf(out, n);
+    }
+
     private static String group(Pattern p, String header, String name) throws IOException {
         Matcher m = p.matcher(header);
-        if (!m.find()) throw new IOException(name + ": malformed .npy header: " + header.trim());
+        if (!m.find()) throw new IOException(name + ": malformed .npy header: " + Printable.quoted(header.trim()));
         return m.group(1);
     }
 
