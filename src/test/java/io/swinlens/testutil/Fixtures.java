@@ -50,4 +50,43 @@ public final class Fixtures {
         }
         return worst;
     }
+
+    /** {"model": <the original state dict>, "trainer": mylab.train.Trainer()}, the rest of the zip as it was. */
+    public static void wrapWithUnknownGlobal(Path source, Path target) throws IOException {
+        java.util.Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(source.toFile())) {
+            for (var e : java.util.Collections.list(zip.entries())) entries.put(e.getName(), zip.getInputStream(e).readAllBytes());
+        }
+        String pklName = entries.keySet().stream().filter(n -> n.endsWith("/data.pkl")).findFirst().orElseThrow();
+        byte[] pickle = entries.get(pklName);
+        if ((pickle[0] & 0xff) != 0x80) throw new IOException("expected a pickle that starts with PROTO");
+        var out = new java.io.ByteArrayOutputStream();
+        out.write(new byte[] {(byte) 0x80, 2, '}', '('});              // PROTO 2, EMPTY_DICT, MARK
+        writeUnicode(out, "model");
+        out.write(pickle, 2, pickle.length - 3);                        // the state dict, without PROTO and STOP
+        writeUnicode(out, "trainer");
+        out.write("cmylab.train\nTrainer\n)R".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        out.write(new byte[] {'u', '.'});                               // SETITEMS, STOP
+        entries.put(pklName, out.toByteArray());
+        try (var os = Files.newOutputStream(target); var zip = new java.util.zip.ZipOutputStream(os)) {
+            for (var e : entries.entrySet()) {
+                var entry = new java.util.zip.ZipEntry(e.getKey());
+                entry.setMethod(java.util.zip.ZipEntry.STORED);
+                entry.setSize(e.getValue().length);
+                var crc = new java.util.zip.CRC32();
+                crc.update(e.getValue());
+                entry.setCrc(crc.getValue());
+                zip.putNextEntry(entry);
+                zip.write(e.getValue());
+                zip.closeEntry();
+            }
+        }
+    }
+
+    private static void writeUnicode(java.io.ByteArrayOutputStream out, String s) {
+        byte[] b = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        out.write('X');
+        out.write(new byte[] {(byte) b.length, 0, 0, 0}, 0, 4);
+        out.write(b, 0, b.length);
+    }
 }

@@ -100,7 +100,7 @@ public final class MainController {
         root.setOnDragDropped(this::dropped);
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::key);
         viewModel.onMessage(m -> {
-            showMessage(m.text(), m.error());
+            showMessage(m.text(), m.error(), m.stays());
             strip.getSelectionModel().select(viewModel.currentImageProperty().get());   // back to what is shown
         });
         // "all heads" is the gallery: the image view itself shows one map (the mean, as ViewRenderer.layers does)
@@ -148,11 +148,14 @@ public final class MainController {
     }
 
     /** Shows a one-line message in the banner above the view; what was on screen stays. */
-    public void showMessage(String text, boolean error) {
-        banner.getStyleClass().removeAll("error", "info");
-        banner.getStyleClass().add(error ? "error" : "info");
+    public void showMessage(String text, boolean error) { showMessage(text, error, error); }
+
+    /** @param stays false for a note that fades after a few seconds */
+    public void showMessage(String text, boolean error, boolean stays) {
+        banner.getStyleClass().removeAll("error", "info", "warning");
+        banner.getStyleClass().add(error ? "error" : stays ? "warning" : "info");
         banner.show(text);
-        if (!error) {                         // notes fade; errors stay until closed or a new result
+        if (!stays) {                         // notes fade; errors and warnings stay until closed or a new result
             PauseTransition pause = new PauseTransition(Duration.seconds(5));
             pause.setOnFinished(e -> { if (text.equals(banner.getText())) banner.hide(); });
             pause.play();

@@ -27,8 +27,13 @@ import java.util.function.Consumer;
  */
 public final class MainViewModel implements AnalysisOnScreen {
 
-    /** Something to tell the user; {@code error} false for warnings that did not stop anything. */
-    public record Message(String text, boolean error) { }
+    /**
+     * Something to tell the user; {@code error} false for notes that did not stop anything, {@code stays}
+     * for warnings that must not fade (a checkpoint's unknown pickle globals).
+     */
+    public record Message(String text, boolean error, boolean stays) {
+        public Message(String text, boolean error) { this(text, error, error); }
+    }
 
     private final UiTaskExecutor executor;
     private final ViewControls controls = new ViewControls();
@@ -141,7 +146,7 @@ public final class MainViewModel implements AnalysisOnScreen {
         boolean newModel = outcome.model() != model.get();
         model.set(outcome.model());
         if (newModel && outcome.model() != null) {
-            outcome.model().warnings().forEach(w -> report(new Message(w, false)));
+            outcome.model().warnings().forEach(w -> report(new Message(w, false, true)));
         }
         if (outcome.analysis() != null) {
             AnalysedImage a = outcome.analysis().analysed();

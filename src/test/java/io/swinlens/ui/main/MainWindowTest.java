@@ -141,6 +141,22 @@ class MainWindowTest {
     }
 
     @Test
+    void aCheckpointWithUnknownGlobalsLoadsWithAWarningThatStays(FxRobot robot, @TempDir Path dir) throws Exception {
+        openFixture(robot);
+        Path file = dir.resolve("with_trainer.pth");
+        Fixtures.wrapWithUnknownGlobal(Fixtures.file("m4w4", "official.pth"), file);
+        robot.interact(() -> controller.open(List.of(file.toFile())));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(controller.viewModel().modelProperty().get().source()).isEqualTo(file);
+        assertThat(controller.banner().isShowing()).isTrue();
+        assertThat(controller.banner().getText()).contains("kept as data, not run").contains("mylab.train.Trainer");
+        assertThat(controller.banner().getStyleClass()).contains("warning");
+        Thread.sleep(5600);                    // a note would have faded by now
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(controller.banner().isShowing()).isTrue();
+    }
+
+    @Test
     void anUnsafeCheckpointShowsABannerAndKeepsTheModel(FxRobot robot) {
         openFixture(robot);
         var model = controller.viewModel().modelProperty().get();
