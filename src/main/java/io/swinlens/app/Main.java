@@ -19,13 +19,43 @@ public final class Main {
         if (isCommandLine(args)) {
             System.exit(SwinLensCommand.run(args));
         }
-        GuiLauncher.launch(args);
+        String noDesktop = missingDesktop(System.getProperty("os.name", ""), System.getenv("DISPLAY"),
+                System.getenv("WAYLAND_DISPLAY"), System.getProperty("glass.platform"));
+        if (noDesktop != null) {
+            System.err.println(noDesktop);
+            System.exit(2);
+        }
+        try {
+            GuiLauncher.launch(args);
+        } catch (RuntimeException e) {          // e.g. the display went away: one line, not JavaFX's trace
+            System.err.println("swinlens: cannot open the app window (" + e.getMessage() + "); 'swinlens --help' lists the commands");
+            System.exit(2);
+        }
     }
 
+    /**
+     * A command, --help/--version, or any option the app does not take (so that picocli reports it as a
+     * usage error instead of JavaFX failing on it). The app takes image paths and {@code --weights FILE}.
+     */
     static boolean isCommandLine(String[] args) {
         if (args.length == 0) return false;
         Set<String> commands = SwinLensCommand.commandNames();
         String first = args[0];
-        return commands.contains(first) || Set.of("-h", "--help", "-V", "--version", "help").contains(first);
+        if (commands.contains(first) || Set.of("-h", "--help", "-V", "--version", "help").contains(first)) return true;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--weights")) i++;
+            else if (a.startsWith("-") && !a.startsWith("--weights=")) return true;
+        }
+        return false;
+    }
+
+    /** The one line to print when there is no desktop to open the app on, else null. */
+    static String missingDesktop(String osName, String display, String waylandDisplay, String glassPlatform) {
+        boolean unix = !osName.toLowerCase(java.util.Locale.ROOT).startsWith("windows") && !osName.toLowerCase(java.util.Locale.ROOT).startsWith("mac");
+        boolean none = (display == null || display.isBlank()) && (waylandDisplay == null || waylandDisplay.isBlank());
+        if (!unix || !none || glassPlatform != null) return null;
+        return "swinlens: the app needs a desktop, and no display was found (DISPLAY is not set); "
+                + "'swinlens --help' lists the commands that run without one";
     }
 }

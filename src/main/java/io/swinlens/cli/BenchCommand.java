@@ -15,7 +15,7 @@ import java.util.Random;
 import java.util.concurrent.Callable;
 
 /** Times plain forward passes of a preset on random weights. */
-@Command(name = "bench", description = "Time the forward pass of a Swin preset on random weights.")
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Time the forward pass of a Swin preset on random weights.")
 final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--variant", defaultValue = "swin_tiny", description = "swin_tiny, swin_small, swin_base or swin_large (default: ${DEFAULT-VALUE})")

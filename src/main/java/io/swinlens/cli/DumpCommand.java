@@ -40,7 +40,7 @@ import java.util.concurrent.Callable;
  * distance and entropy as stats.json, and the top class's activation map over the last stage (H, W).
  * Stage and block are counted from 0. Nothing is written if any target exists, unless --overwrite.
  */
-@Command(name = "dump", description = "Write logits, attention, rollout, head statistics or CAM as .npy/.json files, with manifest.json.")
+@Command(name = "dump", mixinStandardHelpOptions = true, description = "Write logits, attention, rollout, head statistics or CAM as .npy/.json files, with manifest.json.")
 final class DumpCommand implements Callable<Integer> {
 
     static final List<String> WHAT = List.of("logits", "attention", "rollout", "stats", "cam");
@@ -119,7 +119,7 @@ final class DumpCommand implements Callable<Integer> {
         manifest.put("weights", loaded.source() == null ? null : loaded.source().toString());
         manifest.put("model", loaded.config().name());
         manifest.put("files", files);
-        byte[] json = gson().toJson(manifest).getBytes(StandardCharsets.UTF_8);
+        byte[] json = gson().toJson(JsonNumbers.finiteOrNull(manifest)).getBytes(StandardCharsets.UTF_8);
         write("manifest.json", o -> o.write(json));
     }
 
@@ -201,7 +201,7 @@ final class DumpCommand implements Callable<Integer> {
             row.put("entropy_nats", s.entropyNats());
             rows.add(row);
         }
-        byte[] json = gson().toJson(rows).getBytes(StandardCharsets.UTF_8);
+        byte[] json = gson().toJson(JsonNumbers.finiteOrNull(rows)).getBytes(StandardCharsets.UTF_8);
         write("stats.json", o -> o.write(json));
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("file", "stats.json");

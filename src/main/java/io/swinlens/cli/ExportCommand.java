@@ -30,7 +30,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** Renders one view per input, as the app shows it, to PNG (and optionally the block's attention to .npy). */
-@Command(name = "export", description = "Render attention heatmaps of images to PNG files, the same pixels the app shows.")
+@Command(name = "export", mixinStandardHelpOptions = true, description = "Render attention heatmaps of images to PNG files, the same pixels the app shows.")
 final class ExportCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "INPUT", description = "image files, .npy tensors (1, 3, H, W), or folders of them (not recursive)")
@@ -51,8 +51,12 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--head", defaultValue = "mean", paramLabel = "H", description = "a head index, mean or all (default: ${DEFAULT-VALUE})")
     String head;
 
-    @Option(names = "--query", paramLabel = "X,Y", description = "query pixel in the input image (default: the centre of what the model sees)")
+    @Option(names = "--query", paramLabel = "X,Y", description = {"query point: pixels of the input image (120,80), or percentages of what the",
+            "model sees (50%,40%), which suit a batch of images of different sizes (default: the centre)"})
     String query;
+
+    @Option(names = "--query-token", paramLabel = "ROW,COL", description = "query token on the selected stage's token grid (row, column from the top left)")
+    String queryToken;
 
     @Option(names = "--mode", defaultValue = "query", paramLabel = "MODE", description = "query or received (heatmaps); rollout, cam, stats or bias (teaching views) (default: ${DEFAULT-VALUE})")
     String mode;
@@ -89,6 +93,7 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override public Integer call() {
         OutputFolders.require(out);
+        if (query != null && queryToken != null) throw usage("give --query or --query-token, not both");
         ExportMode exportMode = ExportMode.parse(mode);
         LoadedModel loaded = model.load();
         ViewSettings settings = settings(loaded.config(), exportMode.heatmap());
@@ -127,7 +132,8 @@ final class ExportCommand implements Callable<Integer> {
         if (npy) refuseExisting(attention);
         if (teaching != null) return exportTeaching(teaching, file, loaded, settings);
         ModelInput input = model.input(file, loaded);
-        ViewSettings forFile = query == null ? settings : withQuery(settings, file, input);
+        ViewSettings forFile = queryToken != null ? withQueryToken(settings, loaded, input)
+                : query == null ? settings : withQuery(settings, file, input);
         AnalysedImage analysed = AnalysedImage.analyse(loaded, file, input);
         write(png, () -> PngExport.write(ViewRenderer.compose(analysed, forFile), png, overwrite));
         if (npy) {
@@ -183,20 +189,27 @@ final class ExportCommand implements Callable<Integer> {
         }
     }
 
-    /** --query is in the original image's pixels; the crop box maps it onto the model input. */
+    /**
+     * --query in the original image's pixels (the crop box maps it onto the model input), or as
+     * percentages of the crop (the part of the image the model sees).
+     */
     private ViewSettings withQuery(ViewSettings settings, Path file, ModelInput input) {
         String[] parts = query.split(",");
+        CropBox crop = input.crop();
         double x;
         double y;
         try {
             if (parts.length != 2) throw new NumberFormatException();
-            x = Double.parseDouble(parts[0].trim());
-            y = Double.parseDouble(parts[1].trim());
+            x = coordinate(parts[0].trim(), crop.x(), crop.width());
+            y = coordinate(parts[1].trim(), crop.y(), crop.height());
             if (!Double.isFinite(x) || !Double.isFinite(y)) throw new NumberFormatException();
         } catch (NumberFormatException e) {
-            throw usage("--query must be X,Y in pixels, got '" + query + "'");
+            throw usage("--query must be X,Y in pixels or X%,Y% of what the model sees, got '" + query + "'");
         }
-        CropBox crop = input.crop();
+        if (parts[0].trim().endsWith("%") || parts[1].trim().endsWith("%")) {
+            x = Math.min(x, crop.x() + crop.width() - 1e-6);       // 100% is the last pixel, not one past it
+            y = Math.min(y, crop.y() + crop.height() - 1e-6);
+        }
         if (x < crop.x() || y < crop.y() || x >= crop.x() + crop.width() || y >= crop.y() + crop.height()) {
             throw usage("%s: query (%s, %s) lies outside the part of the image the model sees (x %.0f..%.0f, y %.0f..%.0f)".formatted(
                     file.getFileName(), parts[0].trim(), parts[1].trim(), crop.x(), crop.x() + crop.width(), crop.y(), crop.y() + crop.height()));
@@ -204,6 +217,36 @@ final class ExportCommand implements Callable<Integer> {
         int mx = (int) Math.min(input.width() - 1, Math.floor((x - crop.x()) * input.width() / crop.width()));
         int my = (int) Math.min(input.height() - 1, Math.floor((y - crop.y()) * input.height() / crop.height()));
         return settings.withQuery(mx, my);
+    }
+
+    /** A pixel coordinate, or {@code P%} of the crop's extent from its start (0%..100%). */
+    private static double coordinate(String text, double start, double extent) {
+        if (!text.endsWith("%")) return Double.parseDouble(text);
+        double percent = Double.parseDouble(text.substring(0, text.length() - 1).trim());
+        if (!(percent >= 0 && percent <= 100)) throw new NumberFormatException();
+        return start + percent / 100 * extent;
+    }
+
+    /** --query-token ROW,COL on the selected stage: the query pixel is that token's centre. */
+    private ViewSettings withQueryToken(ViewSettings settings, LoadedModel loaded, ModelInput input) {
+        String[] parts = queryToken.split(",");
+        int row;
+        int col;
+        try {
+            if (parts.length != 2) throw new NumberFormatException();
+            row = Integer.parseInt(parts[0].trim());
+            col = Integer.parseInt(parts[1].trim());
+        } catch (NumberFormatException e) {
+            throw usage("--query-token must be ROW,COL (whole numbers), got '" + queryToken + "'");
+        }
+        int tokenPixels = loaded.config().patchSize() << settings.stage();
+        int rows = input.height() / tokenPixels;
+        int cols = input.width() / tokenPixels;
+        if (row < 0 || col < 0 || row >= rows || col >= cols) {
+            throw usage("--query-token %d,%d lies outside stage %d's %dx%d token grid (rows 0..%d, columns 0..%d)"
+                    .formatted(row, col, settings.stage(), rows, cols, rows - 1, cols - 1));
+        }
+        return settings.withQuery(col * tokenPixels + tokenPixels / 2, row * tokenPixels + tokenPixels / 2);
     }
 
     private void refuseExisting(Path target) {

@@ -1,6 +1,9 @@
 package io.swinlens.cli;
 
-/** The exit code of a batch: OK, the failures' common code, or PARTIAL_FAILURE when they differ. */
+/**
+ * The exit code of a batch: OK when every input worked; PARTIAL_FAILURE when some did and some failed (the
+ * others were processed); when all failed, their common code, or PARTIAL_FAILURE when their codes differ.
+ */
 final class ExportOutcome {
 
     private int succeeded;
@@ -19,5 +22,8 @@ final class ExportOutcome {
 
     int succeeded() { return succeeded; }
 
-    int exitCode() { return mixed ? ExitCodes.PARTIAL_FAILURE : firstFailure; }
+    int exitCode() {
+        if (firstFailure == ExitCodes.OK) return ExitCodes.OK;
+        return mixed || succeeded > 0 ? ExitCodes.PARTIAL_FAILURE : firstFailure;
+    }
 }

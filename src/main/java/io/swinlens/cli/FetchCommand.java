@@ -16,7 +16,7 @@ import java.nio.file.Files;
 import java.util.concurrent.Callable;
 
 /** Downloads official weights named in the catalogue into the per-user cache; --list shows them. */
-@Command(name = "fetch", description = {"Download official Swin weights into the cache folder, verified;",
+@Command(name = "fetch", mixinStandardHelpOptions = true, description = {"Download official Swin weights into the cache folder, verified;",
         "then use them with --weights NAME."})
 final class FetchCommand implements Callable<Integer> {
 

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** Describes a checkpoint: format, naming, architecture, parameter count. */
-@Command(name = "info", description = "Describe a checkpoint: format, architecture, parameter count.")
+@Command(name = "info", mixinStandardHelpOptions = true, description = "Describe a checkpoint: format, architecture, parameter count.")
 final class InfoCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "WEIGHTS", description = "a checkpoint file")

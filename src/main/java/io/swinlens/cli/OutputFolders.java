@@ -2,7 +2,7 @@ package io.swinlens.cli;
 
 import java.nio.file.Path;
 
-/** Checks on {@code --out} that picocli cannot make. */
+/** Checks on {@code --out} that picocli cannot make: a name, and a folder rather than a file. */
 final class OutputFolders {
 
     private OutputFolders() { }
@@ -11,6 +11,9 @@ final class OutputFolders {
     static void require(Path out) {
         if (out == null || out.toString().isBlank()) {
             throw new CliException(ExitCodes.USAGE, "--out needs a folder name (use --out . for the current folder)");
+        }
+        if (java.nio.file.Files.exists(out) && !java.nio.file.Files.isDirectory(out)) {
+            throw new CliException(ExitCodes.OUTPUT_ERROR, "--out " + out + " is a file, not a folder; name a folder (it is created if missing)");
         }
     }
 }

@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** Top-k classes for each input. */
-@Command(name = "predict", description = "Classify images (or .npy input tensors): the top-K classes of each.")
+@Command(name = "predict", mixinStandardHelpOptions = true, description = "Classify images (or .npy input tensors): the top-K classes of each.")
 final class PredictCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "INPUT", description = "image files (PNG, JPEG, BMP, GIF) or float32 .npy tensors (1, 3, H, W)")
@@ -41,7 +41,7 @@ final class PredictCommand implements Callable<Integer> {
         LoadedModel loaded = model.load();
         List<Map<String, Object>> results = new ArrayList<>();
         var out = spec.commandLine().getOut();
-        int exitCode = ExitCodes.OK;
+        ExportOutcome outcome = new ExportOutcome();
         for (Path file : inputs) {
             Inference result;
             try {
@@ -49,13 +49,14 @@ final class PredictCommand implements Callable<Integer> {
                 result = ModelOptions.run(loaded, file, input, CaptureRequest.NONE);
             } catch (CliException e) {       // report, go on with the other inputs, fail at the end
                 spec.commandLine().getErr().println("swinlens predict: " + e.getMessage());
-                if (exitCode == ExitCodes.OK) exitCode = e.exitCode();
+                outcome.failed(e.exitCode());
                 continue;
             } catch (OutOfMemoryError e) {
                 spec.commandLine().getErr().println("swinlens predict: " + file + ": " + ModelOptions.outOfMemory());
-                if (exitCode == ExitCodes.OK) exitCode = ExitCodes.UNREADABLE_INPUT;
+                outcome.failed(ExitCodes.UNREADABLE_INPUT);
                 continue;
             }
+            outcome.ok();
             float[] probabilities = result.probabilities();
             List<Map<String, Object>> top = new ArrayList<>();
             for (int index : result.topK(topK)) {
@@ -83,8 +84,9 @@ final class PredictCommand implements Callable<Integer> {
                 o.put("top", r.get("top"));
                 ordered.add(o);
             }
-            out.println(new GsonBuilder().create().toJson(ordered));
+            // NaN and infinite logits (a broken checkpoint) are written as null: JSON has no such numbers
+            out.println(new GsonBuilder().serializeNulls().create().toJson(JsonNumbers.finiteOrNull(ordered)));
         }
-        return exitCode;
+        return outcome.exitCode();
     }
 }

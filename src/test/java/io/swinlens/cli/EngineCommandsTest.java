@@ -114,6 +114,50 @@ class EngineCommandsTest {
         assertThat(info.err()).contains("mylab.train.Trainer");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} --help")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"info", "predict", "dump", "export", "bench", "fetch"})
+    void everyCommandTakesHelp(String command) {
+        for (String flag : new String[] {"--help", "-h"}) {
+            var r = CliRunner.run(command, flag);
+            assertThat(r.exitCode()).as(command + " " + flag + ": " + r.err()).isZero();
+            assertThat(r.out()).contains("Usage: swinlens " + command);
+        }
+    }
+
+    @Test
+    void anUnknownTopLevelOptionIsAUsageError() {
+        var r = CliRunner.run("--bogus");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("Unknown option: '--bogus'").doesNotContain("Exception");
+    }
+
+    @Test
+    void aBatchWhereSomeInputsFailExitsOne() throws IOException {
+        Path bad = dir.resolve("broken.png");
+        Files.writeString(bad, "not an image");
+        var r = CliRunner.run("predict", fixture("m4w4", "input.npy"), bad.toString(), "--weights", fixture("m4w4", "official.safetensors"));
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.PARTIAL_FAILURE);
+        var allBad = CliRunner.run("predict", bad.toString(), "--weights", fixture("m4w4", "official.safetensors"));
+        assertThat(allBad.exitCode()).isEqualTo(ExitCodes.UNREADABLE_INPUT);
+    }
+
+    @Test
+    void nonFiniteNumbersBecomeNullInJson() {
+        Object cleaned = JsonNumbers.finiteOrNull(java.util.List.of(java.util.Map.of("logit", Float.NaN, "p", 0.5f, "q", Double.POSITIVE_INFINITY)));
+        String json = new com.google.gson.GsonBuilder().serializeNulls().create().toJson(cleaned);
+        assertThat(json).contains("\"logit\":null").contains("\"p\":0.5").contains("\"q\":null");
+    }
+
+    @Test
+    void anOutputPathThatIsAFileSaysSo() throws IOException {
+        Path file = dir.resolve("taken");
+        Files.writeString(file, "x");
+        var r = CliRunner.run("dump", fixture("m4w4", "input.npy"), "--weights", fixture("m4w4", "official.safetensors"),
+                "--out", file.toString(), "--overwrite");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.OUTPUT_ERROR);
+        assertThat(r.err()).contains("is a file, not a folder");
+    }
+
     @Test
     void unsafePickleIsRefusedWithExitFourAndRunsNothing() {
         Path marker = Path.of("/tmp/swinlens_pwned");

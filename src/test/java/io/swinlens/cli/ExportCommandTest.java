@@ -96,7 +96,7 @@ class ExportCommandTest {
         Path good = copyInput("a.npy");
         Path bad = Files.writeString(dir.resolve("in").resolve("b.png"), "not an image");
         Path out = dir.resolve("out");
-        assertThat(export(good.toString(), bad.toString(), "--out", out.toString())).isEqualTo(ExitCodes.UNREADABLE_INPUT);
+        assertThat(export(good.toString(), bad.toString(), "--out", out.toString())).isEqualTo(ExitCodes.PARTIAL_FAILURE);   // some inputs worked
         assertThat(out.resolve("a_s0b1_mean_query.png")).exists();
         assertThat(out.resolve("b_s0b1_mean_query.png")).doesNotExist();
         assertThat(err.toString()).contains("b.png");
@@ -142,6 +142,27 @@ class ExportCommandTest {
     void anEmptyOutputFolderNameIsRefused() {
         assertThat(export(INPUT.toString(), "--out", "")).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).contains("--out needs a folder name");
+    }
+
+    @Test
+    void aQueryInPercentServesImagesOfAnySize() throws Exception {
+        Path small = io.swinlens.testutil.Screenshots.scene(dir.resolve("small.png")).toPath();
+        java.awt.image.BufferedImage wide = new java.awt.image.BufferedImage(900, 300, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        Path big = dir.resolve("wide.png");
+        javax.imageio.ImageIO.write(wide, "png", big.toFile());
+        assertThat(export(small.toString(), big.toString(), "--out", dir.resolve("o").toString(), "--query", "50%,40%"))
+                .as(err.toString()).isZero();
+        assertThat(export(small.toString(), "--out", dir.resolve("p").toString(), "--query", "120%,40%")).isEqualTo(ExitCodes.USAGE);
+        assertThat(export(small.toString(), "--out", dir.resolve("p").toString(), "--query", "100%,100%")).as(err.toString()).isZero();
+    }
+
+    @Test
+    void aQueryTokenMustLieOnTheStagesGrid() throws Exception {
+        assertThat(export(INPUT.toString(), "--out", dir.resolve("o").toString(), "--query-token", "1,2")).as(err.toString()).isZero();
+        assertThat(export(INPUT.toString(), "--out", dir.resolve("p").toString(), "--query-token", "99,0")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("lies outside stage 0's");
+        assertThat(export(INPUT.toString(), "--out", dir.resolve("p").toString(), "--query-token", "1,2", "--query", "3,3"))
+                .isEqualTo(ExitCodes.USAGE);
     }
 
     @Test

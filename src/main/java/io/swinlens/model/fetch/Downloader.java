@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -124,7 +125,14 @@ public final class Downloader {
         long done = have;
         try {
             int status = connection.getResponseCode();
-            at = connection.getURL();               // after redirects
+            for (int hops = 0; isRedirect(status); hops++) {
+                URI next = redirectTarget(connection.getURL(), connection.getHeaderField("Location"), hops);
+                connection.disconnect();
+                connection = open(next, have);
+                at = connection.getURL();
+                status = connection.getResponseCode();
+            }
+            at = connection.getURL();
             long total;
             if (status == HttpURLConnection.HTTP_PARTIAL && have > 0) {
                 long[] range = ContentRange.parse(connection.getHeaderField("Content-Range"));
@@ -172,7 +180,7 @@ public final class Downloader {
         checkCancelled();
         try {
             HttpURLConnection c = (HttpURLConnection) url.toURL().openConnection();
-            c.setInstanceFollowRedirects(true);
+            c.setInstanceFollowRedirects(false);     // followed by hand: HttpURLConnection will not go http -> https
             c.setConnectTimeout(connectMillis);
             c.setReadTimeout(readMillis);
             c.setRequestProperty("User-Agent", "SwinLens");
@@ -183,6 +191,37 @@ public final class Downloader {
         } catch (IOException | IllegalArgumentException e) {
             throw new DownloadException(Kind.NETWORK, "cannot open " + url + ": " + e.getMessage(), e);
         }
+    }
+
+    private static final int MAX_REDIRECTS = 8;
+
+    private static boolean isRedirect(int status) {
+        return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+    }
+
+    /** Where a redirect points; http -> https is followed, https -> http is refused (it would drop the encryption). */
+    static URI redirectTarget(URL from, String location, int hops) throws DownloadException {
+        if (location == null || location.isBlank()) {
+            throw new DownloadException(Kind.HTTP_STATUS, from.getHost() + " answered a redirect without a Location");
+        }
+        if (hops >= MAX_REDIRECTS) {
+            throw new DownloadException(Kind.HTTP_STATUS, from.getHost() + " redirected more than " + MAX_REDIRECTS + " times");
+        }
+        URI next;
+        try {
+            next = from.toURI().resolve(location.trim());
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            throw new DownloadException(Kind.HTTP_STATUS, from.getHost() + " redirected to an invalid address: " + location);
+        }
+        String scheme = next.getScheme() == null ? "" : next.getScheme().toLowerCase(java.util.Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw new DownloadException(Kind.HTTP_STATUS, from.getHost() + " redirected to a " + scheme + ": address, which is refused");
+        }
+        if (from.getProtocol().equalsIgnoreCase("https") && scheme.equals("http")) {
+            throw new DownloadException(Kind.HTTP_STATUS, "refusing to follow a redirect from https to http (" + next
+                    + "): it would drop the encryption");
+        }
+        return next;
     }
 
     /** Appends the body to the part from {@code done} (0 = truncate first), under a lock against a second download. */

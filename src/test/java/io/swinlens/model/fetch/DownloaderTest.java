@@ -230,4 +230,18 @@ class DownloaderTest {
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
         assertThat(target).doesNotExist();
     }
+
+    @Test
+    void redirectsFromHttpToHttpsAreFollowedButNotBack() throws Exception {
+        java.net.URL http = new java.net.URL("http://mirror.example/swin.pth");
+        java.net.URL https = new java.net.URL("https://mirror.example/swin.pth");
+        assertThat(Downloader.redirectTarget(http, "https://cdn.example/swin.pth", 0)).hasToString("https://cdn.example/swin.pth");
+        assertThat(Downloader.redirectTarget(https, "/other/swin.pth", 0)).hasToString("https://mirror.example/other/swin.pth");
+        DownloadException down = catchThrowableOfType(() -> Downloader.redirectTarget(https, "http://cdn.example/swin.pth", 0), DownloadException.class);
+        assertThat(down.getMessage()).contains("refusing to follow a redirect from https to http");
+        DownloadException file = catchThrowableOfType(() -> Downloader.redirectTarget(http, "file:///etc/passwd", 0), DownloadException.class);
+        assertThat(file.getMessage()).contains("file: address, which is refused");
+        DownloadException loop = catchThrowableOfType(() -> Downloader.redirectTarget(http, "/again", 8), DownloadException.class);
+        assertThat(loop.getMessage()).contains("redirected more than 8 times");
+    }
 }

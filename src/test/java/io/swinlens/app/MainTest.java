@@ -1,0 +1,35 @@
+package io.swinlens.app;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MainTest {
+
+    @Test
+    void commandsHelpAndUnknownOptionsGoToTheCommandLine() {
+        assertThat(Main.isCommandLine(new String[] {"predict", "x.png"})).isTrue();
+        assertThat(Main.isCommandLine(new String[] {"--help"})).isTrue();
+        assertThat(Main.isCommandLine(new String[] {"--bogus"})).isTrue();
+        assertThat(Main.isCommandLine(new String[] {"cat.png", "-x"})).isTrue();
+    }
+
+    @Test
+    void imagesAndWeightsOpenTheApp() {
+        assertThat(Main.isCommandLine(new String[] {})).isFalse();
+        assertThat(Main.isCommandLine(new String[] {"cat.png", "dog.jpg"})).isFalse();
+        assertThat(Main.isCommandLine(new String[] {"--weights", "-odd-name.pth", "cat.png"})).isFalse();
+        assertThat(Main.isCommandLine(new String[] {"--weights=swin_tiny"})).isFalse();
+    }
+
+    @Test
+    void withoutADisplayTheAppSaysSoInOneLine() {
+        String line = Main.missingDesktop("Linux", null, null, null);
+        assertThat(line).contains("the app needs a desktop").contains("--help").doesNotContain("\n");
+        assertThat(Main.missingDesktop("Linux", ":0", null, null)).isNull();
+        assertThat(Main.missingDesktop("Linux", null, "wayland-0", null)).isNull();
+        assertThat(Main.missingDesktop("Linux", null, null, "Monocle")).isNull();
+        assertThat(Main.missingDesktop("Windows 11", null, null, null)).isNull();
+        assertThat(Main.missingDesktop("Mac OS X", null, null, null)).isNull();
+    }
+}
