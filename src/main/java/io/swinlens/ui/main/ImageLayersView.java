@@ -12,11 +12,13 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Pos;
 import javafx.scene.Cursor;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 
 import java.awt.image.BufferedImage;
 import java.util.concurrent.Executor;
@@ -35,6 +37,7 @@ public final class ImageLayersView extends StackPane {
     private final StackPane stack = new StackPane();
     private final ImageView[] views = new ImageView[LAYER_IDS.length];
     private final Label empty = new Label();
+    private final ProgressBar loadingBar = new ProgressBar(-1);
     private final BooleanProperty followMouse = new SimpleBooleanProperty(this, "followMouse", false);
     private final RedrawScheduler scheduler = new RedrawScheduler(this::redraw);
     private final LatestRender render;
@@ -62,11 +65,20 @@ public final class ImageLayersView extends StackPane {
         empty.getStyleClass().add("empty-state");
         empty.setId("emptyState");
         setAlignment(Pos.CENTER);
-        getChildren().addAll(stack, empty);
+        loadingBar.setId("loadingProgress");
+        loadingBar.setPrefWidth(260);
+        loadingBar.progressProperty().bind(viewModel.executor().progressProperty());
+        loadingBar.visibleProperty().bind(viewModel.loadingProperty().isNotNull().and(viewModel.modelProperty().isNull()));
+        loadingBar.managedProperty().bind(loadingBar.visibleProperty());
+        VBox emptyState = new VBox(10, empty, loadingBar);
+        emptyState.setAlignment(Pos.CENTER);
+        emptyState.setMouseTransparent(true);
+        getChildren().addAll(stack, emptyState);
         widthProperty().addListener(o -> fit());
         heightProperty().addListener(o -> fit());
         viewModel.shownImageProperty().addListener(o -> scheduler.markDirty());
         viewModel.modelProperty().addListener(o -> scheduler.markDirty());
+        viewModel.loadingProperty().addListener(o -> scheduler.markDirty());
         viewModel.controls().settingsProperty().addListener(o -> scheduler.markDirty());
         redraw();
     }

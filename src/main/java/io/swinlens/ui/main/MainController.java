@@ -1,6 +1,9 @@
 package io.swinlens.ui.main;
 
 import io.swinlens.analysis.HeadChoice;
+import io.swinlens.model.load.LoadedModel;
+import io.swinlens.model.load.BundledModel;
+import io.swinlens.analysis.AnalysedImage;
 import io.swinlens.ui.common.LatestRender;
 import io.swinlens.ui.gallery.HeadGalleryView;
 import io.swinlens.ui.overview.ModelOverviewView;
@@ -8,6 +11,12 @@ import io.swinlens.ui.prefs.UiPreferences;
 import io.swinlens.ui.teaching.TeachingTab;
 import io.swinlens.ui.teaching.TeachingTabs;
 import javafx.animation.PauseTransition;
+import javafx.geometry.Pos;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.HBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Button;
+import javafx.scene.Node;
 import javafx.beans.binding.Bindings;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -51,6 +60,7 @@ public final class MainController {
     private final TeachingTabs teaching;
     private final ListView<Path> strip = new ListView<>();
     private final MainMenu menu;
+    private final java.util.Set<Path> photosNoted = new java.util.HashSet<>();
 
     public MainController(MainViewModel viewModel, UiPreferences preferences) {
         this(viewModel, preferences, LatestRender.newThread());
@@ -61,7 +71,7 @@ public final class MainController {
         this.viewModel = viewModel;
         this.preferences = preferences;
         imageView = new ImageLayersView(viewModel, renderThread);
-        Tab imageTab = new Tab("Image", imageView);
+        Tab imageTab = new Tab("Image", withHint(imageView, preferences));
         Tab galleryTab = new Tab("Head gallery");
         Tab overviewTab = new Tab("Model overview");
         gallery = new HeadGalleryView(viewModel, galleryTab.selectedProperty(), renderThread);
@@ -81,7 +91,7 @@ public final class MainController {
         CheckBox follow = new CheckBox("Query follows the mouse");
         follow.setId("followMouse");
         imageView.followMouseProperty().bind(follow.selectedProperty());
-        VBox side = new VBox(new ControlsPanel(viewModel, follow), new PredictionsView(viewModel.analysedProperty()),
+        VBox side = new VBox(new ControlsPanel(viewModel, follow), new PredictionsView(viewModel.analysedProperty(), viewModel.modelProperty(), this::openGetModel),
                 new CropPreviewView(viewModel.shownImageProperty(), renderThread));
         ScrollPane sideScroll = new ScrollPane(side);
         sideScroll.setFitToWidth(true);
@@ -108,11 +118,51 @@ public final class MainController {
             if (v.head().kind() == HeadChoice.Kind.ALL && a.head().kind() != HeadChoice.Kind.ALL) tabs.getSelectionModel().select(galleryTab);
         });
         viewModel.shownImageProperty().addListener((o, a, v) -> { if (v != null && banner.getStyleClass().contains("error")) banner.hide(); });
+        viewModel.analysedProperty().addListener((o, a, v) -> notePhotoOnDemoModel(v));
         viewModel.onOpened(file -> {
             preferences.addRecent(file);
             menu.refreshRecent();
         });
     }
+
+    /**
+     * The first-use hint above the image view; closing it is remembered. The note on photos opened with
+     * the demo model shows once per image.
+     */
+    private static Node withHint(ImageLayersView view, UiPreferences preferences) {
+        BorderPane pane = new BorderPane(view);
+        if (preferences.getBoolean("hintDismissed", false)) return pane;
+        Label text = new Label("Click the image to choose a query token; drop an image or a checkpoint here. F1 lists the shortcuts.");
+        text.setWrapText(true);
+        Button close = new Button("×");
+        close.setId("closeHint");
+        close.getStyleClass().add("hint-close");
+        HBox bar = new HBox(8, text, close);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        text.setMaxWidth(Double.MAX_VALUE);
+        bar.setId("firstUseHint");
+        bar.getStyleClass().add("first-use-hint");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        close.setOnAction(e -> {
+            pane.setTop(null);
+            preferences.putBoolean("hintDismissed", true);
+        });
+        pane.setTop(bar);
+        return pane;
+    }
+
+    /** A photo (not one of the bundled samples) on the demo model: say once that it needs an ImageNet Swin. */
+    private void notePhotoOnDemoModel(AnalysedImage analysed) {
+        LoadedModel model = viewModel.modelProperty().get();
+        if (analysed == null || model == null || !BundledModel.isBundled(model.source()) || analysed.source() == null) return;
+        Path folder = analysed.source().toAbsolutePath().getParent();
+        boolean sample = folder != null && folder.getFileName() != null && folder.getFileName().toString().equals("samples");
+        if (sample || !photosNoted.add(analysed.source())) return;
+        showMessage("The demo model knows six synthetic shapes, not photos: for photos, Model > Get model… (Ctrl+Shift+G)",
+                false, true);
+    }
+
+    private void openGetModel() { menu.getModel(); }
 
     public Parent root() { return root; }
 

@@ -164,7 +164,9 @@ public final class MainMenu {
         fetched.setId("downloadedModels");
         MenuItem getModel = item("Get model…", "Shortcut+Shift+G", this::getModel);
         getModel.setId("getModel");
-        Menu model = new Menu("Model", null, item("Open weights…", null, this::chooseWeights), getModel, fetched, preprocess);
+        MenuItem demo = item("Demo model", null, viewModel::openDemoModel);
+        demo.setId("demoModel");
+        Menu model = new Menu("Model", null, item("Open weights…", null, this::chooseWeights), getModel, demo, fetched, preprocess);
         model.setOnShowing(e -> refreshFetched(fetched));
         refreshFetched(fetched);
         return model;

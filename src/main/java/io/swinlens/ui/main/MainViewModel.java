@@ -5,12 +5,15 @@ import io.swinlens.analysis.HeadChoice;
 import io.swinlens.analysis.ViewSettings;
 import io.swinlens.model.image.ImageLoadException;
 import io.swinlens.model.image.Preprocess;
+import io.swinlens.model.load.BundledModel;
 import io.swinlens.model.load.LoadedModel;
 import io.swinlens.model.weights.WeightsException;
 import io.swinlens.ui.common.AnalysisOnScreen;
 import io.swinlens.ui.task.UiTaskExecutor;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -41,6 +44,7 @@ public final class MainViewModel implements AnalysisOnScreen {
     private final ReadOnlyObjectWrapper<ShownImage> analysis = new ReadOnlyObjectWrapper<>(this, "analysis");
     private final ReadOnlyObjectWrapper<AnalysedImage> analysed = new ReadOnlyObjectWrapper<>(this, "analysed");
     private final ReadOnlyObjectWrapper<Path> currentImage = new ReadOnlyObjectWrapper<>(this, "currentImage");
+    private final ReadOnlyStringWrapper loading = new ReadOnlyStringWrapper(this, "loading");
     private final ObservableList<Path> images = FXCollections.observableArrayList();
     private final ObservableList<Path> readOnlyImages = FXCollections.unmodifiableObservableList(images);
     private final List<Consumer<Message>> messageListeners = new ArrayList<>();
@@ -76,6 +80,22 @@ public final class MainViewModel implements AnalysisOnScreen {
 
     public ReadOnlyObjectProperty<Path> currentImageProperty() { return currentImage.getReadOnlyProperty(); }
 
+    /** The name of the model being loaded ("the demo model", "swin_tiny.pth"), or null while none is. */
+    public ReadOnlyStringProperty loadingProperty() { return loading.getReadOnlyProperty(); }
+
+    /** Marks a model as loading before its file is known (start-up resolving the demo or the last model). */
+    public void startLoading(String what) { loading.set(what); }
+
+    public void stopLoading() { loading.set(null); }
+
+    /** Model > Demo model: the bundled model (copied out of the jar off the FX thread), on the current image. */
+    public void openDemoModel() {
+        loading.set("the demo model");
+        executor.submit("Opening the demo model", progress -> BundledModel.path().orElseThrow(
+                () -> new WeightsException(WeightsException.Kind.NOT_FOUND, "this build has no bundled demo model")),
+                this::openWeights, e -> { loading.set(null); fail(e); });
+    }
+
     /** The images to switch between (a drop of several files or a folder). */
     public ObservableList<Path> images() { return readOnlyImages; }
 
@@ -93,10 +113,14 @@ public final class MainViewModel implements AnalysisOnScreen {
     public void open(List<Path> files) {
         // listing dropped folders is I/O: off the FX thread like the rest
         executor.submit("Reading " + (files.isEmpty() ? "files" : files.get(0).getFileName()), progress -> InputFiles.sort(files),
-                sorted -> open(files, sorted), this::fail);
+                sorted -> open(files, sorted), e -> {
+                    loading.set(null);
+                    fail(e);
+                });
     }
 
     private void open(List<Path> files, InputFiles.Sorted sorted) {
+        if (sorted.weights() == null) loading.set(null);
         if (sorted.inputs().isEmpty()) {
             if (sorted.weights() != null) openWeights(sorted.weights());
             else if (!files.isEmpty()) report(new Message("nothing to open: no images in " + files.get(0).getFileName(), true));
@@ -134,12 +158,17 @@ public final class MainViewModel implements AnalysisOnScreen {
         }
         ModelRunJob job = new ModelRunJob(weights, model.get(), image, keepImage, preprocess);
         String title = weights != null ? "Loading " + weights.getFileName() : "Analysing " + image.getFileName();
+        if (weights != null) loading.set(BundledModel.isBundled(weights) ? "the demo model" : weights.getFileName().toString());
         executor.submit(title, job, outcome -> {
+            loading.set(null);
             apply(outcome, image);
             onSuccess.run();
             if (weights != null) openedListeners.forEach(l -> l.accept(weights));
             if (outcome.analysis() != null) openedListeners.forEach(l -> l.accept(image));
-        }, this::fail);
+        }, e -> {
+            loading.set(null);
+            fail(e);
+        });
     }
 
     private void apply(ModelRunJob.Outcome outcome, Path image) {
@@ -183,6 +212,7 @@ public final class MainViewModel implements AnalysisOnScreen {
 
     /** "No model…" or "Drop an image…" while there is nothing to show, else null. */
     public String emptyStateText() {
+        if (model.get() == null && loading.get() != null) return "Loading " + loading.get() + "…";
         if (model.get() == null) return "No model: File > Open weights…  (or drop a checkpoint here)";
         if (analysis.get() == null) return "No image: File > Open image…  (or drop images or a folder here)";
         return null;

@@ -1,8 +1,11 @@
 package io.swinlens.ui.main;
 
 import io.swinlens.analysis.AnalysedImage;
+import io.swinlens.model.load.BundledModel;
+import io.swinlens.model.load.LoadedModel;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.geometry.Insets;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.GridPane;
@@ -14,9 +17,16 @@ import java.util.Locale;
 final class PredictionsView extends VBox {
 
     private final GridPane rows = new GridPane();
+    private final Label demoNote = new Label();
+    private final Hyperlink getModel = new Hyperlink("Get an ImageNet Swin…");
+    private final VBox demoBox = new VBox(2, demoNote, getModel);
 
-    /** @param analysed the analysis on screen (null while none) */
-    PredictionsView(ReadOnlyObjectProperty<AnalysedImage> analysed) {
+    /**
+     * @param analysed   the analysis on screen (null while none)
+     * @param model      the model in use (the demo model gets a note on what it knows)
+     * @param openGetModel opens Model > Get model…
+     */
+    PredictionsView(ReadOnlyObjectProperty<AnalysedImage> analysed, ReadOnlyObjectProperty<LoadedModel> model, Runnable openGetModel) {
         setId("predictions");
         setSpacing(4);
         setPadding(new Insets(8));
@@ -24,9 +34,28 @@ final class PredictionsView extends VBox {
         title.getStyleClass().add("section");
         rows.setHgap(6);
         rows.setVgap(3);
-        getChildren().addAll(title, rows);
+        demoNote.setId("demoNote");
+        demoNote.setWrapText(true);
+        demoNote.setMaxWidth(260);
+        demoNote.getStyleClass().add("hint");
+        getModel.setId("demoGetModel");
+        getModel.setOnAction(e -> openGetModel.run());
+        demoBox.managedProperty().bind(demoBox.visibleProperty());
+        getChildren().addAll(title, rows, demoBox);
         analysed.addListener((o, a, v) -> show(v));
         show(analysed.get());
+        model.addListener((o, a, v) -> note(v));
+        note(model.get());
+    }
+
+    /** Says what the demo model knows, so that "star 96%" for a cat photo is not read as a verdict. */
+    private void note(LoadedModel model) {
+        boolean demo = model != null && BundledModel.isBundled(model.source());
+        demoBox.setVisible(demo);
+        if (demo) {
+            demoNote.setText("The demo model knows only " + model.labels().size() + " synthetic shapes (" + String.join(", ", model.labels().all())
+                    + "); on a photo its answer means nothing.");
+        }
     }
 
     private void show(AnalysedImage analysed) {

@@ -42,10 +42,17 @@ public final class Startup {
      */
     public static void open(MainController controller, UiPreferences preferences, ModelResolver resolver, Arguments args) {
         Path remembered = args.weights() == null ? preferences.lastModel().orElse(null) : null;
-        controller.viewModel().executor().submit("Finding the model", progress -> files(resolver, args, remembered), start -> {
+        MainViewModel viewModel = controller.viewModel();
+        viewModel.startLoading(args.weights() != null ? Path.of(args.weights()).getFileName().toString()
+                : remembered != null ? remembered.getFileName().toString() : "the demo model");
+        viewModel.executor().submit("Finding the model", progress -> files(resolver, args, remembered), start -> {
+            if (start.files().isEmpty()) viewModel.stopLoading();     // else the model's own job ends the loading state
             if (start.error() != null) controller.showMessage(start.error(), true);
-            if (!start.files().isEmpty()) controller.viewModel().open(start.files());
-        }, e -> controller.showMessage(MainViewModel.describe(e), true));
+            if (!start.files().isEmpty()) viewModel.open(start.files());
+        }, e -> {
+            viewModel.stopLoading();
+            controller.showMessage(MainViewModel.describe(e), true);
+        });
     }
 
     /** @param error what went wrong with the {@code --weights} argument, or null */
