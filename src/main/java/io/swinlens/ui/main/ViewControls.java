@@ -23,20 +23,36 @@ public final class ViewControls {
     private final ReadOnlyObjectWrapper<ViewSettings> settings = new ReadOnlyObjectWrapper<>(this, "settings", ViewSettings.defaults());
     private SwinConfig config;
 
+    /** The input size the query was last fitted to (0 before the first analysis). */
+    private int fittedWidth;
+    private int fittedHeight;
+
     public ReadOnlyObjectProperty<ViewSettings> settingsProperty() { return settings.getReadOnlyProperty(); }
 
     public ViewSettings settings() { return settings.get(); }
 
-    /** Fits the settings to a model and input size: clamps stage, block and head, picks the scale. */
+    /**
+     * Fits the settings to a model and input size: clamps stage, block and head, picks the scale, and keeps
+     * the query on the same point of the image: it is a position in the input, so a new resolution (another
+     * model) scales it rather than keeping its pixel numbers (which would move it towards the top left).
+     */
     void fit(SwinConfig newConfig, int inputHeight, int inputWidth) {
         config = newConfig;
         ViewSettings s = settings.get();
         int stage = Math.min(s.stage(), config.numStages() - 1);
         int block = Math.min(s.block(), config.depth(stage) - 1);
         int scale = Math.max(1, Math.min(16, Math.round((float) TARGET_PIXELS / Math.max(inputHeight, inputWidth))));
-        boolean queryInside = s.queryX() < inputWidth && s.queryY() < inputHeight;
         s = s.withStage(stage).withBlock(block).withHead(clampHead(s.head(), stage)).withScale(scale);
-        settings.set(queryInside ? s : s.withQuery(-1, -1));
+        if (s.queryX() >= 0 && s.queryY() >= 0 && inputWidth > 0 && inputHeight > 0 && fittedWidth > 0 && fittedHeight > 0) {
+            int x = (int) Math.min(inputWidth - 1, Math.floor((s.queryX() + 0.5) * inputWidth / fittedWidth));
+            int y = (int) Math.min(inputHeight - 1, Math.floor((s.queryY() + 0.5) * inputHeight / fittedHeight));
+            s = s.withQuery(x, y);
+        } else if (s.queryX() >= inputWidth || s.queryY() >= inputHeight) {
+            s = s.withQuery(-1, -1);
+        }
+        fittedWidth = inputWidth;
+        fittedHeight = inputHeight;
+        settings.set(s);
     }
 
     private HeadChoice clampHead(HeadChoice head, int stage) {

@@ -58,12 +58,26 @@ class ViewControlsTest {
     }
 
     @Test
-    void aQueryOutsideANewInputMovesToTheCentre() {
+    void theQueryStaysOnTheSameImagePointWhenTheResolutionChanges() {
         ViewControls c = fitted();
-        c.setQuery(200, 10);
+        c.setQuery(200, 10);                   // near the top right of a 224 x 224 input
+        c.fit(tiny, 64, 64);
+        assertThat(c.settings().queryX()).isEqualTo(57);
+        assertThat(c.settings().queryY()).isEqualTo(3);
+        c.setQuery(32, 40);
+        c.fit(tiny, 224, 224);
+        assertThat(c.settings().queryX()).isEqualTo(113);
+        assertThat(c.settings().queryY()).isEqualTo(141);
+        c.fit(tiny, 224, 224);                 // the same size again: the same pixel
+        assertThat(c.settings().queryX()).isEqualTo(113);
+    }
+
+    @Test
+    void theCentreStaysTheCentre() {
+        ViewControls c = fitted();
+        c.setQuery(-1, -1);
         c.fit(tiny, 64, 64);
         assertThat(c.settings().queryX()).isEqualTo(-1);
-        assertThat(c.settings().queryY()).isEqualTo(-1);
     }
 
     @Test
