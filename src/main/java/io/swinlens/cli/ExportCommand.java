@@ -158,7 +158,7 @@ final class ExportCommand implements Callable<Integer> {
         AnalysedImage analysed = AnalysedImage.analyse(loaded, file, model.input(file, loaded));
         Path png = out.resolve(ExportNames.stem(file) + "_" + teaching.suffix(analysed, settings.stage(), settings.block(), f, classIndex) + ".png");
         refuseExisting(png);
-        var image = teaching.render(loaded, analysed, settings.stage(), settings.block(), f, classIndex);
+        var image = teaching.render(loaded, analysed, settings.stage(), settings.block(), f, classIndex, settings.colormap());
         write(png, () -> PngExport.write(image, png, overwrite));
         return png;
     }

@@ -7,6 +7,7 @@ import io.swinlens.analysis.teaching.TeachingImages;
 import io.swinlens.model.load.LoadedModel;
 
 import java.awt.image.BufferedImage;
+import io.swinlens.analysis.Colormap;
 import java.util.Locale;
 
 /** The teaching views {@code export --mode rollout|cam|stats|bias} writes, through the app's renderer. */
@@ -25,14 +26,14 @@ enum TeachingExport {
     String id() { return name().toLowerCase(Locale.ROOT); }
 
     /** @param classIndex a class for CAM, or null for the top-1 */
-    BufferedImage render(LoadedModel model, AnalysedImage a, int stage, int block, HeadFusion fusion, Integer classIndex) {
+    BufferedImage render(LoadedModel model, AnalysedImage a, int stage, int block, HeadFusion fusion, Integer classIndex, Colormap colormap) {
         return switch (this) {
-            case ROLLOUT -> TeachingImages.rollout(a, fusion);
+            case ROLLOUT -> TeachingImages.rollout(a, fusion, colormap);
             case CAM -> {
                 ClassActivationMap maps = TeachingImages.classActivationMaps(model, a);
                 int c = classIndex != null ? classIndex : a.inference().topK(1)[0];
                 if (c < 0 || c >= maps.classes()) throw new CliException(ExitCodes.USAGE, "--class " + c + " does not exist: classes are 0.." + (maps.classes() - 1));
-                yield TeachingImages.cam(a, maps, c, model.labels().name(c));
+                yield TeachingImages.cam(a, maps, c, model.labels().name(c), colormap);
             }
             case STATS -> TeachingImages.statistics(a, TeachingImages.statistics(a));
             case BIAS -> TeachingImages.biasBlock(model, a, stage, block);

@@ -1,6 +1,7 @@
 package io.swinlens.analysis.teaching;
 
 import io.swinlens.analysis.AnalysedImage;
+import io.swinlens.analysis.Colormap;
 import io.swinlens.analysis.TokenMap;
 import io.swinlens.model.capture.CaptureRequest;
 import io.swinlens.model.capture.Inference;
@@ -20,8 +21,8 @@ public final class TeachingImages {
 
     public static TokenMap rolloutMap(AnalysedImage a, HeadFusion fusion) { return Rollout.compute(a.inference().attention(), fusion); }
 
-    public static BufferedImage rollout(AnalysedImage a, HeadFusion fusion) {
-        return TeachingRenderer.rollout(a, rolloutMap(a, fusion), fusion);
+    public static BufferedImage rollout(AnalysedImage a, HeadFusion fusion, Colormap colormap) {
+        return TeachingRenderer.rollout(a, rolloutMap(a, fusion), fusion, colormap);
     }
 
     /** A second forward pass that keeps the last stage's output (the analysis pass does not). */
@@ -31,8 +32,8 @@ public final class TeachingImages {
         return ClassActivationMap.of(ClassifierHead.of(model.model()), inference);
     }
 
-    public static BufferedImage cam(AnalysedImage a, ClassActivationMap maps, int classIndex, String label) {
-        return TeachingRenderer.cam(a, maps.forClass(classIndex), label, classIndex);
+    public static BufferedImage cam(AnalysedImage a, ClassActivationMap maps, int classIndex, String label, Colormap colormap) {
+        return TeachingRenderer.cam(a, maps.forClass(classIndex), label, classIndex, colormap);
     }
 
     /** A forward pass that records the score parts of one window and head. */

@@ -28,7 +28,7 @@ public final class TeachingRenderer {
      * q·kᵀ·scale, B, M and softmax(q·kᵀ·scale + [B] + [M]) of one window and head side by side, the
      * query's row outlined, and that row painted over the image at its keys' positions.
      */
-    public static BufferedImage scores(AnalysedImage a, ScoreParts p, QueryToken q, boolean bias, boolean mask) {
+    public static BufferedImage scores(AnalysedImage a, ScoreParts p, QueryToken q, boolean bias, boolean mask, Colormap colormap) {
         int n = p.tokensPerWindow();
         float[] probs = ScoreDecomposition.probs(p, bias, mask);
         String terms = "q·kᵀ·scale" + (bias ? " + B" : "") + (mask ? " + M" : "");
@@ -38,13 +38,13 @@ public final class TeachingRenderer {
                         Float.NEGATIVE_INFINITY, null, q.index(), -1, MATRIX_SIDE),
                 MatrixPanel.draw(mask ? "+ M (shift mask)" : "M: off", mask ? p.mask() : new float[n * n], n, n, true,
                         WindowGeometry.MASK_VALUE / 2, null, q.index(), -1, MATRIX_SIDE),
-                MatrixPanel.draw("= softmax(" + terms + ")", probs, n, n, false, Float.NEGATIVE_INFINITY, Colormap.VIRIDIS,
+                MatrixPanel.draw("= softmax(" + terms + ")", probs, n, n, false, Float.NEGATIVE_INFINITY, colormap,
                         q.index(), -1, MATRIX_SIDE));
         BufferedImage matrices = column(List.of(row(panels.subList(0, 2)), row(panels.subList(2, 4))), new String[0]);
 
         float[] row = new float[n];
         System.arraycopy(probs, q.index() * n, row, 0, n);
-        BufferedImage onImage = queryRowOnImage(a, q, row);
+        BufferedImage onImage = queryRowOnImage(a, q, row, colormap);
         float max = 0;
         for (float v : row) max = Math.max(max, v);
         BlockGeometry g = p.geometry();
@@ -59,13 +59,13 @@ public final class TeachingRenderer {
         String[] all = new String[caption.length + ScoreDecomposition.COMMON_MISTAKES.length];
         System.arraycopy(caption, 0, all, 0, caption.length);
         for (int k = 0; k < ScoreDecomposition.COMMON_MISTAKES.length; k++) all[caption.length + k] = "  • " + ScoreDecomposition.COMMON_MISTAKES[k];
-        BufferedImage framedRow = Overlays.framed("query row: softmax(" + terms + ")", onImage, Draw.sequential(Colormap.VIRIDIS),
+        BufferedImage framedRow = Overlays.framed("query row: softmax(" + terms + ")", onImage, Draw.sequential(colormap),
                 Draw.number(max), "0", new String[0]);
         return column(List.of(row(List.of(matrices, framedRow))), all);
     }
 
     /** One query's attention over its window's keys at their original positions; the rest dimmed. */
-    static BufferedImage queryRowOnImage(AnalysedImage a, QueryToken q, float[] row) {
+    static BufferedImage queryRowOnImage(AnalysedImage a, QueryToken q, float[] row, Colormap colormap) {
         BlockGeometry g = q.geometry();
         float[] values = new float[g.tokenCount()];
         boolean[] shown = new boolean[g.tokenCount()];
@@ -76,7 +76,7 @@ public final class TeachingRenderer {
             shown[t] = true;
             max = Math.max(max, row[j]);
         }
-        BufferedImage image = Overlays.heatmap(a, Overlays.scale(a, IMAGE_SIDE * 2 / 3), values, g.height(), g.width(), 0, max, Colormap.VIRIDIS, shown);
+        BufferedImage image = Overlays.heatmap(a, Overlays.scale(a, IMAGE_SIDE * 2 / 3), values, g.height(), g.width(), 0, max, colormap, shown);
         Overlays.outline(image, q.tokenY() * g.width() + q.tokenX(), g.height(), g.width(), new Color(255, 140, 0));
         return image;
     }
@@ -105,11 +105,11 @@ public final class TeachingRenderer {
     }
 
     /** The rollout over the first stage's tokens as a heatmap on the image, 0 .. its maximum. */
-    public static BufferedImage rollout(AnalysedImage a, TokenMap map, HeadFusion fusion) {
+    public static BufferedImage rollout(AnalysedImage a, TokenMap map, HeadFusion fusion, Colormap colormap) {
         int scale = Overlays.scale(a, IMAGE_SIDE);
-        BufferedImage picture = Overlays.heatmap(a, scale, map.values(), map.height(), map.width(), 0, map.max(), Colormap.INFERNO, null);
+        BufferedImage picture = Overlays.heatmap(a, scale, map.values(), map.height(), map.width(), 0, map.max(), colormap, null);
         return Overlays.framed("Attention rollout (heads fused: %s)".formatted(fusion.name().toLowerCase()), picture,
-                Draw.sequential(Colormap.INFERNO), Draw.number(map.max()), "0", new String[]{
+                Draw.sequential(colormap), Draw.number(map.max()), "0", new String[]{
                     "%s · %s · rollout over every block, residual as 0.5·A + 0.5·I, from the mean pool back to the %d x %d stage-0 tokens"
                             .formatted(a.modelName(), source(a), map.height(), map.width()),
                     "Σ = %.4f over all tokens. Attention is not an explanation: rollout shows where information could flow, not why."
@@ -117,7 +117,7 @@ public final class TeachingRenderer {
     }
 
     /** The class activation map of one class on the image, scaled from its minimum to its maximum. */
-    public static BufferedImage cam(AnalysedImage a, TokenMap map, String label, int classIndex) {
+    public static BufferedImage cam(AnalysedImage a, TokenMap map, String label, int classIndex, Colormap colormap) {
         float lo = Float.POSITIVE_INFINITY;
         float hi = Float.NEGATIVE_INFINITY;
         for (float v : map.values()) {
@@ -125,8 +125,8 @@ public final class TeachingRenderer {
             hi = Math.max(hi, v);
         }
         int scale = Overlays.scale(a, IMAGE_SIDE);
-        BufferedImage picture = Overlays.heatmap(a, scale, map.values(), map.height(), map.width(), lo, hi, Colormap.TURBO, null);
-        return Overlays.framed("Class activation map: " + label, picture, Draw.sequential(Colormap.TURBO), Draw.number(hi), Draw.number(lo),
+        BufferedImage picture = Overlays.heatmap(a, scale, map.values(), map.height(), map.width(), lo, hi, colormap, null);
+        return Overlays.framed("Class activation map: " + label, picture, Draw.sequential(colormap), Draw.number(hi), Draw.number(lo),
                 new String[]{
                     "%s · %s · %s · cam(t) = w_c · LN(x_t) over the last stage's %d x %d tokens"
                             .formatted(a.modelName(), source(a), label.equals("class " + classIndex) ? label : "class %d (%s)".formatted(classIndex, label),

@@ -1,5 +1,6 @@
 package io.swinlens.ui.teaching;
 
+import io.swinlens.analysis.Colormap;
 import io.swinlens.analysis.AnalysedImage;
 import io.swinlens.analysis.TokenMap;
 import io.swinlens.analysis.teaching.ClassActivationMap;
@@ -71,10 +72,11 @@ public final class CamView extends TeachingView {
     private void paint(AnalysedImage a) {
         Choice c = classes.getValue();
         ClassActivationMap m = maps;
+        Colormap colormap = screen.settings().colormap();     // the one heatmap setting, read on the FX thread
         draw(() -> {
             TokenMap t = m.forClass(c.index());
             map = t;
-            return io.swinlens.analysis.teaching.TeachingRenderer.cam(a, t, c.label(), c.index());
+            return io.swinlens.analysis.teaching.TeachingRenderer.cam(a, t, c.label(), c.index(), colormap);
         }, () -> status.setText("CAM of %s: cam(t) = w_c · LN(x_t); its mean plus the bias is the logit.".formatted(
                 c.label().equals("class " + c.index()) ? c.label() : "class %d (%s)".formatted(c.index(), c.label()))));
     }

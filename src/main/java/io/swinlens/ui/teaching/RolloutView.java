@@ -1,5 +1,6 @@
 package io.swinlens.ui.teaching;
 
+import io.swinlens.analysis.Colormap;
 import io.swinlens.analysis.AnalysedImage;
 import io.swinlens.analysis.TokenMap;
 import io.swinlens.analysis.teaching.HeadFusion;
@@ -32,10 +33,11 @@ public final class RolloutView extends TeachingView {
 
     @Override protected void redraw(AnalysedImage a) {
         HeadFusion f = fusion.getValue();
+        Colormap colormap = screen.settings().colormap();     // the one heatmap setting, read on the FX thread
         draw(() -> {
             TokenMap m = TeachingImages.rolloutMap(a, f);
             map = m;
-            return TeachingRenderer.rollout(a, m, f);
+            return TeachingRenderer.rollout(a, m, f, colormap);
         }, () -> {
             sum.setText("Σ over the %d x %d tokens = %.6f".formatted(map.height(), map.width(), map.sum()));
             status.setText("Rollout from the mean pool back through every block; where information could flow, not an explanation.");

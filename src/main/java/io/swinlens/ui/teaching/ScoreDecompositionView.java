@@ -1,5 +1,6 @@
 package io.swinlens.ui.teaching;
 
+import io.swinlens.analysis.Colormap;
 import io.swinlens.analysis.AnalysedImage;
 import io.swinlens.analysis.HeadChoice;
 import io.swinlens.analysis.ViewSettings;
@@ -71,7 +72,8 @@ public final class ScoreDecompositionView extends TeachingView {
         boolean mask = !maskOff.isSelected();
         query = q;
         row = ScoreDecomposition.row(p, q.index(), bias, mask);
-        draw(() -> TeachingRenderer.scores(a, p, q, bias, mask), () -> status.setText(
+        Colormap colormap = screen.settings().colormap();     // the one heatmap setting, read on the FX thread
+        draw(() -> TeachingRenderer.scores(a, p, q, bias, mask, colormap), () -> status.setText(
                 "Window %d, head %d%s, query #%d of %d.%s".formatted(p.window(), p.head(),
                         headDefaulted ? " (the Image view shows a mean: pick one head there; head 0 shown)" : "",
                         q.index(), p.tokensPerWindow(), p.geometry().shifted() ? "" : " This block is not shifted: M is all zero.")));

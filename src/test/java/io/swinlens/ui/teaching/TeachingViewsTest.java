@@ -63,6 +63,26 @@ class TeachingViewsTest {
     }
 
     @Test
+    void theRolloutAndCamViewsFollowTheOneColormapSetting(FxRobot robot) throws Exception {
+        TeachingTabs t = open(robot, TeachingTab.ROLLOUT.ordinal());
+        var before = t.rollout().picture();
+        robot.interact(() -> controller.viewModel().controls().setColormap(io.swinlens.analysis.Colormap.GRAYSCALE));
+        WaitForAsyncUtils.waitForFxEvents();
+        var analysed = controller.viewModel().analysed();
+        var expected = io.swinlens.analysis.teaching.TeachingRenderer.rollout(analysed, t.rollout().map(),
+                t.rollout().fusion().getValue(), io.swinlens.analysis.Colormap.GRAYSCALE);
+        assertThat(io.swinlens.ui.UiTestSupport.pixels(t.rollout().picture())).isEqualTo(io.swinlens.ui.UiTestSupport.pixels(expected));
+        assertThat(io.swinlens.ui.UiTestSupport.pixels(t.rollout().picture())).isNotEqualTo(io.swinlens.ui.UiTestSupport.pixels(before));
+
+        robot.interact(() -> controller.tabs().getSelectionModel().select(t.tab(TeachingTab.CAM)));
+        WaitForAsyncUtils.waitForFxEvents();
+        var c = t.cam().classes().getValue();
+        var cam = io.swinlens.analysis.teaching.TeachingRenderer.cam(analysed, t.cam().map(), c.label(), c.index(),
+                io.swinlens.analysis.Colormap.GRAYSCALE);
+        assertThat(io.swinlens.ui.UiTestSupport.pixels(t.cam().picture())).isEqualTo(io.swinlens.ui.UiTestSupport.pixels(cam));
+    }
+
+    @Test
     void everyViewShowsAPictureOfTheImage(FxRobot robot) {
         TeachingTabs t = open(robot, 0);
         selectShiftedCorner(robot, 0);
