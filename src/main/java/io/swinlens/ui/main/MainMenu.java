@@ -318,7 +318,10 @@ public final class MainMenu {
         TextArea text = new TextArea(Shortcuts.HELP);
         text.setEditable(false);
         text.setFont(Font.font("Monospaced", 12));
-        text.setPrefSize(560, 380);
+        // sized by the longest line and the line count, so that the right column is never cut off
+        String[] lines = Shortcuts.HELP.split("\n");
+        text.setPrefColumnCount(java.util.Arrays.stream(lines).mapToInt(String::length).max().orElse(60) + 4);
+        text.setPrefRowCount(lines.length + 3);
         Alert alert = new Alert(Alert.AlertType.INFORMATION);
         alert.initOwner(window());
         alert.setTitle("Keyboard shortcuts");

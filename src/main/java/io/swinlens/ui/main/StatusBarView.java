@@ -7,6 +7,7 @@ import io.swinlens.ui.task.UiTaskExecutor;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Button;
+import javafx.scene.layout.Region;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
 import org.controlsfx.control.StatusBar;
@@ -28,6 +29,7 @@ final class StatusBarView extends StatusBar {
         UiTaskExecutor executor = viewModel.executor();
         Button cancel = new Button("Cancel");
         cancel.setId("cancelButton");
+        cancel.setMinWidth(Region.USE_PREF_SIZE);          // never "Ca…" while a long job runs
         cancel.visibleProperty().bind(executor.runningProperty());
         cancel.managedProperty().bind(cancel.visibleProperty());
         cancel.setOnAction(e -> viewModel.cancel());

@@ -78,6 +78,7 @@ public final class HeadStatisticsView extends TeachingView {
             row.setOnMouseClicked(e -> { if (e.getButton() == MouseButton.PRIMARY && !row.isEmpty()) open(row.getItem()); });
             return row;
         });
+        table.setMinWidth(table.getColumns().stream().mapToDouble(TableColumn::getMinWidth).sum() + 20);
         SplitPane split = new SplitPane(chart, table);
         split.setDividerPositions(0.62);
         setCenter(split);
@@ -87,6 +88,7 @@ public final class HeadStatisticsView extends TeachingView {
 
     private static <T extends Comparable<T>> TableColumn<HeadStatistic, T> column(String title, Function<HeadStatistic, T> value) {
         TableColumn<HeadStatistic, T> c = new TableColumn<>(title);
+        c.setMinWidth(18 + 7.5 * title.length());          // the header stays readable when the window is narrow
         c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
         return c;
     }
