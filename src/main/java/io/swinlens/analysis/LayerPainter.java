@@ -16,7 +16,7 @@ final class LayerPainter {
     /** Translucent fills for the nine window colour slots (see {@link WindowPieces#colourSlot}). */
     private static final int[] WINDOW_COLOURS = {
             0xE6194B, 0x3CB44B, 0xFFE119, 0x4363D8, 0xF58231, 0x911EB4, 0x46F0F0, 0xF032E6, 0xBCF60C};
-    static final int FILL_ALPHA = 0x40;
+    static final int FILL_ALPHA = 0x26;       // light: the heatmap under the shifted-window tints stays readable
 
     private LayerPainter() { }
 
@@ -65,23 +65,35 @@ final class LayerPainter {
 
     /** Thin lines between the tokens of the selected stage (the patch grid at stage 0). */
     static BufferedImage tokenGrid(ResolvedView v) {
-        return grid(v, v.tokenSize(), new Color(255, 255, 255, 90), 1f);
+        return grid(v, v.tokenSize(), 0, new Color(255, 255, 255, 90), 1f);
     }
 
-    /** The W-MSA window grid of the selected stage (windows of M x M tokens, unshifted). */
+    /**
+     * The window grid of the selected block, the windows it really attends in: M x M tokens, and for an
+     * SW-MSA block moved by the shift (the shifted map's windows start at original token s + kM, docs/swin-reference.md
+     * §3.6), so that the outlined query window is one cell of it. The image edges close the wrapped windows.
+     */
     static BufferedImage windowGrid(ResolvedView v) {
-        return grid(v, v.tokenSize() * v.geometry().window(), new Color(255, 255, 255, 230), Math.max(1f, v.settings().scale() * 0.67f));
+        BlockGeometry g = v.geometry();
+        return grid(v, v.tokenSize() * g.window(), v.tokenSize() * (g.shift() % g.window()), new Color(255, 255, 255, 230),
+                Math.max(1f, v.settings().scale() * 0.67f));
     }
 
-    private static BufferedImage grid(ResolvedView v, int step, Color colour, float width) {
+    private static BufferedImage grid(ResolvedView v, int step, int offset, Color colour, float width) {
         BufferedImage out = blank(v);
         Graphics2D g = out.createGraphics();
         g.setColor(colour);
         g.setStroke(new BasicStroke(width));
         int w = out.getWidth();
         int h = out.getHeight();
-        for (int x = 0; x <= w; x += step) g.drawLine(Math.min(x, w - 1), 0, Math.min(x, w - 1), h - 1);
-        for (int y = 0; y <= h; y += step) g.drawLine(0, Math.min(y, h - 1), w - 1, Math.min(y, h - 1));
+        for (int x = offset; x <= w; x += step) g.drawLine(Math.min(x, w - 1), 0, Math.min(x, w - 1), h - 1);
+        for (int y = offset; y <= h; y += step) g.drawLine(0, Math.min(y, h - 1), w - 1, Math.min(y, h - 1));
+        if (offset > 0) {                                   // the image edges bound the wrapped windows
+            g.drawLine(0, 0, 0, h - 1);
+            g.drawLine(w - 1, 0, w - 1, h - 1);
+            g.drawLine(0, 0, w - 1, 0);
+            g.drawLine(0, h - 1, w - 1, h - 1);
+        }
         g.dispose();
         return out;
     }

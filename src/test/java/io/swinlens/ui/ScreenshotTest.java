@@ -154,10 +154,11 @@ class ScreenshotTest {
         BlockGeometry g = a.inference().attention(s.stage(), s.block()).geometry();
         double pixelsPerToken = (double) with.getWidth() / g.width();
         double[] columns = ScreenChecks.columnDifferences(with, without);
-        for (int k = 1; k * g.window() < g.width(); k++) {
-            int x = (int) Math.round(k * g.window() * pixelsPerToken);
+        // the grid of the windows the block attends: on an SW-MSA block, moved by the shift
+        for (int k = 1; k * g.window() + g.shift() < g.width(); k++) {
+            int x = (int) Math.round((k * g.window() + g.shift()) * pixelsPerToken);
             double atLine = Math.max(columns[x - 1], Math.max(columns[x], columns[Math.min(x + 1, columns.length - 1)]));
-            int mid = (int) Math.round((k - 0.5) * g.window() * pixelsPerToken);
+            int mid = (int) Math.round((k * g.window() + g.shift() - g.window() / 2.0) * pixelsPerToken);
             assertThat(atLine).as("grid line at x=%d", x).isGreaterThan(20).isGreaterThan(4 * columns[mid] + 1);
         }
     }

@@ -41,7 +41,7 @@ final class ControlsPanel extends VBox {
     private final ToggleButton received = new ToggleButton("Received");
     private final CheckBox heatmap = new CheckBox("Heatmap (H)");
     private final CheckBox patchGrid = new CheckBox("Patch grid (G)");
-    private final CheckBox windows = new CheckBox("Windows, W-MSA (W)");
+    private final CheckBox windows = new CheckBox("Window grid of the block (W)");
     private final CheckBox shifted = new CheckBox("Shifted windows, SW-MSA (S)");
     private final Slider opacity = new Slider(0, 1, 0.6);
     private final ComboBox<Colormap> colormap = new ComboBox<>(FXCollections.observableArrayList(Colormap.values()));

@@ -127,7 +127,7 @@ public final class MainMenu {
         ViewControls c = viewModel.controls();
         CheckMenuItem heatmap = check("Heatmap", "H", () -> viewModel.settings().showHeatmap(), c::setShowHeatmap);
         CheckMenuItem grid = check("Patch grid", "G", () -> viewModel.settings().showPatchGrid(), c::setShowPatchGrid);
-        CheckMenuItem windows = check("Window grid (W-MSA)", "W", () -> viewModel.settings().showWindows(), c::setShowWindows);
+        CheckMenuItem windows = check("Window grid of the block", "W", () -> viewModel.settings().showWindows(), c::setShowWindows);
         CheckMenuItem shifted = check("Shifted windows (SW-MSA)", "S", () -> viewModel.settings().showShifted(), c::setShowShifted);
         MenuItem query = item("Query mode", null, () -> c.setMode(HeatmapMode.QUERY));
         MenuItem received = item("Received mode", null, () -> c.setMode(HeatmapMode.RECEIVED));

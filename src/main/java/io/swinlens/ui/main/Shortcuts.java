@@ -18,7 +18,7 @@ final class Shortcuts {
             "Q / R                          query / received mode",
             "H                              heatmap on / off",
             "G                              patch grid on / off",
-            "W                              window grid (W-MSA) on / off",
+            "W                              window grid of the block (shifted on SW-MSA blocks) on / off",
             "S                              shifted windows (SW-MSA) on / off",
             "Click or drag on the image     set the query token",
             "",
