@@ -82,6 +82,10 @@ public final class CyclicShiftView extends TeachingView {
         if (g == null) {
             for (int s = 0; s < a.stages() && g == null; s++) g = shiftedBlock(a, s);
             note = " Stage %d has no shifted block (its window covers the whole map); showing stage %d.".formatted(stage, g == null ? -1 : g.stage());
+        } else if (g.block() != screen.settings().block()) {
+            // the shift belongs to the SW-MSA blocks: say so rather than silently showing another block
+            note = " Block %d of stage %d is W-MSA (not shifted); showing its SW-MSA neighbour, block %d.".formatted(
+                    screen.settings().block(), stage, g.block());
         }
         if (g == null) {
             status.setText("No block of this model is shifted.");

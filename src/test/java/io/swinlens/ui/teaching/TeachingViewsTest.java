@@ -83,6 +83,21 @@ class TeachingViewsTest {
     }
 
     @Test
+    void theShiftViewSaysWhenItShowsAnotherBlockThanTheSelectedOne(FxRobot robot) {
+        TeachingTabs t = open(robot, TeachingTab.SHIFT.ordinal());
+        robot.interact(() -> {
+            controller.viewModel().controls().setStage(0);
+            controller.viewModel().controls().setBlock(0);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.Label status = robot.lookup("#shiftView-status").query();
+        assertThat(status.getText()).contains("Block 0 of stage 0 is W-MSA").contains("block 1");
+        robot.interact(() -> controller.viewModel().controls().setBlock(1));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(status.getText()).doesNotContain("is W-MSA");
+    }
+
+    @Test
     void everyViewShowsAPictureOfTheImage(FxRobot robot) {
         TeachingTabs t = open(robot, 0);
         selectShiftedCorner(robot, 0);
