@@ -78,16 +78,38 @@ final class Sheet {
 
     /** The content with a vertical colorbar (0 at the bottom, {@code upper} at the top) at its right and caption lines below. */
     static BufferedImage withColorbarAndCaption(BufferedImage content, Colormap colormap, String upper, String[] caption) {
+        return framed(content, colormap, upper, caption, true);
+    }
+
+    /** The content scaled (bilinear) to exactly {@code width} pixels across, its aspect kept. */
+    static BufferedImage resized(BufferedImage content, int width) {
+        int height = Math.max(1, (int) Math.round((double) content.getHeight() * width / content.getWidth()));
+        BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = out.createGraphics();
+        g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.drawImage(content, 0, 0, width, height, null);
+        g.dispose();
+        return out;
+    }
+
+    /** The content on white with, as asked, a colorbar at its right and caption lines below (none: no line). */
+    static BufferedImage framed(BufferedImage content, Colormap colormap, String upper, String[] caption, boolean colorbar) {
         int barW = 16;
         int labelW = Math.max(Text.width(upper, TITLE), Text.width("0", TITLE));
         int captionW = 0;
         for (String line : caption) captionW = Math.max(captionW, Text.width(line, CAPTION));
         int lineH = Text.lineHeight(CAPTION);
-        int width = Math.max(GAP + content.getWidth() + GAP + barW + 4 + labelW + GAP, GAP + captionW + GAP);
-        int height = GAP + content.getHeight() + GAP + caption.length * lineH + GAP;
+        int barPart = colorbar ? barW + 4 + labelW + GAP : 0;
+        int width = Math.max(GAP + content.getWidth() + GAP + barPart, caption.length == 0 ? 0 : GAP + captionW + GAP);
+        int height = GAP + content.getHeight() + GAP + (caption.length == 0 ? 0 : caption.length * lineH + GAP);
         BufferedImage out = white(width, height);
         Graphics2D g = Text.graphics(out);
         g.drawImage(content, GAP, GAP, null);
+        if (!colorbar) {
+            Text.lines(g, caption, GAP, GAP + content.getHeight() + GAP, CAPTION);
+            g.dispose();
+            return out;
+        }
         int barX = GAP + content.getWidth() + GAP;
         int titleH = Text.lineHeight(TITLE);
         int barTop = GAP + titleH / 2;

@@ -57,6 +57,17 @@ public final class ViewRenderer {
 
     /** The export image: the stacked layers (a grid of every head for ALL), a colorbar and a caption. */
     public static BufferedImage compose(AnalysedImage a, ViewSettings s) {
+        return compose(a, s, ExportStyle.FULL);
+    }
+
+    /** The export image framed as {@code style} says: caption and colorbar on or off, the picture at a set width. */
+    public static BufferedImage compose(AnalysedImage a, ViewSettings s, ExportStyle style) {
+        if (style.width() > 0) {
+            // draw at the integer scale just above the width, then bring the picture to exactly that width
+            int across = s.head().kind() == HeadChoice.Kind.ALL ? (int) Math.ceil(Math.sqrt(a.heads(s.stage()))) : 1;
+            int scale = Math.max(1, Math.min(16, (int) Math.ceil((double) style.width() / (across * a.input().width()))));
+            s = s.withScale(scale);
+        }
         ResolvedView main = ResolvedView.of(a, s);
         List<Cell> cells = new ArrayList<>();
         if (s.head().kind() == HeadChoice.Kind.ALL) {
@@ -67,8 +78,9 @@ public final class ViewRenderer {
             cells.add(new Cell(null, stack(layers(main))));
         }
         BufferedImage grid = Sheet.grid(cells, (int) Math.ceil(Math.sqrt(cells.size())));
+        if (style.width() > 0 && grid.getWidth() != style.width()) grid = Sheet.resized(grid, style.width());
         String upper = upperLabel(main);
-        return Sheet.withColorbarAndCaption(grid, s.colormap(), upper, Captions.of(main));
+        return Sheet.framed(grid, s.colormap(), upper, style.caption() ? Captions.of(main) : new String[0], style.colorbar());
     }
 
     /** Every head of the selected block as a labelled thumbnail: "stage 2 · block 1 · head 3 · SW-MSA". */

@@ -10,6 +10,7 @@ import io.swinlens.analysis.ViewRenderer;
 import io.swinlens.analysis.ViewSettings;
 import io.swinlens.analysis.teaching.HeadFusion;
 import io.swinlens.analysis.ExportNames;
+import io.swinlens.analysis.ExportStyle;
 import io.swinlens.model.capture.BlockAttention;
 import io.swinlens.model.config.SwinConfig;
 import io.swinlens.model.image.CropBox;
@@ -79,6 +80,15 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--opacity", defaultValue = "0.6", paramLabel = "A", description = "heatmap opacity 0..1 (default: ${DEFAULT-VALUE})")
     double opacity;
 
+    @Option(names = "--width", paramLabel = "PX", description = "width of the picture in pixels, 64..8192 (instead of --scale)")
+    Integer width;
+
+    @Option(names = "--no-caption", negatable = false, description = "leave out the caption lines below the picture")
+    boolean noCaption;
+
+    @Option(names = "--no-colorbar", negatable = false, description = "leave out the colorbar")
+    boolean noColorbar;
+
     @Option(names = "--scale", defaultValue = "3", paramLabel = "K", description = "output pixels per model-input pixel, 1..16 (default: ${DEFAULT-VALUE})")
     int scale;
 
@@ -93,6 +103,7 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override public Integer call() {
         OutputFolders.require(out);
+        style();                                   // a bad --width is a usage error before any work
         if (query != null && queryToken != null) throw usage("give --query or --query-token, not both");
         ExportMode exportMode = ExportMode.parse(mode);
         LoadedModel loaded = model.load();
@@ -135,7 +146,7 @@ final class ExportCommand implements Callable<Integer> {
         ViewSettings forFile = queryToken != null ? withQueryToken(settings, loaded, input)
                 : query == null ? settings : withQuery(settings, file, input);
         AnalysedImage analysed = AnalysedImage.analyse(loaded, file, input);
-        write(png, () -> PngExport.write(ViewRenderer.compose(analysed, forFile), png, overwrite));
+        write(png, () -> PngExport.write(ViewRenderer.compose(analysed, forFile, style()), png, overwrite));
         if (npy) {
             BlockAttention a = analysed.inference().attention(settings.stage(), settings.block());
             try {
@@ -217,6 +228,15 @@ final class ExportCommand implements Callable<Integer> {
         int mx = (int) Math.min(input.width() - 1, Math.floor((x - crop.x()) * input.width() / crop.width()));
         int my = (int) Math.min(input.height() - 1, Math.floor((y - crop.y()) * input.height() / crop.height()));
         return settings.withQuery(mx, my);
+    }
+
+    /** --width, --no-caption and --no-colorbar as one style. */
+    private ExportStyle style() {
+        try {
+            return new ExportStyle(!noCaption, !noColorbar, width == null ? 0 : width);
+        } catch (IllegalArgumentException e) {
+            throw usage("--width " + e.getMessage().replaceFirst("^width \\d+ px ", ""));
+        }
     }
 
     /** A pixel coordinate, or {@code P%} of the crop's extent from its start (0%..100%). */

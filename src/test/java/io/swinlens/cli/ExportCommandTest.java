@@ -73,6 +73,26 @@ class ExportCommandTest {
     }
 
     @Test
+    void widthCaptionAndColorbarAreChosenAndMatchTheRenderer() throws Exception {
+        Path out = dir.resolve("out");
+        assertThat(export(INPUT.toString(), "--out", out.toString(), "--width", "500", "--no-caption", "--no-colorbar")).as(err.toString()).isZero();
+        BufferedImage bare = ImageIO.read(out.resolve("input_s0b1_mean_query.png").toFile());
+        assertThat(bare.getWidth()).isEqualTo(500 + 2 * 8);                  // the picture and its margins only
+        BufferedImage direct = ViewRenderer.compose(AnalysedFixtures.m4w4(), ViewSettings.defaults(),
+                new io.swinlens.analysis.ExportStyle(false, false, 500));
+        assertThat(io.swinlens.ui.UiTestSupport.pixels(bare)).isEqualTo(io.swinlens.ui.UiTestSupport.pixels(direct));
+
+        Path full = dir.resolve("full");
+        assertThat(export(INPUT.toString(), "--out", full.toString(), "--width", "500")).isZero();
+        BufferedImage framed = ImageIO.read(full.resolve("input_s0b1_mean_query.png").toFile());
+        assertThat(framed.getWidth()).isGreaterThan(bare.getWidth());
+        assertThat(framed.getHeight()).isGreaterThan(bare.getHeight());
+
+        assertThat(export(INPUT.toString(), "--out", dir.resolve("bad").toString(), "--width", "9")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("--width").contains("64..8192");
+    }
+
+    @Test
     void refusesToOverwriteAndLeavesTheFileUnchanged() throws Exception {
         Path out = dir.resolve("out");
         Files.createDirectories(out);

@@ -2,6 +2,7 @@ package io.swinlens.ui.main;
 
 import io.swinlens.analysis.AnalysedImage;
 import io.swinlens.analysis.ExportNames;
+import io.swinlens.analysis.ExportStyle;
 import io.swinlens.analysis.PngExport;
 import io.swinlens.analysis.ViewRenderer;
 import io.swinlens.analysis.ViewSettings;
@@ -27,10 +28,13 @@ public final class Exports {
     public Exports(MainViewModel viewModel) { this.viewModel = viewModel; }
 
     /** The view as on screen: {@link ViewRenderer#compose} with the current settings. */
-    public ExportAction view() throws IOException {
+    public ExportAction view() throws IOException { return view(ExportStyle.FULL); }
+
+    /** The view framed as {@code style} says (caption, colorbar, width), as {@code export --width/--no-caption} does. */
+    public ExportAction view(ExportStyle style) throws IOException {
         AnalysedImage a = require();
         ViewSettings s = viewModel.settings();
-        return target -> PngExport.write(ViewRenderer.compose(a, s), target, true);
+        return target -> PngExport.write(ViewRenderer.compose(a, s, style), target, true);
     }
 
     public ExportAction headGallery() throws IOException {

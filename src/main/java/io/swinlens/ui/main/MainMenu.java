@@ -1,5 +1,6 @@
 package io.swinlens.ui.main;
 
+import io.swinlens.analysis.ExportStyle;
 import io.swinlens.analysis.HeadChoice;
 import io.swinlens.analysis.HeatmapMode;
 import io.swinlens.model.image.Preprocess;
@@ -54,6 +55,7 @@ public final class MainMenu {
     private final MenuBar bar = new MenuBar();
     private final Menu recent = new Menu("Open recent");
     private final Executor background;
+    private ExportStyle exportStyle = ExportStyle.FULL;
 
     /** @param background where exports and pasted images are written (never the FX thread) */
     MainMenu(MainController controller, MainViewModel viewModel, UiPreferences preferences, Executor background) {
@@ -76,6 +78,7 @@ public final class MainMenu {
         MenuItem openWeights = item("Open weights…", "Shortcut+Shift+O", this::chooseWeights);
         MenuItem paste = item("Paste image", "Shortcut+V", this::paste);
         MenuItem exportView = item("Export view as PNG…", "Shortcut+E", this::exportView);
+        Menu exportOptions = exportOptions();
         MenuItem exportGallery = item("Export head gallery as PNG…", null, () -> export("heads", "png", exports::headGallery));
         MenuItem exportOverview = item("Export model overview as PNG…", null, () -> export("overview", "png", exports::modelOverview));
         MenuItem exportNpy = item("Export attention as .npy…", null, () -> export("attention", "npy", exports::attention));
@@ -85,14 +88,14 @@ public final class MainMenu {
         MenuItem quit = item("Quit", "Shortcut+Q", Platform::exit);
         recent.setId("recentMenu");
         return new Menu("File", null, openImage, openWeights, recent, paste, new SeparatorMenuItem(),
-                exportView, exportGallery, exportOverview, exportNpy, new SeparatorMenuItem(), quit);
+                exportView, exportOptions, exportGallery, exportOverview, exportNpy, new SeparatorMenuItem(), quit);
     }
 
     /** File > Export view: the selected teaching view when one is showing, else the image view. */
     private void exportView() {
         Optional<TeachingTab> teaching = controller.selectedTeachingTab();
         if (teaching.isEmpty()) {
-            export("view", "png", exports::view);
+            export("view", "png", () -> exports.view(exportStyle));
             return;
         }
         ExportAction action;
@@ -110,6 +113,47 @@ public final class MainMenu {
         remember(file);
         writeInBackground(file.toPath(), action);
     }
+
+    /** File > Export options: caption and colorbar on or off, and the picture's width; remembered. */
+    private Menu exportOptions() {
+        exportStyle = new ExportStyle(preferences.getBoolean("exportCaption", true), preferences.getBoolean("exportColorbar", true),
+                validWidth(preferences.getInt("exportWidth", 0)));
+        CheckMenuItem caption = new CheckMenuItem("Caption");
+        caption.setId("exportCaption");
+        caption.setSelected(exportStyle.caption());
+        caption.setOnAction(e -> setExportStyle(exportStyle.withCaption(caption.isSelected())));
+        CheckMenuItem colorbar = new CheckMenuItem("Colorbar");
+        colorbar.setId("exportColorbar");
+        colorbar.setSelected(exportStyle.colorbar());
+        colorbar.setOnAction(e -> setExportStyle(exportStyle.withColorbar(colorbar.isSelected())));
+        Menu size = new Menu("Size");
+        ToggleGroup sizes = new ToggleGroup();
+        for (int px : new int[]{0, 512, 1024, 2048, 4096}) {
+            RadioMenuItem m = new RadioMenuItem(px == 0 ? "As on screen (the view's scale)" : px + " px wide");
+            m.setId("exportWidth-" + px);
+            m.setToggleGroup(sizes);
+            m.setSelected(exportStyle.width() == px);
+            m.setOnAction(e -> setExportStyle(exportStyle.withWidth(px)));
+            size.getItems().add(m);
+        }
+        Menu menu = new Menu("Export options (view)", null, caption, colorbar, size);
+        menu.setId("exportOptions");
+        return menu;
+    }
+
+    private static int validWidth(int px) {
+        return px == 0 || px >= ExportStyle.MIN_WIDTH && px <= ExportStyle.MAX_WIDTH ? px : 0;
+    }
+
+    private void setExportStyle(ExportStyle style) {
+        exportStyle = style;
+        preferences.putBoolean("exportCaption", style.caption());
+        preferences.putBoolean("exportColorbar", style.colorbar());
+        preferences.putInt("exportWidth", style.width());
+    }
+
+    /** How File > Export view frames the picture. */
+    public ExportStyle exportStyle() { return exportStyle; }
 
     /** Teach: one item per teaching view, Ctrl+1..6. */
     private Menu teach() {

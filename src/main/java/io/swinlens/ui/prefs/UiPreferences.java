@@ -45,6 +45,10 @@ public final class UiPreferences {
 
     public void putBoolean(String key, boolean value) { node.putBoolean(key, value); }
 
+    public int getInt(String key, int fallback) { return node.getInt(key, fallback); }
+
+    public void putInt(String key, int value) { node.putInt(key, value); }
+
     /** Most recent first; files that no longer exist are left out. */
     public List<Path> recentFiles() {
         String joined = node.get("recent", "");

@@ -86,6 +86,22 @@ class ExportParityTest {
         assertThat(fromGui.getHeight()).isEqualTo(fromCli.getHeight());
         assertThat(pixels(fromGui)).isEqualTo(pixels(fromCli));
         assertThat(Npy.read(attention).data()).isEqualTo(Npy.read(cliDir.resolve("input_s1b1_attention.npy")).data());
+
+        // File > Export options (width, no caption, no colorbar) give the pixels of export --width --no-caption --no-colorbar
+        Path styled = dir.resolve("styled.png");
+        robot.interact(() -> {
+            try {
+                controller.menu().exports().view(new io.swinlens.analysis.ExportStyle(false, false, 600)).write(styled);
+            } catch (java.io.IOException e) {
+                throw new AssertionError(e);
+            }
+        });
+        Path cliStyled = dir.resolve("cli-styled");
+        assertThat(SwinLensCommand.newCommandLine().execute("export", input.toString(), "--weights", weights.toString(),
+                "--out", cliStyled.toString(), "--stage", "1", "--block", "1", "--head", "1", "--mode", "query",
+                "--query", "10,50", "--colormap", "magma", "--normalise", "window", "--overlay", "shifted",
+                "--opacity", "0.75", "--width", "600", "--no-caption", "--no-colorbar")).isZero();
+        assertThat(pixels(ImageIO.read(styled.toFile()))).isEqualTo(pixels(ImageIO.read(cliStyled.resolve("input_s1b1_1_query.png").toFile())));
     }
 
     @Test
