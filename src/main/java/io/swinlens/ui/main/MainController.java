@@ -77,7 +77,7 @@ public final class MainController {
         gallery = new HeadGalleryView(viewModel, galleryTab.selectedProperty(), renderThread);
         overview = new ModelOverviewView(viewModel, overviewTab.selectedProperty(), renderThread);
         galleryTab.setContent(gallery);
-        overviewTab.setContent(overview);
+        overviewTab.setContent(new BorderPane(overview, overview.toolbar(), null, null, null));
         tabs.getTabs().addAll(imageTab, galleryTab, overviewTab);
         teaching = new TeachingTabs(viewModel, renderThread, () -> tabs.getSelectionModel().select(imageTab));
         tabs.getTabs().addAll(teaching.tabs());
