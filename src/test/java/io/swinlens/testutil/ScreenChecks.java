@@ -49,6 +49,16 @@ public final class ScreenChecks {
         return out;
     }
 
+    /** Each pixel repeated into a block: how an unsmoothed ImageView enlarges. */
+    public static BufferedImage scaledNearest(BufferedImage image, int width, int height) {
+        BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = out.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
+        g.drawImage(image, 0, 0, width, height, null);
+        g.dispose();
+        return out;
+    }
+
     /** Mean absolute difference per RGB channel, 0..255, over images of one size. */
     public static double meanDifference(BufferedImage a, BufferedImage b) {
         double[] columns = columnDifferences(a, b);

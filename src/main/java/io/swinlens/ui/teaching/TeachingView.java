@@ -36,6 +36,7 @@ abstract class TeachingView extends BorderPane {
     private final ShownRedraw redraw;
     private final LatestRender render;
     private BufferedImage current;
+    private double enlargement = 1;
 
     TeachingView(String id, AnalysisOnScreen screen, ObservableBooleanValue showing, Executor renderThread) {
         this.screen = screen;
@@ -53,6 +54,10 @@ abstract class TeachingView extends BorderPane {
         centre.setPadding(new Insets(4, 8, 8, 8));
         ScrollPane scroll = new ScrollPane(centre);
         scroll.setFitToWidth(true);
+        // grow with the window (a projector), up to three times the drawn size
+        picture.setPreserveRatio(true);
+        scroll.viewportBoundsProperty().addListener((o, was, now) -> fit(now.getWidth(), now.getHeight()));
+        picture.imageProperty().addListener(o -> fit(scroll.getViewportBounds().getWidth(), scroll.getViewportBounds().getHeight()));
         setCenter(scroll);
         status.setId(id + "-status");
         status.setPadding(new Insets(2, 8, 4, 8));
@@ -90,6 +95,19 @@ abstract class TeachingView extends BorderPane {
         current = image;
         picture.setImage(FxImages.toFx(image));
     }
+
+    /** The largest enlargement (1x .. 3x) of the picture that fits the visible area; never smaller than drawn. */
+    private void fit(double viewWidth, double viewHeight) {
+        if (picture.getImage() == null) return;
+        double w = picture.getImage().getWidth();
+        double h = picture.getImage().getHeight();
+        double k = Math.max(1, Math.min(3, Math.min((viewWidth - 16) / w, (viewHeight - 12) / h)));
+        picture.setFitWidth(Math.floor(w * k));
+        enlargement = Math.floor(w * k) / w;
+    }
+
+    /** How many screen pixels one picture pixel takes now (1 until the window is large enough). */
+    public double enlargement() { return enlargement; }
 
     /** The picture on screen (null when none), as the renderer drew it. */
     public BufferedImage picture() { return current; }

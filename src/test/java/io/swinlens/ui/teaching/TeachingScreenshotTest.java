@@ -97,6 +97,19 @@ class TeachingScreenshotTest {
         assertThat(t.stats().table().getItems()).as("a row per head of the model").isNotEmpty();
         assertThat(ScreenChecks.spread(ScreenChecks.snapshot(robot, t.stats().chart()))).as("the scatter plot").isGreaterThan(100);
 
+        // on a projector-sized window the panels grow with it
+        select(robot, t, 0);
+        double before = t.scores().enlargement();
+        robot.interact(() -> controller.root().getScene().getWindow().setWidth(2400));
+        robot.interact(() -> controller.root().getScene().getWindow().setHeight(1600));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(t.scores().enlargement()).isGreaterThan(before);
+        showsItsPicture(robot, t.scores());
+        Screenshots.shoot(robot, controller.root(), "teach-scores-projector.png");
+        robot.interact(() -> controller.root().getScene().getWindow().setWidth(1260));
+        robot.interact(() -> controller.root().getScene().getWindow().setHeight(790));
+        WaitForAsyncUtils.waitForFxEvents();
+
         System.setProperty(CacheDirs.HOME_PROPERTY, dir.resolve("home").toString());
         Path weights = Fixtures.file("m4w4", "official.safetensors");
         try (FileServer server = new FileServer(Files.readAllBytes(weights))) {
@@ -129,6 +142,9 @@ class TeachingScreenshotTest {
         assertThat(drawn).as(view.getId() + " picture").isNotNull();
         assertThat(ScreenChecks.spread(drawn)).as(view.getId() + " is not blank").isGreaterThan(100);
         BufferedImage screen = ScreenChecks.snapshot(robot, robot.lookup("#" + view.getId() + "-picture").query());
-        assertThat(ScreenChecks.meanDifference(screen, ScreenChecks.stacked(drawn))).as(view.getId() + " on screen").isLessThan(3);
+        double k = view.enlargement();
+        BufferedImage expected = ScreenChecks.scaled(ScreenChecks.stacked(drawn), screen.getWidth(), screen.getHeight());
+        assertThat(screen.getWidth()).isEqualTo((int) Math.floor(drawn.getWidth() * k));
+        assertThat(ScreenChecks.meanDifference(screen, expected)).as(view.getId() + " on screen at " + k + "x").isLessThan(k > 1 ? 8 : 3);
     }
 }
