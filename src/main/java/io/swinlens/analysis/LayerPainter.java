@@ -70,8 +70,8 @@ final class LayerPainter {
 
     /**
      * The window grid of the selected block, the windows it really attends in: M x M tokens, and for an
-     * SW-MSA block moved by the shift (the shifted map's windows start at original token s + kM, docs/swin-reference.md
-     * §3.6), so that the outlined query window is one cell of it. The image edges close the wrapped windows.
+     * SW-MSA block moved by the shift (the shifted map's windows start at original token s + kM,
+     * docs/swin-reference.md §3.6), so that the outlined query window is one cell of it. The image edges close the wrapped windows.
      */
     static BufferedImage windowGrid(ResolvedView v) {
         BlockGeometry g = v.geometry();

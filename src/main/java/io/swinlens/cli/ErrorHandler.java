@@ -17,8 +17,9 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
 
     static int usage(CommandLine.ParameterException e, String[] args) {
         CommandLine cli = e.getCommandLine();
-        cli.getErr().println("swinlens: " + e.getMessage());
-        cli.getErr().println("Try 'java -jar swinlens.jar " + (cli.getParent() == null ? "" : cli.getCommandName() + " ") + "--help'.");
+        String command = cli.getParent() == null ? "swinlens" : "swinlens " + cli.getCommandName();
+        // one line, as every error: what is wrong, and where the usage is
+        cli.getErr().println(command + ": " + io.swinlens.model.io.Printable.sanitize(e.getMessage()) + " (see '" + command + " --help')");
         return ExitCodes.USAGE;
     }
 }

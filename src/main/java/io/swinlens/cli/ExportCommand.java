@@ -129,7 +129,8 @@ final class ExportCommand implements Callable<Integer> {
             }
         }
         progress.finish();
-        spec.commandLine().getOut().printf("exported %d of %d inputs to %s%n", outcome.succeeded(), files.size(), out);
+        spec.commandLine().getOut().printf("exported %d of %d inputs to %s%n", outcome.succeeded(), files.size(),
+                io.swinlens.model.io.Printable.sanitize(out.toString()));
         return outcome.exitCode();
     }
 

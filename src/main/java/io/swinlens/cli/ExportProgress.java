@@ -24,7 +24,7 @@ final class ExportProgress {
         if (bar) {
             drawBar(file);
         } else {
-            err.printf("[%d/%d] %s%n", done, total, message);
+            err.printf("[%d/%d] %s%n", done, total, io.swinlens.model.io.Printable.sanitize(message));
             err.flush();
         }
     }
@@ -32,7 +32,7 @@ final class ExportProgress {
     void failed(Path file, String message) {
         done++;
         if (bar) err.print("\r\033[K");
-        err.println(message);
+        err.println(io.swinlens.model.io.Printable.sanitize(message));
         if (bar) drawBar(file);
         err.flush();
     }
@@ -46,7 +46,7 @@ final class ExportProgress {
 
     private void drawBar(Path file) {
         int filled = total == 0 ? BAR : done * BAR / total;
-        err.printf("\r\033[K[%s%s] %d/%d %s", "#".repeat(filled), " ".repeat(BAR - filled), done, total, file.getFileName());
+        err.printf("\r\033[K[%s%s] %d/%d %s", "#".repeat(filled), " ".repeat(BAR - filled), done, total, io.swinlens.model.io.Printable.sanitize(String.valueOf(file.getFileName())));
         err.flush();
     }
 }

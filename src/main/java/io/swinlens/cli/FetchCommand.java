@@ -80,8 +80,12 @@ final class FetchCommand implements Callable<Integer> {
             if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())) {
                 throw new IllegalArgumentException("not an http(s) URL");
             }
+            String authority = uri.getRawAuthority() == null ? "" : uri.getRawAuthority();
+            String port = authority.contains(":") ? authority.substring(authority.lastIndexOf(':') + 1) : "";
+            if (!port.isEmpty() && (!port.matches("\\d{1,5}") || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65535)) {
+                throw new IllegalArgumentException("port " + port + " is out of range (1-65535)");
+            }
             if (uri.getHost() == null) throw new IllegalArgumentException("the URL names no host");
-            if (uri.getPort() > 65535) throw new IllegalArgumentException("port " + uri.getPort() + " is out of range (1-65535)");
             return uri;
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCodes.USAGE, "--from " + from + ": " + e.getMessage());

@@ -30,6 +30,7 @@ final class InfoCommand implements Callable<Integer> {
 
     @Override public Integer call() {
         LoadedModel model;
+        if (weights.toString().isBlank()) throw new CliException(ExitCodes.USAGE, "name a checkpoint file to describe");
         try {
             model = ModelLoader.load(weights);
         } catch (WeightsException e) {

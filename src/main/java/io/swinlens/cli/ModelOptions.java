@@ -35,6 +35,9 @@ final class ModelOptions {
 
     /** Loads the model; its warnings (unknown pickle globals kept as data) go to stderr, one line each. */
     LoadedModel load() {
+        if (weights != null && weights.isBlank()) {
+            throw new CliException(ExitCodes.USAGE, "--weights needs a checkpoint file or a model name (leave it out for the demo model)");
+        }
         try {
             LoadedModel loaded = RESOLVER.load(weights);
             if (spec != null) loaded.warnings().forEach(w -> spec.commandLine().getErr().println("swinlens: warning: " + w));

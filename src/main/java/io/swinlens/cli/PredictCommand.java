@@ -70,7 +70,7 @@ final class PredictCommand implements Callable<Integer> {
             if (json) {
                 results.add(Map.of("input", file.toString(), "top", top));
             } else {
-                out.println(file);
+                out.println(io.swinlens.model.io.Printable.sanitize(file.toString()));
                 for (Map<String, Object> e : top) {
                     out.printf("  %6.2f%%  %-30s (class %d, logit %.3f)%n", 100 * (float) e.get("probability"), e.get("label"), e.get("index"), e.get("logit"));
                 }

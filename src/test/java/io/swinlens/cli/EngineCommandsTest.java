@@ -129,6 +129,18 @@ class EngineCommandsTest {
         var r = CliRunner.run("--bogus");
         assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err()).contains("Unknown option: '--bogus'").doesNotContain("Exception");
+        var sub = CliRunner.run("predict", "x.png", "--bogus");
+        assertThat(sub.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(sub.err().strip()).startsWith("swinlens predict: Unknown option: '--bogus'").contains("see 'swinlens predict --help'")
+                .doesNotContain("\n");
+    }
+
+    @Test
+    void anEmptyWeightsNameIsAUsageErrorNotTheDemoModel() {
+        var r = CliRunner.run("predict", fixture("m4w4", "input.npy"), "--weights", "");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("--weights needs a checkpoint file");
+        assertThat(CliRunner.run("info", "").exitCode()).isEqualTo(ExitCodes.USAGE);
     }
 
     @Test

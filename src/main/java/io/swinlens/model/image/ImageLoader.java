@@ -35,7 +35,7 @@ public final class ImageLoader {
     /** Files beyond this are not photos a model looks at (a 100-megapixel PNG is about 300 MB). */
     static final long MAX_FILE_BYTES = 512L << 20;
     /** Images with more pixels are refused before decoding (an 875 KB PNG can declare 30000 x 30000). */
-    static final long MAX_PIXELS = 400_000_000L;
+    static final long MAX_PIXELS = 200_000_000L;
     /** Images with more pixels are subsampled while decoding, to at most this many (Swin sees a few hundred). */
     static final long SUBSAMPLE_ABOVE_PIXELS = 36_000_000L;
 

@@ -39,7 +39,7 @@ public final class Npy {
         String name = Printable.quoted(file.getFileName().toString());
         if (!Files.isRegularFile(file)) throw new IOException(name + ": not a regular file");
         long fileSize = Files.size(file);
-        if (fileSize > MAX_FILE_BYTES) throw new IOException(name + ": " + (fileSize >> 20) + " MB is too large for a model input (at most " + (MAX_FILE_BYTES >> 20) + " MB)");
+        if (fileSize > MAX_FILE_BYTES) throw new IOException(name + ": " + fileSize + " bytes is too large for a model input (at most " + MAX_FILE_BYTES + " bytes, 1 GB)");
         byte[] bytes = Files.readAllBytes(file);
         ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         if (bytes.length < 10 || !Arrays.equals(Arrays.copyOf(bytes, 6), MAGIC)) {

@@ -34,8 +34,12 @@ public final class Printable {
      * A whole message made safe for a terminal or a banner: control and invisible format characters
      * escaped as in {@link #quoted}, everything else (backslashes, length) left as it is.
      */
+    /** Messages longer than this are cut: a 1 MB number or URL echoed back helps no one. */
+    static final int MAX_MESSAGE = 1000;
+
     public static String sanitize(String message) {
         if (message == null) return null;
+        if (message.length() > MAX_MESSAGE) message = message.substring(0, MAX_MESSAGE) + "…";
         StringBuilder out = null;
         for (int i = 0; i < message.length(); ) {
             int c = message.codePointAt(i);

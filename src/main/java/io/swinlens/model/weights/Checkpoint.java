@@ -72,6 +72,8 @@ public final class Checkpoint implements AutoCloseable {
             return checkpoint;
         } catch (IOException e) {
             throw unreadable(file, e);
+        } catch (StackOverflowError e) {       // a structure nested (or containing itself) beyond any state dict
+            throw WeightsException.of(Kind.CORRUPT, file, "the file's structure nests too deeply or contains itself; not a checkpoint");
         } finally {
             closeQuietly(resource);
         }

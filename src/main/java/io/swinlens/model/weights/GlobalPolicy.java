@@ -34,7 +34,7 @@ final class GlobalPolicy {
             "joblib", "pip", "setuptools", "distutils", "_posixsubprocess", "ensurepip",
             // profilers, debuggers, importers and documentation tools that run or load code by name
             "cProfile", "profile", "_lsprof", "imp", "pydoc", "trace", "bdb", "doctest", "site", "sysconfig",
-            "zipfile", "tarfile", "atexit",
+            "zipfile", "tarfile", "atexit", "shelve", "dbm", "sqlite3", "logging.config", "urllib3", "requests",
             "_imp", "_frozen_importlib", "_frozen_importlib_external", "numba", "cffi");
 
     /** Qualified-name prefixes inside otherwise tolerated packages (torch, numpy). */
@@ -42,7 +42,7 @@ final class GlobalPolicy {
             "torch.jit", "torch._C", "torch.ops", "torch.hub", "torch.package", "torch.serialization",
             "torch.load", "torch.save", "torch.utils.cpp_extension", "torch._dynamo", "torch.fx",
             "torch.multiprocessing", "torch.distributed", "torch.compile", "torch._inductor",
-            "torch.utils.data", "torch.classes", "torch._ops", "torch.storage._load_from_bytes",
+            "torch.utils.data", "torch.classes", "torch._ops", "torch.storage._load_from_bytes", "torch.utils.model_zoo",
             "torch._utils._rebuild_device_tensor_from_numpy", "torch._weights_only_unpickler",
             "numpy.load", "numpy.lib.npyio", "numpy.ctypeslib", "numpy.f2py", "numpy.distutils",
             "numpy.testing", "numpy.fromfile", "numpy.memmap");

@@ -114,7 +114,7 @@ final class SafetensorsReader {
                 return root.getAsJsonObject();
             }
         } catch (JsonParseException e) {
-            throw WeightsException.of(Kind.CORRUPT, file, "safetensors header is not valid JSON (" + e.getMessage() + ")");
+            throw WeightsException.of(Kind.CORRUPT, file, "safetensors header is not valid JSON");
         }
         throw WeightsException.of(Kind.CORRUPT, file, "safetensors header is not a JSON object");
     }

@@ -152,7 +152,14 @@ final class TorchZipReader {
                     + " bytes, more than the " + limit + " this reader accepts");
         }
         try (InputStream in = zip.getInputStream(entry)) {
-            return in.readNBytes((int) Math.min(limit, Integer.MAX_VALUE - 8));
+            // never more than the entry declares: a lying header must not make us inflate a bomb
+            int declared = (int) Math.min(Math.min(limit, Integer.MAX_VALUE - 8), Math.max(entry.getSize(), 0));
+            byte[] bytes = in.readNBytes(declared);
+            if (in.read() >= 0) {
+                throw WeightsException.of(Kind.CORRUPT, file, "zip entry '" + Printable.quoted(entry.getName())
+                        + "' holds more than the " + declared + " bytes it declares; not a checkpoint (a zip bomb?)");
+            }
+            return bytes;
         } catch (IOException e) {
             throw new WeightsException(Kind.TRUNCATED, WeightsException.fileName(file) + ": cannot read '"
                     + entry.getName() + "' (" + e.getMessage() + "); the file is damaged or incomplete", e);

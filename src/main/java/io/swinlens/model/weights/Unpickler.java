@@ -58,7 +58,9 @@ final class Unpickler {
                 step(op);
             } catch (ClassCastException | UnsupportedOperationException | IndexOutOfBoundsException
                      | ArithmeticException | NullPointerException e) {
-                throw corrupt(at, String.format("opcode 0x%02x does not fit the stack (%s)", op, e));
+                throw corrupt(at, String.format("opcode 0x%02x does not fit the values on the stack", op));
+            } catch (NumberFormatException e) {
+                throw corrupt(at, String.format("opcode 0x%02x carries a malformed number", op));
             }
         }
     }
@@ -214,9 +216,13 @@ final class Unpickler {
         if (s.equals("00")) {
             return Boolean.FALSE;
         }
+        // no state dict holds a number of hundreds of digits; parsing a megabyte of them costs a minute
+        if (s.length() > MAX_INT_DIGITS) throw new NumberFormatException("integer of " + s.length() + " digits");
         BigInteger v = new BigInteger(s);
         return v.bitLength() < 64 ? (Object) v.longValue() : v;
     }
+
+    private static final int MAX_INT_DIGITS = 400;
 
     @SuppressWarnings("unchecked")
     private static List<Object> asList(Object o) {
@@ -270,9 +276,9 @@ final class Unpickler {
             return "'" + i.global() + "' object";
         }
         if (o instanceof String s) {
-            return "'" + s + "'";
+            return "'" + io.swinlens.model.io.Printable.quoted(s) + "'";
         }
-        return o instanceof Number || o instanceof Boolean ? o.toString() : o.getClass().getSimpleName();
+        return o instanceof Number || o instanceof Boolean ? io.swinlens.model.io.Printable.quoted(o.toString()) : o.getClass().getSimpleName();
     }
 
     private WeightsException corrupt(int offset, String detail) {

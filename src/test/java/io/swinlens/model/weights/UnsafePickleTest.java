@@ -196,4 +196,28 @@ class UnsafePickleTest {
         assertThat(original).isNotEmpty();
         assertThat(assertKind(twice, Kind.CORRUPT, "twice.pth: ").getMessage()).contains("two entries are named 'archive/data.pkl'");
     }
+
+    @Test
+    void malformedNumbersAndSelfContainingStructuresAreCorruptNotCrashes() throws Exception {
+        Path garbage = dir.resolve("garbage.pth");
+        TorchZipWriter.writeRawPickle(garbage, new PickleWriter().proto(2).raw("Iabc\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).stop().toBytes());
+        assertThat(assertKind(garbage, Kind.CORRUPT, "garbage.pth: ").getMessage()).contains("malformed number").doesNotContain("For input string");
+
+        Path huge = dir.resolve("huge.pth");
+        TorchZipWriter.writeRawPickle(huge, new PickleWriter().proto(2).raw(("I" + "9".repeat(100_000) + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII)).stop().toBytes());
+        assertThat(assertKind(huge, Kind.CORRUPT, "huge.pth: ").getMessage().length()).isLessThan(300);
+
+        Path stack = dir.resolve("stack.pth");
+        TorchZipWriter.writeRawPickle(stack, new PickleWriter().proto(2).op('0').stop().toBytes());   // POP on an empty stack
+        assertThat(assertKind(stack, Kind.CORRUPT, "stack.pth: ").getMessage()).doesNotContain("Exception").doesNotContain("Index");
+
+        // [[[...]]] nested 200 000 deep as a dict key: hashing it must not overflow the Java stack uncaught
+        PickleWriter deep = new PickleWriter().proto(2).op('}');
+        for (int k = 0; k < 200_000; k++) deep.op(']');
+        for (int k = 0; k < 199_999; k++) deep.op('a');
+        deep.none().op('s');
+        Path nested = dir.resolve("nested.pth");
+        TorchZipWriter.writeRawPickle(nested, deep.stop().toBytes());
+        assertThat(assertKind(nested, Kind.CORRUPT, "nested.pth: ").getMessage()).contains("nests too deeply");
+    }
 }
