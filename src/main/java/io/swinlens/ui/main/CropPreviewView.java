@@ -93,8 +93,16 @@ final class CropPreviewView extends VBox {
         g.setStroke(Color.web("#ffcc00"));
         g.setLineWidth(2);
         g.strokeRect(crop.x() * k + 1, crop.y() * k + 1, crop.width() * k - 2, crop.height() * k - 2);
-        caption.setText(String.format("%d×%d original; the model sees %.0f×%.0f at (%.0f, %.0f), resized to %d×%d",
+        caption.setText(describe(analysis));
+    }
+
+    /** "320×240 original; the model sees 210×210 at (55, 15), resized to 224×224", or null for a tensor input. */
+    static String describe(ShownImage analysis) {
+        BufferedImage original = analysis == null ? null : analysis.original();
+        if (original == null) return null;
+        CropBox crop = analysis.analysed().input().crop();
+        return String.format("%d×%d original; the model sees %.0f×%.0f at (%.0f, %.0f), resized to %d×%d",
                 original.getWidth(), original.getHeight(), crop.width(), crop.height(), crop.x(), crop.y(),
-                analysis.analysed().input().width(), analysis.analysed().input().height()));
+                analysis.analysed().input().width(), analysis.analysed().input().height());
     }
 }

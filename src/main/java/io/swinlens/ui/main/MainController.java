@@ -71,7 +71,7 @@ public final class MainController {
         this.viewModel = viewModel;
         this.preferences = preferences;
         imageView = new ImageLayersView(viewModel, renderThread);
-        Tab imageTab = new Tab("Image", withHint(imageView, preferences));
+        Tab imageTab = new Tab("Image", withHint(imageView, preferences, viewModel));
         Tab galleryTab = new Tab("Head gallery");
         Tab overviewTab = new Tab("Model overview");
         gallery = new HeadGalleryView(viewModel, galleryTab.selectedProperty(), renderThread);
@@ -129,8 +129,21 @@ public final class MainController {
      * The first-use hint above the image view; closing it is remembered. The note on photos opened with
      * the demo model shows once per image.
      */
-    private static Node withHint(ImageLayersView view, UiPreferences preferences) {
+    private static Node withHint(ImageLayersView view, UiPreferences preferences, MainViewModel viewModel) {
         BorderPane pane = new BorderPane(view);
+        // what part of the image the model sees, in view without scrolling the side panel
+        Label cropNote = new Label();
+        cropNote.setId("cropNote");
+        cropNote.setMaxWidth(Double.MAX_VALUE);
+        cropNote.getStyleClass().add("crop-note");
+        cropNote.managedProperty().bind(cropNote.visibleProperty());
+        viewModel.shownImageProperty().addListener((o, was, now) -> {
+            String text = CropPreviewView.describe(now);
+            cropNote.setText(text == null ? "" : "Input: " + text + " (see Original and crop).");
+            cropNote.setVisible(text != null);
+        });
+        cropNote.setVisible(false);
+        pane.setBottom(cropNote);
         if (preferences.getBoolean("hintDismissed", false)) return pane;
         Label text = new Label("Click the image to choose a query token; drop an image or a checkpoint here. F1 lists the shortcuts.");
         text.setWrapText(true);

@@ -79,6 +79,10 @@ class FirstUseTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(controller.banner().isShowing()).isTrue();
         assertThat(controller.banner().getText()).contains("demo model").contains("Get model");
+        Label cropNote = robot.lookup("#cropNote").query();
+        assertThat(cropNote.isVisible()).isTrue();
+        assertThat(cropNote.getText()).contains("320×240 original; the model sees");
+        assertThat(cropNote.localToScene(cropNote.getBoundsInLocal()).getMaxY()).isLessThanOrEqualTo(800);
         Thread.sleep(600);                     // the banner slides in
         WaitForAsyncUtils.waitForFxEvents();
         Screenshots.shoot(robot, controller.root(), "demo-model-on-a-photo.png");
