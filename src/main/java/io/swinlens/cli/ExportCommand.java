@@ -83,6 +83,9 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--width", paramLabel = "PX", description = "width of the picture in pixels, 64..8192 (instead of --scale)")
     Integer width;
 
+    @Option(names = "--signed", defaultValue = "red-blue", paramLabel = "MAP", description = "map of signed values (--mode bias): red-blue or purple-green (default: ${DEFAULT-VALUE})")
+    String signed;
+
     @Option(names = "--no-caption", negatable = false, description = "leave out the caption lines below the picture")
     boolean noCaption;
 
@@ -103,7 +106,8 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override public Integer call() {
         OutputFolders.require(out);
-        style();                                   // a bad --width is a usage error before any work
+        style();                                   // a bad --width or --signed is a usage error before any work
+        signedMap();
         if (query != null && queryToken != null) throw usage("give --query or --query-token, not both");
         ExportMode exportMode = ExportMode.parse(mode);
         LoadedModel loaded = model.load();
@@ -170,7 +174,7 @@ final class ExportCommand implements Callable<Integer> {
         AnalysedImage analysed = AnalysedImage.analyse(loaded, file, model.input(file, loaded));
         Path png = out.resolve(ExportNames.stem(file) + "_" + teaching.suffix(analysed, settings.stage(), settings.block(), f, classIndex) + ".png");
         refuseExisting(png);
-        var image = teaching.render(loaded, analysed, settings.stage(), settings.block(), f, classIndex, settings.colormap());
+        var image = teaching.render(loaded, analysed, settings.stage(), settings.block(), f, classIndex, settings.colormap(), signedMap());
         write(png, () -> PngExport.write(image, png, overwrite));
         return png;
     }
@@ -229,6 +233,14 @@ final class ExportCommand implements Callable<Integer> {
         int mx = (int) Math.min(input.width() - 1, Math.floor((x - crop.x()) * input.width() / crop.width()));
         int my = (int) Math.min(input.height() - 1, Math.floor((y - crop.y()) * input.height() / crop.height()));
         return settings.withQuery(mx, my);
+    }
+
+    private io.swinlens.analysis.teaching.Diverging signedMap() {
+        try {
+            return io.swinlens.analysis.teaching.Diverging.parse(signed);
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
     }
 
     /** --width, --no-caption and --no-colorbar as one style. */

@@ -26,7 +26,8 @@ enum TeachingExport {
     String id() { return name().toLowerCase(Locale.ROOT); }
 
     /** @param classIndex a class for CAM, or null for the top-1 */
-    BufferedImage render(LoadedModel model, AnalysedImage a, int stage, int block, HeadFusion fusion, Integer classIndex, Colormap colormap) {
+    BufferedImage render(LoadedModel model, AnalysedImage a, int stage, int block, HeadFusion fusion, Integer classIndex, Colormap colormap,
+                         io.swinlens.analysis.teaching.Diverging signed) {
         return switch (this) {
             case ROLLOUT -> TeachingImages.rollout(a, fusion, colormap);
             case CAM -> {
@@ -36,7 +37,7 @@ enum TeachingExport {
                 yield TeachingImages.cam(a, maps, c, model.labels().name(c), colormap);
             }
             case STATS -> TeachingImages.statistics(a, TeachingImages.statistics(a));
-            case BIAS -> TeachingImages.biasBlock(model, a, stage, block);
+            case BIAS -> TeachingImages.biasBlock(model, a, stage, block, signed);
         };
     }
 

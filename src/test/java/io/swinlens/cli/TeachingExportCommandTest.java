@@ -61,4 +61,23 @@ class TeachingExportCommandTest {
         assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err()).contains("--class 99 does not exist");
     }
+
+    @Test
+    void theSignedMapOfTheBiasViewIsChosen(@TempDir Path dir) throws Exception {
+        String input = Fixtures.file("m4w4", "input.npy").toString();
+        String weights = Fixtures.file("m4w4", "official.safetensors").toString();
+        assertThat(CliRunner.run("export", input, "--weights", weights, "--out", dir.resolve("a").toString(), "--mode", "bias").exitCode()).isZero();
+        assertThat(CliRunner.run("export", input, "--weights", weights, "--out", dir.resolve("b").toString(), "--mode", "bias",
+                "--signed", "purple-green").exitCode()).isZero();
+        byte[] redBlue;
+        byte[] purpleGreen;
+        try (var a = java.nio.file.Files.list(dir.resolve("a")); var b = java.nio.file.Files.list(dir.resolve("b"))) {
+            redBlue = java.nio.file.Files.readAllBytes(a.findFirst().orElseThrow());
+            purpleGreen = java.nio.file.Files.readAllBytes(b.findFirst().orElseThrow());
+        }
+        assertThat(purpleGreen).isNotEqualTo(redBlue);
+        var bad = CliRunner.run("export", input, "--weights", weights, "--out", dir.resolve("c").toString(), "--mode", "bias", "--signed", "rainbow");
+        assertThat(bad.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(bad.err()).contains("red-blue, purple-green");
+    }
 }

@@ -74,16 +74,7 @@ final class Draw {
     }
 
     /** Blue - white - red for t in [-1, 1] (RdBu-like): 0 is white, so the sign of a score reads at a glance. */
-    static int diverging(double t) {
-        double c = Double.isNaN(t) ? 0 : Math.max(-1, Math.min(1, t));
-        int[] end = c < 0 ? new int[]{49, 84, 170} : new int[]{178, 34, 44};
-        int[] mid = {247, 247, 247};
-        double a = Math.abs(c);
-        int r = (int) Math.round(mid[0] + (end[0] - mid[0]) * a);
-        int gr = (int) Math.round(mid[1] + (end[1] - mid[1]) * a);
-        int b = (int) Math.round(mid[2] + (end[2] - mid[2]) * a);
-        return 0xFF000000 | r << 16 | gr << 8 | b;
-    }
+    static int diverging(double t) { return Diverging.RED_BLUE.argb(t); }
 
     /** A vertical colorbar of {@code height} px at (x, y), labelled top and bottom; returns its width with labels. */
     static int colorbar(Graphics2D g, int x, int y, int height, java.util.function.DoubleToIntFunction colour, String top, String bottom) {
@@ -104,7 +95,9 @@ final class Draw {
     static java.util.function.DoubleToIntFunction sequential(Colormap map) { return map::argb; }
 
     /** t in [0, 1] mapped to [-1, 1] on the diverging scale. */
-    static java.util.function.DoubleToIntFunction divergingBar() { return t -> diverging(2 * t - 1); }
+    static java.util.function.DoubleToIntFunction divergingBar() { return divergingBar(Diverging.RED_BLUE); }
+
+    static java.util.function.DoubleToIntFunction divergingBar(Diverging map) { return t -> map.argb(2 * t - 1); }
 
     static String number(double v) {
         if (v == 0) return "0";

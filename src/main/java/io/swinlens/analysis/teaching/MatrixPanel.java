@@ -17,6 +17,12 @@ final class MatrixPanel {
     /** @param highlightRow row to outline (the query), or -1; @param markCell cell to outline as (y·w + x), or -1 */
     static BufferedImage draw(String title, float[] values, int height, int width, boolean diverging, float maskedBelow,
                               io.swinlens.analysis.Colormap colormap, int highlightRow, int markCell, int targetSide) {
+        return draw(title, values, height, width, diverging, maskedBelow, colormap, Diverging.RED_BLUE, highlightRow, markCell, targetSide);
+    }
+
+    /** @param signed the map of a diverging matrix (signed values) */
+    static BufferedImage draw(String title, float[] values, int height, int width, boolean diverging, float maskedBelow,
+                              io.swinlens.analysis.Colormap colormap, Diverging signed, int highlightRow, int markCell, int targetSide) {
         int cell = Math.max(2, targetSide / Math.max(height, width));
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
@@ -33,7 +39,7 @@ final class MatrixPanel {
         double limit = Math.max(Math.abs(lo), Math.abs(hi));
         double upper = diverging ? limit : hi;
         double lower = diverging ? -limit : Math.min(0, lo);
-        DoubleToIntFunction bar = diverging ? Draw.divergingBar() : Draw.sequential(colormap);
+        DoubleToIntFunction bar = diverging ? Draw.divergingBar(signed) : Draw.sequential(colormap);
 
         int titleH = Draw.lineHeight(Draw.TITLE) + 4;
         int matrixW = width * cell;
@@ -52,7 +58,7 @@ final class MatrixPanel {
                 float v = values[y * width + x];
                 int argb;
                 if (v <= maskedBelow) argb = Draw.MASKED.getRGB();
-                else if (diverging) argb = Draw.diverging(limit > 0 ? v / limit : 0);
+                else if (diverging) argb = signed.argb(limit > 0 ? v / limit : 0);
                 else argb = colormap.argb(upper > lower ? (v - lower) / (upper - lower) : 0);
                 g.setColor(new Color(argb, true));
                 g.fillRect(x * cell, y0 + y * cell, cell, cell);

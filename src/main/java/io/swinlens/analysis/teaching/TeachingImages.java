@@ -56,7 +56,7 @@ public final class TeachingImages {
         return RelativeBiasView.of(model.model(), a.inference().attention(stage, block).geometry());
     }
 
-    public static BufferedImage biasBlock(LoadedModel model, AnalysedImage a, int stage, int block) {
-        return TeachingRenderer.biasBlock(a.modelName(), bias(model, a, stage, block));
+    public static BufferedImage biasBlock(LoadedModel model, AnalysedImage a, int stage, int block, Diverging signed) {
+        return TeachingRenderer.biasBlock(a.modelName(), bias(model, a, stage, block), signed);
     }
 }

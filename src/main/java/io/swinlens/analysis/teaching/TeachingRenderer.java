@@ -28,16 +28,17 @@ public final class TeachingRenderer {
      * q·kᵀ·scale, B, M and softmax(q·kᵀ·scale + [B] + [M]) of one window and head side by side, the
      * query's row outlined, and that row painted over the image at its keys' positions.
      */
-    public static BufferedImage scores(AnalysedImage a, ScoreParts p, QueryToken q, boolean bias, boolean mask, Colormap colormap) {
+    public static BufferedImage scores(AnalysedImage a, ScoreParts p, QueryToken q, boolean bias, boolean mask, Colormap colormap,
+                                       Diverging signed) {
         int n = p.tokensPerWindow();
         float[] probs = ScoreDecomposition.probs(p, bias, mask);
         String terms = "q·kᵀ·scale" + (bias ? " + B" : "") + (mask ? " + M" : "");
         List<BufferedImage> panels = List.of(
-                MatrixPanel.draw("q·kᵀ·scale", p.qk(), n, n, true, Float.NEGATIVE_INFINITY, null, q.index(), -1, MATRIX_SIDE),
+                MatrixPanel.draw("q·kᵀ·scale", p.qk(), n, n, true, Float.NEGATIVE_INFINITY, null, signed, q.index(), -1, MATRIX_SIDE),
                 MatrixPanel.draw(bias ? "+ B (relative bias)" : "B: off", bias ? p.bias() : new float[n * n], n, n, true,
-                        Float.NEGATIVE_INFINITY, null, q.index(), -1, MATRIX_SIDE),
+                        Float.NEGATIVE_INFINITY, null, signed, q.index(), -1, MATRIX_SIDE),
                 MatrixPanel.draw(mask ? "+ M (shift mask)" : "M: off", mask ? p.mask() : new float[n * n], n, n, true,
-                        WindowGeometry.MASK_VALUE / 2, null, q.index(), -1, MATRIX_SIDE),
+                        WindowGeometry.MASK_VALUE / 2, null, signed, q.index(), -1, MATRIX_SIDE),
                 MatrixPanel.draw("= softmax(" + terms + ")", probs, n, n, false, Float.NEGATIVE_INFINITY, colormap,
                         q.index(), -1, MATRIX_SIDE));
         BufferedImage matrices = column(List.of(row(panels.subList(0, 2)), row(panels.subList(2, 4))), new String[0]);
@@ -82,21 +83,21 @@ public final class TeachingRenderer {
     }
 
     /** One head's (2M-1)² table, zero offset outlined, and its gathered N x N bias with the query's row outlined. */
-    public static BufferedImage biasHead(RelativeBiasView v, int head, int queryIndex) {
+    public static BufferedImage biasHead(RelativeBiasView v, int head, int queryIndex, Diverging signed) {
         Grid table = v.grid(head);
         Grid gathered = v.gathered(head);
         int centre = (v.tableWindow() - 1) * table.width() + v.tableWindow() - 1;
         return row(List.of(
                 MatrixPanel.draw("head %d: B[dy, dx] (%d x %d, zero offset outlined)".formatted(head, table.height(), table.width()),
-                        table.values(), table.height(), table.width(), true, Float.NEGATIVE_INFINITY, null, -1, centre, MATRIX_SIDE),
+                        table.values(), table.height(), table.width(), true, Float.NEGATIVE_INFINITY, null, signed, -1, centre, MATRIX_SIDE),
                 MatrixPanel.draw("head %d: gathered bias (%d x %d)".formatted(head, gathered.height(), gathered.width()),
-                        gathered.values(), gathered.height(), gathered.width(), true, Float.NEGATIVE_INFINITY, null, queryIndex, -1, MATRIX_SIDE)));
+                        gathered.values(), gathered.height(), gathered.width(), true, Float.NEGATIVE_INFINITY, null, signed, queryIndex, -1, MATRIX_SIDE)));
     }
 
     /** Every head of a block: its table and gathered bias, one row per head, with a caption. */
-    public static BufferedImage biasBlock(String modelName, RelativeBiasView v) {
+    public static BufferedImage biasBlock(String modelName, RelativeBiasView v, Diverging signed) {
         List<BufferedImage> rows = new ArrayList<>();
-        for (int h = 0; h < v.heads(); h++) rows.add(biasHead(v, h, -1));
+        for (int h = 0; h < v.heads(); h++) rows.add(biasHead(v, h, -1, signed));
         return column(rows, new String[]{
             "%s · stage %d · block %d · relative position bias of every head (window %d, table for window %d)"
                     .formatted(modelName, v.stage(), v.block(), v.window(), v.tableWindow()),

@@ -3,6 +3,7 @@ package io.swinlens.ui.common;
 import io.swinlens.analysis.AnalysedImage;
 import io.swinlens.analysis.HeadChoice;
 import io.swinlens.analysis.ViewSettings;
+import io.swinlens.analysis.teaching.Diverging;
 import io.swinlens.model.load.LoadedModel;
 import io.swinlens.ui.task.UiTaskExecutor;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -22,6 +23,9 @@ public interface AnalysisOnScreen {
     ReadOnlyObjectProperty<ViewSettings> settingsProperty();
 
     default ViewSettings settings() { return settingsProperty().get(); }
+
+    /** The map of signed values (scores, relative position bias): View > Signed values. */
+    ReadOnlyObjectProperty<Diverging> signedMapProperty();
 
     /** The model that analysed the image; null while none is loaded. */
     LoadedModel model();

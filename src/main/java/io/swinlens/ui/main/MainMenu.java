@@ -2,6 +2,7 @@ package io.swinlens.ui.main;
 
 import io.swinlens.analysis.ExportStyle;
 import io.swinlens.analysis.HeadChoice;
+import io.swinlens.analysis.teaching.Diverging;
 import io.swinlens.analysis.HeatmapMode;
 import io.swinlens.model.image.Preprocess;
 import io.swinlens.model.io.AtomicFiles;
@@ -177,8 +178,32 @@ public final class MainMenu {
         MenuItem received = item("Received mode", null, () -> c.setMode(HeatmapMode.RECEIVED));
         MenuItem mean = item("Mean of heads", null, () -> c.setHead(HeadChoice.mean()));
         MenuItem all = item("All heads", null, () -> c.setHead(HeadChoice.all()));
+        Menu signed = new Menu("Signed values (scores, bias)");
+        signed.setId("signedMap");
+        ToggleGroup signedGroup = new ToggleGroup();
+        Diverging remembered = rememberedSignedMap();
+        viewModel.setSignedMap(remembered);
+        for (Diverging d : Diverging.values()) {
+            RadioMenuItem m = new RadioMenuItem(d == Diverging.RED_BLUE ? "Blue – white – red" : "Green – white – purple (colour-blind safe)");
+            m.setId("signed-" + d.id());
+            m.setToggleGroup(signedGroup);
+            m.setSelected(d == remembered);
+            m.setOnAction(e -> {
+                viewModel.setSignedMap(d);
+                preferences.put("signedMap", d.id());
+            });
+            signed.getItems().add(m);
+        }
         return new Menu("View", null, heatmap, grid, windows, shifted, new SeparatorMenuItem(), query, received,
-                new SeparatorMenuItem(), mean, all);
+                new SeparatorMenuItem(), mean, all, new SeparatorMenuItem(), signed);
+    }
+
+    private Diverging rememberedSignedMap() {
+        try {
+            return Diverging.parse(preferences.get("signedMap", Diverging.RED_BLUE.id()));
+        } catch (IllegalArgumentException e) {
+            return Diverging.RED_BLUE;
+        }
     }
 
     /** A check item that follows the settings (single keys are handled by {@link Shortcuts}, shown here as hints). */

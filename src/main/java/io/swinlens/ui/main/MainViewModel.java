@@ -2,6 +2,7 @@ package io.swinlens.ui.main;
 
 import io.swinlens.analysis.AnalysedImage;
 import io.swinlens.analysis.HeadChoice;
+import io.swinlens.analysis.teaching.Diverging;
 import io.swinlens.analysis.ViewSettings;
 import io.swinlens.model.image.ImageLoadException;
 import io.swinlens.model.image.Preprocess;
@@ -45,6 +46,7 @@ public final class MainViewModel implements AnalysisOnScreen {
     private final ReadOnlyObjectWrapper<AnalysedImage> analysed = new ReadOnlyObjectWrapper<>(this, "analysed");
     private final ReadOnlyObjectWrapper<Path> currentImage = new ReadOnlyObjectWrapper<>(this, "currentImage");
     private final ReadOnlyStringWrapper loading = new ReadOnlyStringWrapper(this, "loading");
+    private final ReadOnlyObjectWrapper<Diverging> signedMap = new ReadOnlyObjectWrapper<>(this, "signedMap", Diverging.RED_BLUE);
     private final ObservableList<Path> images = FXCollections.observableArrayList();
     private final ObservableList<Path> readOnlyImages = FXCollections.unmodifiableObservableList(images);
     private final List<Consumer<Message>> messageListeners = new ArrayList<>();
@@ -65,6 +67,10 @@ public final class MainViewModel implements AnalysisOnScreen {
     @Override public UiTaskExecutor executor() { return executor; }
 
     @Override public LoadedModel model() { return model.get(); }
+
+    @Override public ReadOnlyObjectProperty<Diverging> signedMapProperty() { return signedMap.getReadOnlyProperty(); }
+
+    public void setSignedMap(Diverging map) { signedMap.set(map); }
 
     @Override public ReadOnlyObjectProperty<AnalysedImage> analysedProperty() { return analysed.getReadOnlyProperty(); }
 

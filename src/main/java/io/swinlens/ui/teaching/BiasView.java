@@ -42,11 +42,12 @@ public final class BiasView extends TeachingView {
             return;                                   // the spinner's change redraws
         }
         int h = head.getValue();
+        var signed = screen.signedMapProperty().get();
         draw(() -> {
             RelativeBiasView v = TeachingImages.bias(model, a, s.stage(), s.block());
             shown = v;
             QueryToken q = QueryToken.atPixel(a, a.inference().attention(s.stage(), s.block()).geometry(), s.queryX(), s.queryY());
-            return TeachingRenderer.biasHead(v, h, q.index());
+            return TeachingRenderer.biasHead(v, h, q.index(), signed);
         }, () -> status.setText("Stage %d, block %d, head %d of %d: a learned bias per relative offset, added to every window's scores."
                 .formatted(s.stage(), s.block(), h, heads)));
     }
@@ -56,7 +57,7 @@ public final class BiasView extends TeachingView {
     @Override public BufferedImage exportImage() {
         AnalysedImage a = screen.analysed();
         if (a == null || shown == null) return null;
-        return TeachingRenderer.biasBlock(a.modelName(), shown);
+        return TeachingRenderer.biasBlock(a.modelName(), shown, screen.signedMapProperty().get());
     }
 
     @Override public String exportName() {

@@ -73,7 +73,8 @@ public final class ScoreDecompositionView extends TeachingView {
         query = q;
         row = ScoreDecomposition.row(p, q.index(), bias, mask);
         Colormap colormap = screen.settings().colormap();     // the one heatmap setting, read on the FX thread
-        draw(() -> TeachingRenderer.scores(a, p, q, bias, mask, colormap), () -> status.setText(
+        var signed = screen.signedMapProperty().get();
+        draw(() -> TeachingRenderer.scores(a, p, q, bias, mask, colormap, signed), () -> status.setText(
                 "Window %d, head %d%s, query #%d of %d.%s".formatted(p.window(), p.head(),
                         headDefaulted ? " (the Image view shows a mean: pick one head there; head 0 shown)" : "",
                         q.index(), p.tokensPerWindow(), p.geometry().shifted() ? "" : " This block is not shifted: M is all zero.")));

@@ -62,7 +62,7 @@ abstract class TeachingView extends BorderPane {
         status.setId(id + "-status");
         status.setPadding(new Insets(2, 8, 4, 8));
         setBottom(status);
-        redraw.watch(screen.analysedProperty(), screen.settingsProperty());
+        redraw.watch(screen.analysedProperty(), screen.settingsProperty(), screen.signedMapProperty());
     }
 
     /** A line above the controls (the formula, a hint). */

@@ -98,6 +98,18 @@ class TeachingViewsTest {
     }
 
     @Test
+    void signedMatricesFollowTheSignedValuesChoice(FxRobot robot) {
+        TeachingTabs t = open(robot, TeachingTab.BIAS.ordinal());
+        int[] before = io.swinlens.ui.UiTestSupport.pixels(t.bias().picture());
+        robot.interact(() -> controller.viewModel().setSignedMap(io.swinlens.analysis.teaching.Diverging.PURPLE_GREEN));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(io.swinlens.ui.UiTestSupport.pixels(t.bias().picture())).isNotEqualTo(before);
+        var greenish = java.util.Arrays.stream(io.swinlens.ui.UiTestSupport.pixels(t.bias().picture()))
+                .filter(p -> (p >> 8 & 255) > (p >> 16 & 255) + 40 && (p >> 8 & 255) > (p & 255) + 40).count();
+        assertThat(greenish).as("green cells of negative bias").isGreaterThan(20);
+    }
+
+    @Test
     void everyViewShowsAPictureOfTheImage(FxRobot robot) {
         TeachingTabs t = open(robot, 0);
         selectShiftedCorner(robot, 0);
