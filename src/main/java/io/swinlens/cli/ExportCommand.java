@@ -53,7 +53,7 @@ final class ExportCommand implements Callable<Integer> {
     String head;
 
     @Option(names = "--query", paramLabel = "X,Y", description = {"query point: pixels of the input image (120,80), or percentages of what the",
-            "model sees (50%,40%), which suit a batch of images of different sizes (default: the centre)"})
+            "model sees (50%%,40%%), which suit a batch of images of different sizes (default: the centre)"})
     String query;
 
     @Option(names = "--query-token", paramLabel = "ROW,COL", description = "query token on the selected stage's token grid (row, column from the top left)")
