@@ -8,9 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every design note the code and the documents cite is in the repository (docs/architecture.md,
  * "Citations"): code cites {@code docs/NAME.md} or {@code docs/NAME.md §3.8} from the repository root, and
  * that file and that numbered section exist; Markdown links are relative and resolve, anchors included;
- * nothing points outside the repository or at the notes' old names.
+ * every Markdown file named is one the repository has; nothing points outside the repository.
  */
 class DocsCitationTest {
 
@@ -38,9 +40,10 @@ class DocsCitationTest {
     private static final Pattern MARKDOWN_LINK = Pattern.compile("\\[[^\\]]*]\\(([^)\\s]+)\\)");
     private static final Pattern HEADING = Pattern.compile("^#{1,6}\\s+(.+?)\\s*#*\\s*$", Pattern.MULTILINE);
     private static final Pattern NUMBERED_HEADING = Pattern.compile("^(\\d+(?:\\.\\d+)*)\\.?\\s");
-    /** Names and places of notes that are not in the repository. */
-    private static final Pattern FOREIGN = Pattern.compile(
-            "shared/docs|\\.\\./shared|/work/|nd4j-notes|javafx-notes|STYLE\\.md|(?<!docs/)swin-reference\\.md|swin-v2-notes");
+    /** A Markdown file named anywhere: {@code architecture.md}, {@code docs/performance.md}, {@code ../README.md}. */
+    private static final Pattern MARKDOWN_NAME = Pattern.compile("((?:[A-Za-z0-9_.-]+/)*)([A-Za-z0-9_-]+\\.md)\\b");
+    /** A relative path that climbs: {@code ../x}, {@code ../../docs/y.md}. */
+    private static final Pattern CLIMBING_PATH = Pattern.compile("(?<![\\w.])((?:\\.\\./)+[A-Za-z0-9_./-]*)");
 
     @Test
     void everyCitedNoteAndSectionExists() {
@@ -99,18 +102,57 @@ class DocsCitationTest {
     }
 
     @Test
-    void nothingPointsOutsideTheRepositoryOrAtNotesItDoesNotHave() {
-        List<String> foreign = new ArrayList<>();
+    void everyMarkdownFileNamedIsInTheRepository() {
+        Map<String, List<Path>> notes = markdownFilesByName();
+        List<String> missing = new ArrayList<>();
         for (Path file : textFiles()) {
             String text = read(file);
-            Matcher m = FOREIGN.matcher(text);
+            Matcher m = MARKDOWN_NAME.matcher(text);
             while (m.find()) {
-                // inside docs/ the notes link to each other relatively: swin-reference.md is fine there
-                if (m.group().equals("swin-reference.md") && file.startsWith(ROOT.resolve("docs"))) continue;
-                foreign.add(where(file, text, m.start()) + ": " + m.group());
+                List<Path> found = notes.getOrDefault(m.group(2), List.of());
+                if (found.isEmpty()) {
+                    missing.add(where(file, text, m.start()) + ": " + m.group(2) + " is not in the repository");
+                } else if (!file.toString().endsWith(".md") && m.group(1).isEmpty()
+                        && found.stream().allMatch(p -> p.startsWith(ROOT.resolve("docs")))) {
+                    missing.add(where(file, text, m.start()) + ": cite it as docs/" + m.group(2));
+                }
             }
         }
-        assertThat(foreign).isEmpty();
+        assertThat(missing).as("Markdown files named but not in the repository, or design notes cited without docs/").isEmpty();
+    }
+
+    @Test
+    void nothingPointsOutsideTheRepository() {
+        String above = ROOT.getParent() == null ? null : ROOT.getParent().toString() + "/";
+        List<String> outside = new ArrayList<>();
+        for (Path file : textFiles()) {
+            String text = read(file);
+            if (above != null && above.length() > 1) {
+                for (int at = text.indexOf(above); at >= 0; at = text.indexOf(above, at + 1)) {
+                    outside.add(where(file, text, at) + ": an absolute path outside the repository");
+                }
+            }
+            Matcher m = CLIMBING_PATH.matcher(text);
+            while (m.find()) {
+                if (!file.getParent().resolve(m.group(1)).normalize().startsWith(ROOT)) {
+                    outside.add(where(file, text, m.start()) + ": " + m.group(1) + " leaves the repository");
+                }
+            }
+        }
+        assertThat(outside).isEmpty();
+    }
+
+    /** Every Markdown file of the repository by its file name (build output left out). */
+    private static Map<String, List<Path>> markdownFilesByName() {
+        Map<String, List<Path>> out = new HashMap<>();
+        try (Stream<Path> walk = Files.walk(ROOT)) {
+            walk.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().endsWith(".md"))
+                    .filter(p -> !ROOT.relativize(p).startsWith(".git") && !ROOT.relativize(p).startsWith("target"))
+                    .forEach(p -> out.computeIfAbsent(p.getFileName().toString(), k -> new ArrayList<>()).add(p));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
     }
 
     @Test
