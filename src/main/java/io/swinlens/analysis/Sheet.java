@@ -83,13 +83,7 @@ final class Sheet {
 
     /** The content scaled (bilinear) to exactly {@code width} pixels across, its aspect kept. */
     static BufferedImage resized(BufferedImage content, int width) {
-        int height = Math.max(1, (int) Math.round((double) content.getHeight() * width / content.getWidth()));
-        BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
-        Graphics2D g = out.createGraphics();
-        g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-        g.drawImage(content, 0, 0, width, height, null);
-        g.dispose();
-        return out;
+        return Images.scaled(content, width, (int) Math.round((double) content.getHeight() * width / content.getWidth()));
     }
 
     /** The content on white with, as asked, a colorbar at its right and caption lines below (none: no line). */

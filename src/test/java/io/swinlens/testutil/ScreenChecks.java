@@ -8,7 +8,6 @@ import org.testfx.api.FxRobot;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -41,22 +40,7 @@ public final class ScreenChecks {
     }
 
     public static BufferedImage scaled(BufferedImage image, int width, int height) {
-        BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
-        Graphics2D g = out.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-        g.drawImage(image, 0, 0, width, height, null);
-        g.dispose();
-        return out;
-    }
-
-    /** Each pixel repeated into a block: how an unsmoothed ImageView enlarges. */
-    public static BufferedImage scaledNearest(BufferedImage image, int width, int height) {
-        BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
-        Graphics2D g = out.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
-        g.drawImage(image, 0, 0, width, height, null);
-        g.dispose();
-        return out;
+        return io.swinlens.analysis.Images.scaled(image, width, height);
     }
 
     /** Mean absolute difference per RGB channel, 0..255, over images of one size. */

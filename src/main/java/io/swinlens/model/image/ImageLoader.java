@@ -125,8 +125,6 @@ public final class ImageLoader {
                 throw new ImageLoadException(file, "not a readable image (" + problem + ")");
             }
             return image;
-        } catch (ImageLoadException e) {
-            throw e;
         } catch (IOException | RuntimeException e) {
             String problem = format.isComplete(bytes) ? damage(format, e) : "truncated " + format + " data";
             throw new ImageLoadException(file, "not a readable image (" + problem + ")", e);

@@ -21,39 +21,43 @@ public final class Printable {
             i += Character.charCount(c);
             int type = Character.getType(c);
             if (c == '\\') out.append("\\\\");
-            else if (c < 0x20 || c == 0x7f) out.append(String.format("\\x%02x", c));
-            else if (type == Character.CONTROL || type == Character.FORMAT || type == Character.SURROGATE
-                    || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR || type == Character.UNASSIGNED) {
-                out.append(String.format("\\u%04x", c));
-            } else out.appendCodePoint(c);
+            else if (isUnsafe(c) || type == Character.SURROGATE || type == Character.UNASSIGNED) escape(c, out);
+            else out.appendCodePoint(c);
         }
         return i < name.length() ? out + "..." : out.toString();
     }
 
-    /**
-     * A whole message made safe for a terminal or a banner: control and invisible format characters
-     * escaped as in {@link #quoted}, everything else (backslashes, length) left as it is.
-     */
     /** Messages longer than this are cut: a 1 MB number or URL echoed back helps no one. */
     static final int MAX_MESSAGE = 1000;
 
+    /**
+     * A whole message made safe for a terminal or a banner: control and invisible format characters
+     * escaped as in {@link #quoted}, backslashes left as they are, cut after {@link #MAX_MESSAGE} characters.
+     */
     public static String sanitize(String message) {
         if (message == null) return null;
         if (message.length() > MAX_MESSAGE) message = message.substring(0, MAX_MESSAGE) + "…";
         StringBuilder out = null;
         for (int i = 0; i < message.length(); ) {
             int c = message.codePointAt(i);
-            int width = Character.charCount(c);
-            boolean unsafe = c < 0x20 || c == 0x7f || Character.getType(c) == Character.CONTROL || Character.getType(c) == Character.FORMAT
-                    || Character.getType(c) == Character.LINE_SEPARATOR || Character.getType(c) == Character.PARAGRAPH_SEPARATOR;
-            if (unsafe && out == null) out = new StringBuilder(message.substring(0, i));
+            if (isUnsafe(c) && out == null) out = new StringBuilder(message.substring(0, i));
             if (out != null) {
-                if (!unsafe) out.appendCodePoint(c);
-                else if (c < 0x20 || c == 0x7f) out.append(String.format("\\x%02x", c));
-                else out.append(String.format("\\u%04x", c));
+                if (isUnsafe(c)) escape(c, out);
+                else out.appendCodePoint(c);
             }
-            i += width;
+            i += Character.charCount(c);
         }
         return out == null ? message : out.toString();
+    }
+
+    /** Characters a terminal acts on or a reader cannot see: C0 and C1 controls, DEL, format characters, line breaks. */
+    private static boolean isUnsafe(int c) {
+        int type = Character.getType(c);
+        return c < 0x20 || c == 0x7f || type == Character.CONTROL || type == Character.FORMAT
+                || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR;
+    }
+
+    private static void escape(int c, StringBuilder out) {
+        out.append(c < 0x20 || c == 0x7f ? String.format("\\x%02x", c) : String.format("\\u%04x", c));
     }
 }

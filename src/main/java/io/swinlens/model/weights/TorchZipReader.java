@@ -40,7 +40,7 @@ final class TorchZipReader {
 
     /** Tensors of the state dict under their stored keys (before any renaming). */
     static Contents read(Path file, ZipFile zip) throws WeightsException {
-        requireUniqueEntryNames(file, zip);
+        requireSaneEntries(file, zip);
         String prefix = prefix(file, zip);
         String pklName = prefix + "/data.pkl";
         ZipEntry pkl = zip.getEntry(pklName);
@@ -67,15 +67,25 @@ final class TorchZipReader {
         return new Contents(out, hooks.inertGlobals());
     }
 
-    /** Two entries of one name are read differently by torch (the first) and Java's ZipFile: refuse. */
-    private static void requireUniqueEntryNames(Path file, ZipFile zip) throws WeightsException {
+    /**
+     * One pass over the central directory before anything is read: two entries of one name (torch reads
+     * the first, Java's ZipFile another) are ambiguous, and an entry must be plausible for the file's size.
+     */
+    private static void requireSaneEntries(Path file, ZipFile zip) throws WeightsException {
+        long fileSize;
+        try {
+            fileSize = java.nio.file.Files.size(file);
+        } catch (IOException e) {
+            throw new WeightsException(Kind.UNREADABLE, WeightsException.fileName(file) + ": cannot read the file (" + e.getMessage() + ")", e);
+        }
         Set<String> names = new HashSet<>();
         for (var entries = zip.entries(); entries.hasMoreElements(); ) {
-            String name = entries.nextElement().getName();
-            if (!names.add(name)) {
+            ZipEntry entry = entries.nextElement();
+            if (!names.add(entry.getName())) {
                 throw WeightsException.of(Kind.CORRUPT, file, "ambiguous zip archive: two entries are named '"
-                        + Printable.quoted(name) + "', and readers disagree on which one counts");
+                        + Printable.quoted(entry.getName()) + "', and readers disagree on which one counts");
             }
+            requirePlausibleSize(file, entry, fileSize);
         }
     }
 
@@ -83,7 +93,6 @@ final class TorchZipReader {
             throws WeightsException {
         String entryName = prefix + "/data/" + spec.storage().key();
         ZipEntry entry = zip.getEntry(entryName);
-        requirePlausibleSize(file, entry);
         long storageBytes;
         long numel;
         long endBytes;
@@ -128,15 +137,9 @@ final class TorchZipReader {
      * torch.save stores entries uncompressed, and weights compress poorly, so an entry that declares far
      * more bytes than it occupies in the file is a zip bomb: refused before anything is allocated for it.
      */
-    static void requirePlausibleSize(Path file, ZipEntry entry) throws WeightsException {
+    private static void requirePlausibleSize(Path file, ZipEntry entry, long fileSize) throws WeightsException {
         long stored = entry.getCompressedSize();
         long declared = entry.getSize();
-        long fileSize;
-        try {
-            fileSize = java.nio.file.Files.size(file);
-        } catch (IOException e) {
-            throw new WeightsException(Kind.UNREADABLE, WeightsException.fileName(file) + ": cannot read the file (" + e.getMessage() + ")", e);
-        }
         boolean implausible = stored > fileSize || declared < 0 && stored < 0
                 || declared > Math.max(MAX_EXPANSION * Math.max(stored, 0), 1L << 20) || declared > MAX_EXPANSION * fileSize;
         if (implausible) {
@@ -146,7 +149,6 @@ final class TorchZipReader {
     }
 
     private static byte[] readAll(Path file, ZipFile zip, ZipEntry entry, long limit) throws WeightsException {
-        requirePlausibleSize(file, entry);
         if (entry.getSize() > limit) {
             throw WeightsException.of(Kind.CORRUPT, file, "'" + entry.getName() + "' is " + entry.getSize()
                     + " bytes, more than the " + limit + " this reader accepts");

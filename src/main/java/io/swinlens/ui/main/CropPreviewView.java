@@ -1,5 +1,6 @@
 package io.swinlens.ui.main;
 
+import io.swinlens.analysis.Images;
 import io.swinlens.model.image.CropBox;
 import io.swinlens.ui.common.FxImages;
 import io.swinlens.ui.common.LatestRender;
@@ -12,8 +13,6 @@ import javafx.scene.image.Image;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.util.concurrent.Executor;
 
@@ -63,17 +62,8 @@ final class CropPreviewView extends VBox {
         double k = SIZE / Math.max(original.getWidth(), original.getHeight());
         int w = Math.max(1, (int) Math.round(original.getWidth() * k));
         int h = Math.max(1, (int) Math.round(original.getHeight() * k));
-        render.request(() -> FxImages.toFx(thumbnail(original, w, h)), fx -> draw(analysis, fx, k),
+        render.request(() -> FxImages.toFx(Images.scaled(original, w, h)), fx -> draw(analysis, fx, k),
                 e -> caption.setText("cannot show the original: " + e.getMessage()));
-    }
-
-    private static BufferedImage thumbnail(BufferedImage original, int w, int h) {
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-        Graphics2D g = out.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-        g.drawImage(original, 0, 0, w, h, null);
-        g.dispose();
-        return out;
     }
 
     private void draw(ShownImage analysis, Image fx, double k) {
