@@ -25,14 +25,15 @@ public final class AttentionMaps {
         checkHead(a, head);
         int n = g.tokensPerWindow();
         int[] index = partitionIndex(g);
-        int row = WindowGeometry.inverse(index)[tokenY * g.width() + tokenX];
+        int row = WindowGeometry.rowOfToken(g)[tokenY * g.width() + tokenX];
         int window = row / n;
         int query = row % n;
         float[] out = new float[g.tokenCount()];
         for (int h = first(head); h <= last(a, head); h++) {
             int offset = a.rowOffset(window, h, query);
             for (int j = 0; j < n; j++) {
-                out[index[window * n + j]] += a.probs()[offset + j];
+                int key = index[window * n + j];
+                if (key >= 0) out[key] += a.probs()[offset + j];     // a padded key is no image content
             }
         }
         divide(out, heads(a, head));
@@ -54,9 +55,11 @@ public final class AttentionMaps {
         for (int w = 0; w < g.windowCount(); w++) {
             for (int h = first(head); h <= last(a, head); h++) {
                 for (int i = 0; i < n; i++) {
+                    if (index[w * n + i] < 0) continue;                 // a padded query is no image content
                     int offset = a.rowOffset(w, h, i);
                     for (int j = 0; j < n; j++) {
-                        out[index[w * n + j]] += a.probs()[offset + j];
+                        int key = index[w * n + j];
+                        if (key >= 0) out[key] += a.probs()[offset + j];
                     }
                 }
             }
@@ -65,12 +68,15 @@ public final class AttentionMaps {
         return new TokenMap(g.height(), g.width(), out);
     }
 
-    /** Original token indices (y·W + x) of the query's window, in in-window order; wraps across edges in SW-MSA. */
+    /**
+     * Original token indices (y·W + x) of the query's window, in in-window order; wraps across edges in SW-MSA;
+     * -1 for a padded token.
+     */
     public static int[] queryWindowTokens(BlockGeometry g, int tokenY, int tokenX) {
         checkToken(g, tokenY, tokenX);
         int n = g.tokensPerWindow();
         int[] index = partitionIndex(g);
-        int window = WindowGeometry.inverse(index)[tokenY * g.width() + tokenX] / n;
+        int window = WindowGeometry.rowOfToken(g)[tokenY * g.width() + tokenX] / n;
         int[] tokens = new int[n];
         System.arraycopy(index, window * n, tokens, 0, n);
         return tokens;
@@ -79,13 +85,12 @@ public final class AttentionMaps {
     /** The partition window (in the block's own, possibly shifted, partition) that holds this original token. */
     public static int windowOf(BlockGeometry g, int tokenY, int tokenX) {
         checkToken(g, tokenY, tokenX);
-        int sy = Math.floorMod(tokenY - g.shift(), g.height());
-        int sx = Math.floorMod(tokenX - g.shift(), g.width());
-        return (sy / g.window()) * g.windowsAcross() + sx / g.window();
+        return WindowGeometry.rowOfToken(g)[tokenY * g.width() + tokenX] / g.tokensPerWindow();
     }
 
+    /** Row r = w·N + i holds original token index[r], or -1 for a padded token. */
     static int[] partitionIndex(BlockGeometry g) {
-        return WindowGeometry.partitionIndex(g.height(), g.width(), g.window(), g.shift());
+        return WindowGeometry.partitionIndex(g);
     }
 
     private static int first(int head) { return Math.max(head, 0); }

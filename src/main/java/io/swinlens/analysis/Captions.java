@@ -11,7 +11,7 @@ final class Captions {
         ViewSettings s = v.settings();
         BlockGeometry g = v.geometry();
         String block = "%s · stage %d · block %d · %s (window %d, shift %d) · %s".formatted(
-                v.image().modelName(), s.stage(), s.block(), g.kind(), g.window(), g.shift(), v.headText());
+                v.image().modelName(), s.stage(), s.block(), g.kind(), g.window(), g.shiftText(), v.headText());
         return new String[]{block, modeLine(v), sourceLine(v)};
     }
 

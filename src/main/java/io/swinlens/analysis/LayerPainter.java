@@ -65,7 +65,7 @@ final class LayerPainter {
 
     /** Thin lines between the tokens of the selected stage (the patch grid at stage 0). */
     static BufferedImage tokenGrid(ResolvedView v) {
-        return grid(v, v.tokenSize(), 0, new Color(255, 255, 255, 90), 1f);
+        return grid(v, v.tokenSize(), 0, 0, new Color(255, 255, 255, 90), 1f);
     }
 
     /**
@@ -75,11 +75,11 @@ final class LayerPainter {
      */
     static BufferedImage windowGrid(ResolvedView v) {
         BlockGeometry g = v.geometry();
-        return grid(v, v.tokenSize() * g.window(), v.tokenSize() * (g.shift() % g.window()), new Color(255, 255, 255, 230),
-                Math.max(1f, v.settings().scale() * 0.67f));
+        return grid(v, v.tokenSize() * g.window(), v.tokenSize() * (g.shiftX() % g.window()), v.tokenSize() * (g.shiftY() % g.window()),
+                new Color(255, 255, 255, 230), Math.max(1f, v.settings().scale() * 0.67f));
     }
 
-    private static BufferedImage grid(ResolvedView v, int step, int offset, Color colour, float width) {
+    private static BufferedImage grid(ResolvedView v, int step, int offset, int offsetY, Color colour, float width) {
         BufferedImage out = blank(v);
         Graphics2D g = out.createGraphics();
         g.setColor(colour);
@@ -87,8 +87,8 @@ final class LayerPainter {
         int w = out.getWidth();
         int h = out.getHeight();
         for (int x = offset; x <= w; x += step) g.drawLine(Math.min(x, w - 1), 0, Math.min(x, w - 1), h - 1);
-        for (int y = offset; y <= h; y += step) g.drawLine(0, Math.min(y, h - 1), w - 1, Math.min(y, h - 1));
-        if (offset > 0) {                                   // the image edges bound the wrapped windows
+        for (int y = offsetY; y <= h; y += step) g.drawLine(0, Math.min(y, h - 1), w - 1, Math.min(y, h - 1));
+        if (offset > 0 || offsetY > 0) {                                   // the image edges bound the wrapped windows
             g.drawLine(0, 0, 0, h - 1);
             g.drawLine(w - 1, 0, w - 1, h - 1);
             g.drawLine(0, 0, w - 1, 0);
@@ -108,7 +108,7 @@ final class LayerPainter {
         if (shifted == null || !shifted.shifted()) return out;
         Graphics2D g = Text.graphics(out);
         int size = v.tokenSize();
-        int[] labels = WindowGeometry.regionLabels(shifted.height(), shifted.width(), shifted.window(), shifted.shift());
+        int[] labels = WindowGeometry.regionLabels(shifted);
         for (int w = 0; w < shifted.windowCount(); w++) {
             int rgb = WINDOW_COLOURS[WindowPieces.colourSlot(shifted, w)];
             for (WindowPieces.Piece p : WindowPieces.of(shifted, w)) {
@@ -132,9 +132,9 @@ final class LayerPainter {
         TreeSet<Integer> ids = new TreeSet<>();
         for (int y = p.y(); y < p.y() + p.height(); y++) {
             for (int x = p.x(); x < p.x() + p.width(); x++) {
-                int sy = Math.floorMod(y - g.shift(), g.height());
-                int sx = Math.floorMod(x - g.shift(), g.width());
-                ids.add(labels[sy * g.width() + sx]);
+                int sy = Math.floorMod(y - g.shiftY(), g.paddedHeight());
+                int sx = Math.floorMod(x - g.shiftX(), g.paddedWidth());
+                ids.add(labels[sy * g.paddedWidth() + sx]);
             }
         }
         StringBuilder text = new StringBuilder();

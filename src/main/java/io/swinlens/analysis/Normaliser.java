@@ -60,9 +60,10 @@ public final class Normaliser {
         float[] out = new float[map.values().length];
         for (int w = 0; w < g.windowCount(); w++) {
             float max = 0;
-            for (int j = 0; j < n; j++) max = Math.max(max, map.values()[index[w * n + j]]);
+            for (int j = 0; j < n; j++) if (index[w * n + j] >= 0) max = Math.max(max, map.values()[index[w * n + j]]);
             for (int j = 0; j < n; j++) {
                 int t = index[w * n + j];
+                if (t < 0) continue;                 // padding
                 out[t] = max > 0 ? Math.min(1f, map.values()[t] / max) : 0;
             }
         }

@@ -22,22 +22,30 @@ final class WindowPieces {
         int wy = window / g.windowsAcross();
         int wx = window % g.windowsAcross();
         List<Piece> pieces = new ArrayList<>();
-        for (int[] rows : intervals(wy * m + g.shift(), m, g.height())) {
-            for (int[] cols : intervals(wx * m + g.shift(), m, g.width())) {
+        for (int[] rows : intervals(wy * m + g.shiftY(), m, g.paddedHeight(), g.height())) {
+            for (int[] cols : intervals(wx * m + g.shiftX(), m, g.paddedWidth(), g.width())) {
                 pieces.add(new Piece(rows[0], cols[0], rows[1], cols[1]));
             }
         }
         return pieces;
     }
 
-    /** [start, length] runs covering (from + k) mod size for k in [0, length). */
-    private static List<int[]> intervals(int from, int length, int size) {
+    /**
+     * [start, length] runs covering (from + k) mod size for k in [0, length), over a padded axis of {@code size},
+     * clipped to the real axis [0, real): padded tokens are not drawn.
+     */
+    private static List<int[]> intervals(int from, int length, int size, int real) {
         int start = Math.floorMod(from, size);
         int first = Math.min(length, size - start);
         List<int[]> runs = new ArrayList<>();
-        runs.add(new int[]{start, first});
-        if (first < length) runs.add(new int[]{0, length - first});
+        addClipped(runs, start, first, real);
+        if (first < length) addClipped(runs, 0, length - first, real);
         return runs;
+    }
+
+    private static void addClipped(List<int[]> runs, int start, int length, int real) {
+        int end = Math.min(start + length, real);
+        if (end > start) runs.add(new int[]{start, end - start});
     }
 
     /**

@@ -173,9 +173,11 @@ final class DumpCommand implements Callable<Integer> {
         Map<String, Object> e = entry(name, "attention", a.shape());
         e.put("stage", a.stage());
         e.put("block", a.block());
-        e.put("shift", a.geometry().shift());
+        e.put("shift", a.geometry().shiftY());
+        e.put("shift_yx", new int[]{a.geometry().shiftY(), a.geometry().shiftX()});
         e.put("window", a.geometry().window());
         e.put("resolution", new int[]{a.geometry().height(), a.geometry().width()});
+        e.put("padded_resolution", new int[]{a.geometry().paddedHeight(), a.geometry().paddedWidth()});
         e.put("heads", a.heads());
         e.put("windows", a.windows());
         return e;

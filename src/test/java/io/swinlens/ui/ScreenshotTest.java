@@ -155,10 +155,10 @@ class ScreenshotTest {
         double pixelsPerToken = (double) with.getWidth() / g.width();
         double[] columns = ScreenChecks.columnDifferences(with, without);
         // the grid of the windows the block attends: on an SW-MSA block, moved by the shift
-        for (int k = 1; k * g.window() + g.shift() < g.width(); k++) {
-            int x = (int) Math.round((k * g.window() + g.shift()) * pixelsPerToken);
+        for (int k = 1; k * g.window() + g.shiftX() < g.width(); k++) {
+            int x = (int) Math.round((k * g.window() + g.shiftX()) * pixelsPerToken);
             double atLine = Math.max(columns[x - 1], Math.max(columns[x], columns[Math.min(x + 1, columns.length - 1)]));
-            int mid = (int) Math.round((k * g.window() + g.shift() - g.window() / 2.0) * pixelsPerToken);
+            int mid = (int) Math.round((k * g.window() + g.shiftX() - g.window() / 2.0) * pixelsPerToken);
             assertThat(atLine).as("grid line at x=%d", x).isGreaterThan(20).isGreaterThan(4 * columns[mid] + 1);
         }
     }

@@ -29,7 +29,7 @@ public final class HeadStatistics {
     public static List<HeadStatistic> of(BlockAttention a, int patchSize) {
         BlockGeometry g = a.geometry();
         int n = g.tokensPerWindow();
-        int[] index = WindowGeometry.partitionIndex(g.height(), g.width(), g.window(), g.shift());
+        int[] index = WindowGeometry.partitionIndex(g);
         double tokenPx = (double) patchSize * (1L << g.stage());
         float[] p = a.probs();
         List<HeadStatistic> out = new ArrayList<>(a.heads());
@@ -39,13 +39,15 @@ public final class HeadStatistics {
             for (int w = 0; w < g.windowCount(); w++) {
                 for (int i = 0; i < n; i++) {
                     int q = index[w * n + i];
+                    if (q < 0) continue;                       // a padded query is no image content
                     int off = a.rowOffset(w, h, i);
                     for (int j = 0; j < n; j++) {
                         double pj = p[off + j];
                         if (pj <= 0) continue;                 // 0·log 0 = 0, and no distance either
                         int k = index[w * n + j];
-                        distance += pj * Math.hypot(q / g.width() - k / g.width(), q % g.width() - k % g.width());
                         entropy -= pj * Math.log(pj);
+                        if (k < 0) continue;                   // a padded key has no place on the image
+                        distance += pj * Math.hypot(q / g.width() - k / g.width(), q % g.width() - k % g.width());
                     }
                 }
             }

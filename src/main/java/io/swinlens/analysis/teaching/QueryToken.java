@@ -12,8 +12,7 @@ public record QueryToken(BlockGeometry geometry, int tokenY, int tokenX, int win
 
     public static QueryToken of(BlockGeometry g, int tokenY, int tokenX) {
         int n = g.tokensPerWindow();
-        int[] index = WindowGeometry.partitionIndex(g.height(), g.width(), g.window(), g.shift());
-        int row = WindowGeometry.inverse(index)[tokenY * g.width() + tokenX];
+        int row = WindowGeometry.rowOfToken(g)[tokenY * g.width() + tokenX];
         return new QueryToken(g, tokenY, tokenX, row / n, row % n);
     }
 
@@ -25,6 +24,6 @@ public record QueryToken(BlockGeometry geometry, int tokenY, int tokenX, int win
         return of(g, Math.min(qy / px, g.height() - 1), Math.min(qx / px, g.width() - 1));
     }
 
-    /** Original token index (y·W + x) of key j of this window. */
+    /** Original token index (y·W + x) of key j of this window; -1 for a padded key. */
     public int keyToken(int j) { return WindowGeometry.originalToken(geometry, window, j); }
 }

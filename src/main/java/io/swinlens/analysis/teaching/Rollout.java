@@ -58,16 +58,17 @@ public final class Rollout {
     static double[] throughBlock(double[] v, BlockAttention a, HeadFusion fusion) {
         BlockGeometry g = a.geometry();
         int n = g.tokensPerWindow();
-        int[] index = WindowGeometry.partitionIndex(g.height(), g.width(), g.window(), g.shift());
+        int[] index = WindowGeometry.partitionIndex(g);      // -1: padding, which carries no image content
         double[] out = new double[v.length];
         for (int t = 0; t < v.length; t++) out[t] = 0.5 * v[t];
         double[] row = new double[n];
         for (int w = 0; w < g.windowCount(); w++) {
             for (int i = 0; i < n; i++) {
+                if (index[w * n + i] < 0) continue;
                 double weight = 0.5 * v[index[w * n + i]];
                 if (weight == 0) continue;
                 fusedRow(a, fusion, w, i, row);
-                for (int j = 0; j < n; j++) out[index[w * n + j]] += weight * row[j];
+                for (int j = 0; j < n; j++) if (index[w * n + j] >= 0) out[index[w * n + j]] += weight * row[j];
             }
         }
         return out;
@@ -100,7 +101,7 @@ public final class Rollout {
 
     /** Back through a patch merge: a (H/2, W/2) vector to (H, W), a quarter of each merged token per child. */
     static double[] unmerge(double[] merged, int height, int width) {
-        int half = width / 2;
+        int half = (width + 1) / 2;                       // an odd map was padded before merging
         double[] out = new double[height * width];
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) out[y * width + x] = 0.25 * merged[(y / 2) * half + x / 2];

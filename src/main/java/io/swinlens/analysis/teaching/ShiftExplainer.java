@@ -35,6 +35,11 @@ public final class ShiftExplainer {
 
     /** The image's pixels rolled by {@code shift} tokens along both axes (torch.roll(x, (shift, shift))), token by token. */
     public static BufferedImage roll(BufferedImage image, int tokenPx, int shift) {
+        return roll(image, tokenPx, shift, shift);
+    }
+
+    /** The same with a shift of its own per axis (torchvision drops the shift on an axis the window covers). */
+    public static BufferedImage roll(BufferedImage image, int tokenPx, int shiftY, int shiftX) {
         int height = image.getHeight() / tokenPx;
         int width = image.getWidth() / tokenPx;
         int channels = tokenPx * tokenPx * 3;
@@ -50,7 +55,7 @@ public final class ShiftExplainer {
                 }
             }
         }
-        float[] rolled = WindowGeometry.roll(map, height, width, channels, shift);    // (H, W, P·P·3)
+        float[] rolled = WindowGeometry.roll(map, height, width, channels, shiftY, shiftX);    // (H, W, P·P·3)
         BufferedImage out = new BufferedImage(width * tokenPx, height * tokenPx, BufferedImage.TYPE_INT_ARGB);
         for (int ty = 0; ty < height; ty++) {
             for (int tx = 0; tx < width; tx++) {
@@ -72,55 +77,58 @@ public final class ShiftExplainer {
         BufferedImage modelView = toArgb(a.input().modelView());
         BufferedImage picture = switch (step) {
             case ORIGINAL, ROLLED_BACK -> modelView;
-            default -> roll(modelView, tokenPx, -g.shift());
+            default -> roll(modelView, tokenPx, -g.shiftY(), -g.shiftX());
         };
         int scale = Overlays.scale(a, SIDE);
         BufferedImage shown = scaled(picture, scale);
         double token = (double) shown.getWidth() / g.width();
         Graphics2D gr = Draw.graphics(shown);
         gr.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        int s = g.shift();
+        int s = g.shiftY();
+        int sx = g.shiftX();
         int m = g.window();
         switch (step) {
-            case ORIGINAL -> grid(gr, g, token, 0, Color.WHITE);
-            case ROLLED -> grid(gr, g, token, 0, Color.WHITE);
+            case ORIGINAL -> grid(gr, g, token, 0, 0, Color.WHITE);
+            case ROLLED -> grid(gr, g, token, 0, 0, Color.WHITE);
             case REGIONS -> {
                 regions(gr, g, token, -1);
-                grid(gr, g, token, 0, Color.WHITE);
+                grid(gr, g, token, 0, 0, Color.WHITE);
             }
             case MASK -> {
                 regions(gr, g, token, window);
-                grid(gr, g, token, 0, new Color(255, 255, 255, 120));
+                grid(gr, g, token, 0, 0, new Color(255, 255, 255, 120));
                 outlineWindow(gr, g, token, window);
             }
             case ROLLED_BACK -> {
-                int[] index = WindowGeometry.partitionIndex(g.height(), g.width(), m, s);
+                int[] index = WindowGeometry.partitionIndex(g);
                 int n = g.tokensPerWindow();
                 gr.setColor(new Color(255, 140, 0, 110));
                 for (int i = 0; i < n; i++) {
                     int t = index[window * n + i];
+                    if (t < 0) continue;                       // padding is not drawn
                     gr.fillRect((int) Math.round((t % g.width()) * token), (int) Math.round((t / g.width()) * token),
                             (int) Math.ceil(token), (int) Math.ceil(token));
                 }
-                grid(gr, g, token, s, Color.WHITE);
+                grid(gr, g, token, s, sx, Color.WHITE);
             }
         }
         gr.dispose();
         String title = switch (step) {
             case ORIGINAL -> "1. Original: the W-MSA windows of M = %d tokens".formatted(m);
-            case ROLLED -> "2. Rolled by -s = -floor(M/2) = -%d tokens: torch.roll(x, (-%d, -%d))".formatted(s, s, s);
+            case ROLLED -> "2. Rolled by -s = -floor(M/2) = -%d tokens: torch.roll(x, (-%d, -%d))".formatted(Math.max(s, sx), s, sx);
             case REGIONS -> "3. The 9 regions of the rolled map: tokens that were neighbours before the roll share an id";
             case MASK -> "4. Window %d: keys of another region get -100 (grey), so they get ~e^-100 attention".formatted(window);
-            case ROLLED_BACK -> "5. Rolled back by +%d: the SW-MSA windows in place (window %d shaded: it wraps around)".formatted(s, window);
+            case ROLLED_BACK -> "5. Rolled back by +%s: the SW-MSA windows in place (window %d shaded: it wraps around)".formatted(g.shiftText(), window);
         };
         String[] caption = {
-            "%s · stage %d · block %d (SW-MSA) · %d x %d tokens of %d px · window M = %d · shift s = %d"
-                    .formatted(a.modelName(), g.stage(), g.block(), g.height(), g.width(), tokenPx, m, s)};
+            "%s · stage %d · block %d (SW-MSA) · %d x %d tokens of %d px · window M = %d · shift s = %s%s"
+                    .formatted(a.modelName(), g.stage(), g.block(), g.height(), g.width(), tokenPx, m, g.shiftText(),
+                            g.padded() ? " · padded to %d x %d (padding not drawn)".formatted(g.paddedHeight(), g.paddedWidth()) : "")};
         BufferedImage framed = Overlays.framed(title, shown, null, "", "", caption);
         if (step != Step.MASK) return framed;
         int n = g.tokensPerWindow();
         float[] mask = new float[n * n];
-        System.arraycopy(WindowGeometry.shiftMask(g.height(), g.width(), m, s), window * n * n, mask, 0, n * n);
+        System.arraycopy(WindowGeometry.shiftMask(g), window * n * n, mask, 0, n * n);
         BufferedImage matrix = MatrixPanel.draw("mask M of window %d (%d x %d)".formatted(window, n, n), mask, n, n, true,
                 WindowGeometry.MASK_VALUE / 2, null, -1, -1, 240);
         return TeachingRenderer.row(List.of(framed, TeachingRenderer.column(List.of(matrix), new String[0])));
@@ -129,17 +137,19 @@ public final class ShiftExplainer {
     /** The window with the most regions (the bottom-right one): the one worth looking at. */
     public static int mostInterestingWindow(BlockGeometry g) { return g.windowCount() - 1; }
 
-    private static void grid(Graphics2D g, BlockGeometry geometry, double token, int offset, Color color) {
+    private static void grid(Graphics2D g, BlockGeometry geometry, double token, int offset, int offsetX, Color color) {
         g.setColor(color);
         g.setStroke(new BasicStroke(2));
         int w = (int) Math.round(geometry.width() * token);
         int h = (int) Math.round(geometry.height() * token);
         for (int k = 0; k < geometry.windowsAcross(); k++) {
-            int x = (int) Math.round(Math.floorMod(k * geometry.window() + offset, geometry.width()) * token);
+            int x = (int) Math.round(Math.floorMod(k * geometry.window() + offsetX, geometry.paddedWidth()) * token);
+            if (x > w) continue;
             g.drawLine(x, 0, x, h);
         }
         for (int k = 0; k < geometry.windowsDown(); k++) {
-            int y = (int) Math.round(Math.floorMod(k * geometry.window() + offset, geometry.height()) * token);
+            int y = (int) Math.round(Math.floorMod(k * geometry.window() + offset, geometry.paddedHeight()) * token);
+            if (y > h) continue;
             g.drawLine(0, y, w, y);
         }
         g.drawRect(0, 0, w - 1, h - 1);
@@ -147,18 +157,18 @@ public final class ShiftExplainer {
 
     /** Region tints and ids on the rolled map; only inside {@code window} when it is >= 0. */
     private static void regions(Graphics2D g, BlockGeometry geometry, double token, int window) {
-        int[] labels = WindowGeometry.regionLabels(geometry.height(), geometry.width(), geometry.window(), geometry.shift());
+        int[] labels = WindowGeometry.regionLabels(geometry);          // over the padded map; only its real part is drawn
         int m = geometry.window();
         int across = geometry.windowsAcross();
         for (int y = 0; y < geometry.height(); y++) {
             for (int x = 0; x < geometry.width(); x++) {
                 if (window >= 0 && (y / m) * across + x / m != window) continue;
-                g.setColor(new Color(REGION_RGB[labels[y * geometry.width() + x]] | 0x70000000, true));
+                g.setColor(new Color(REGION_RGB[labels[y * geometry.paddedWidth() + x]] | 0x70000000, true));
                 g.fillRect((int) Math.round(x * token), (int) Math.round(y * token), (int) Math.ceil(token), (int) Math.ceil(token));
             }
         }
-        int[] bounds = {0, geometry.height() - m, geometry.height() - geometry.shift(), geometry.height()};
-        int[] boundsX = {0, geometry.width() - m, geometry.width() - geometry.shift(), geometry.width()};
+        int[] bounds = {0, geometry.paddedHeight() - m, geometry.paddedHeight() - geometry.shiftY(), geometry.paddedHeight()};
+        int[] boundsX = {0, geometry.paddedWidth() - m, geometry.paddedWidth() - geometry.shiftX(), geometry.paddedWidth()};
         for (int ry = 0; ry < 3; ry++) {
             for (int rx = 0; rx < 3; rx++) {
                 double cy = (bounds[ry] + bounds[ry + 1]) / 2.0;

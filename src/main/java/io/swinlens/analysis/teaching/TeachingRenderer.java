@@ -51,8 +51,8 @@ public final class TeachingRenderer {
         BlockGeometry g = p.geometry();
         String[] caption = {
             ScoreDecomposition.FORMULA + "   (B: relative position bias, M: shift mask 0 / -100)",
-            "%s · stage %d · block %d (%s, window %d, shift %d) · window %d · head %d · query token (row %d, col %d) = #%d of the window"
-                    .formatted(a.modelName(), g.stage(), g.block(), g.kind(), g.window(), g.shift(), p.window(), p.head(),
+            "%s · stage %d · block %d (%s, window %d, shift %s) · window %d · head %d · query token (row %d, col %d) = #%d of the window"
+                    .formatted(a.modelName(), g.stage(), g.block(), g.kind(), g.window(), g.shiftText(), p.window(), p.head(),
                             q.tokenY(), q.tokenX(), q.index()),
             "Matrices: rows are queries, columns keys, in window order; the outlined row is the query. Right: that row over the image.",
             "Common mistakes in explainers:",

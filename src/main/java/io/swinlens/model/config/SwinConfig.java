@@ -5,13 +5,24 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Architecture of a Swin V1 model. Letters as in the paper: C = {@link #embedDim}, M = {@link #windowSize}.
+ * Architecture of a Swin V1 or V2 model. Letters as in the paper: C = {@link #embedDim}, M = {@link #windowSize}.
  * Stage i works at width C·2^i with {@code numHeads[i]} heads over {@code depths[i]} blocks.
  * The input resolution is not part of the architecture; {@link #imageSize} is only the size the model
- * was trained at, used to preprocess images.
+ * was trained at, used to preprocess images. {@code numClasses} is 0 for a backbone without a classifier.
+ * {@code pretrainedWindows[i]} is the window stage i's V2 position bias was pretrained at (0: none, the
+ * coordinates are divided by M-1; docs/swin-reference.md §13). {@code windowRule} is how stages smaller
+ * than or not a multiple of the window are handled, as the file's origin does it.
  */
 public record SwinConfig(String name, int embedDim, int[] depths, int[] numHeads, int windowSize,
-                         int numClasses, int imageSize, int patchSize, int inChannels, int mlpRatio) {
+                         int numClasses, int imageSize, int patchSize, int inChannels, int mlpRatio,
+                         SwinVersion version, int[] pretrainedWindows, WindowRule windowRule) {
+
+    /** A V1 classifier with the official window rule. */
+    public SwinConfig(String name, int embedDim, int[] depths, int[] numHeads, int windowSize,
+                      int numClasses, int imageSize, int patchSize, int inChannels, int mlpRatio) {
+        this(name, embedDim, depths, numHeads, windowSize, numClasses, imageSize, patchSize, inChannels, mlpRatio,
+                SwinVersion.V1, new int[depths.length], WindowRule.CLAMP);
+    }
 
     public static final int IMAGENET_1K = 1000;
     public static final int IMAGENET_22K = 21841;
@@ -19,6 +30,18 @@ public record SwinConfig(String name, int embedDim, int[] depths, int[] numHeads
     public SwinConfig {
         depths = depths.clone();
         numHeads = numHeads.clone();
+        pretrainedWindows = pretrainedWindows == null ? new int[depths.length] : pretrainedWindows.clone();
+        if (version == null || windowRule == null) throw new IllegalArgumentException("version and window rule are required");
+        if (pretrainedWindows.length != depths.length) {
+            throw new IllegalArgumentException("pretrained windows need one entry per stage (" + depths.length + "), got "
+                    + Arrays.toString(pretrainedWindows));
+        }
+        for (int pw : pretrainedWindows) {
+            if (pw != 0 && pw < 2) throw new IllegalArgumentException("a pretrained window must be at least 2, got " + pw);
+        }
+        if (version == SwinVersion.V1 && Arrays.stream(pretrainedWindows).anyMatch(pw -> pw != 0)) {
+            throw new IllegalArgumentException("pretrained window sizes only apply to Swin V2");
+        }
         if (depths.length == 0 || depths.length != numHeads.length) {
             throw new IllegalArgumentException("depths and num_heads need one entry per stage, got "
                     + Arrays.toString(depths) + " and " + Arrays.toString(numHeads));
@@ -32,8 +55,8 @@ public record SwinConfig(String name, int embedDim, int[] depths, int[] numHeads
                 throw new IllegalArgumentException("stage " + i + ": " + numHeads[i] + " heads do not divide width " + dim);
             }
         }
-        if (embedDim <= 0 || windowSize <= 0 || numClasses <= 0 || patchSize <= 0 || inChannels <= 0 || mlpRatio <= 0) {
-            throw new IllegalArgumentException("embed_dim, window_size, num_classes, patch_size must be positive");
+        if (embedDim <= 0 || windowSize <= 0 || numClasses < 0 || patchSize <= 0 || inChannels <= 0 || mlpRatio <= 0) {
+            throw new IllegalArgumentException("embed_dim, window_size, patch_size must be positive and num_classes not negative");
         }
     }
 
@@ -59,38 +82,70 @@ public record SwinConfig(String name, int embedDim, int[] depths, int[] numHeads
 
     public int totalBlocks() { return Arrays.stream(depths).sum(); }
 
+    /** False for a backbone (a detection or segmentation file): no head, no predictions, no CAM. */
+    public boolean hasClassifier() { return numClasses > 0; }
+
+    public boolean isV2() { return version == SwinVersion.V2; }
+
+    /** Stage i's pretrained window, 0 when the checkpoint has none. */
+    public int pretrainedWindow(int stage) { return pretrainedWindows[stage]; }
+
+    public boolean hasPretrainedWindows() { return Arrays.stream(pretrainedWindows).anyMatch(pw -> pw != 0); }
+
     @Override public int[] depths() { return depths.clone(); }
 
     @Override public int[] numHeads() { return numHeads.clone(); }
 
+    @Override public int[] pretrainedWindows() { return pretrainedWindows.clone(); }
+
     public SwinConfig withName(String newName) {
-        return new SwinConfig(newName, embedDim, depths, numHeads, windowSize, numClasses, imageSize, patchSize, inChannels, mlpRatio);
+        return new SwinConfig(newName, embedDim, depths, numHeads, windowSize, numClasses, imageSize, patchSize, inChannels, mlpRatio,
+                version, pretrainedWindows, windowRule);
     }
 
     public SwinConfig withImageSize(int size) {
-        return new SwinConfig(name, embedDim, depths, numHeads, windowSize, numClasses, size, patchSize, inChannels, mlpRatio);
+        return new SwinConfig(name, embedDim, depths, numHeads, windowSize, numClasses, size, patchSize, inChannels, mlpRatio,
+                version, pretrainedWindows, windowRule);
     }
 
     public SwinConfig withNumClasses(int classes) {
-        return new SwinConfig(name, embedDim, depths, numHeads, windowSize, classes, imageSize, patchSize, inChannels, mlpRatio);
+        return new SwinConfig(name, embedDim, depths, numHeads, windowSize, classes, imageSize, patchSize, inChannels, mlpRatio,
+                version, pretrainedWindows, windowRule);
     }
 
-    /** True when the architecture (not the name or image size) is the same. */
+    public SwinConfig withVersion(SwinVersion v) {
+        return new SwinConfig(name, embedDim, depths, numHeads, windowSize, numClasses, imageSize, patchSize, inChannels, mlpRatio,
+                v, v == SwinVersion.V1 ? null : pretrainedWindows, windowRule);
+    }
+
+    public SwinConfig withPretrainedWindows(int[] windows) {
+        return new SwinConfig(name, embedDim, depths, numHeads, windowSize, numClasses, imageSize, patchSize, inChannels, mlpRatio,
+                version, windows, windowRule);
+    }
+
+    public SwinConfig withWindowRule(WindowRule rule) {
+        return new SwinConfig(name, embedDim, depths, numHeads, windowSize, numClasses, imageSize, patchSize, inChannels, mlpRatio,
+                version, pretrainedWindows, rule);
+    }
+
+    /** True when the architecture (not the name, image size, pretrained windows or window rule) is the same. */
     public boolean sameArchitecture(SwinConfig o) {
         return embedDim == o.embedDim && Arrays.equals(depths, o.depths) && Arrays.equals(numHeads, o.numHeads)
                 && windowSize == o.windowSize && numClasses == o.numClasses && patchSize == o.patchSize
-                && inChannels == o.inChannels && mlpRatio == o.mlpRatio;
+                && inChannels == o.inChannels && mlpRatio == o.mlpRatio && version == o.version;
     }
 
     @Override public boolean equals(Object o) {
-        return o instanceof SwinConfig c && sameArchitecture(c) && name.equals(c.name) && imageSize == c.imageSize;
+        return o instanceof SwinConfig c && sameArchitecture(c) && name.equals(c.name) && imageSize == c.imageSize
+                && Arrays.equals(pretrainedWindows, c.pretrainedWindows) && windowRule == c.windowRule;
     }
 
     @Override public int hashCode() { return Arrays.hashCode(depths) * 31 + embedDim * 7 + windowSize; }
 
     @Override public String toString() {
-        return "%s(embed_dim=%d, depths=%s, num_heads=%s, window=%d, classes=%d, image=%d)".formatted(
-                name, embedDim, Arrays.toString(depths), Arrays.toString(numHeads), windowSize, numClasses, imageSize);
+        return "%s(%s, embed_dim=%d, depths=%s, num_heads=%s, window=%d, classes=%d, image=%d%s)".formatted(
+                name, version, embedDim, Arrays.toString(depths), Arrays.toString(numHeads), windowSize, numClasses, imageSize,
+                hasPretrainedWindows() ? ", pretrained_windows=" + Arrays.toString(pretrainedWindows) : "");
     }
 
     // ---- presets (docs/swin-reference.md §1) ----
@@ -110,7 +165,18 @@ public record SwinConfig(String name, int embedDim, int[] depths, int[] numHeads
         return new SwinConfig(name, c, depths, heads, window, classes, imageSize, 4, 3, 4);
     }
 
-    /** Every preset: four variants, two resolutions, 1k and 22k heads. */
+    // Swin V2 (docs/swin-reference.md §13): window 8 or 16 at 256 px, ImageNet-1k.
+    public static SwinConfig swinV2Tiny(int window) { return presetV2("swinv2_tiny", 96, new int[]{2, 2, 6, 2}, new int[]{3, 6, 12, 24}, window); }
+    public static SwinConfig swinV2Small(int window) { return presetV2("swinv2_small", 96, new int[]{2, 2, 18, 2}, new int[]{3, 6, 12, 24}, window); }
+    public static SwinConfig swinV2Base(int window) { return presetV2("swinv2_base", 128, new int[]{2, 2, 18, 2}, new int[]{4, 8, 16, 32}, window); }
+
+    private static SwinConfig presetV2(String variant, int c, int[] depths, int[] heads, int window) {
+        if (window != 8 && window != 16) throw new IllegalArgumentException("Swin V2 presets have window 8 or 16, not " + window);
+        return new SwinConfig("%s_window%d_256".formatted(variant, window), c, depths, heads, window, IMAGENET_1K, 256, 4, 3, 4,
+                SwinVersion.V2, null, WindowRule.CLAMP);
+    }
+
+    /** Every preset: four V1 variants, two resolutions, 1k and 22k heads; three V2 variants at two windows. */
     public static List<SwinConfig> presets() {
         var out = new java.util.ArrayList<SwinConfig>();
         for (int size : new int[]{224, 384}) {
@@ -121,17 +187,33 @@ public record SwinConfig(String name, int embedDim, int[] depths, int[] numHeads
                 out.add(swinLarge(size, classes));
             }
         }
+        for (int window : new int[]{8, 16}) {
+            out.add(swinV2Tiny(window));
+            out.add(swinV2Small(window));
+            out.add(swinV2Base(window));
+        }
         return out;
     }
 
-    /** A preset by variant name (swin_tiny, swin_small, swin_base, swin_large). */
+    /** A preset by variant name (swin_tiny, swin_small, swin_base, swin_large; swin_v2_tiny, swin_v2_small, swin_v2_base at 256). */
     public static SwinConfig variant(String variant, int imageSize, int classes) {
+        if (variant.startsWith("swin_v2_") || variant.startsWith("swinv2_")) {
+            if (imageSize != 256) throw new IllegalArgumentException("Swin V2 presets exist at 256 (window 8), not " + imageSize);
+            SwinConfig v2 = switch (variant.replace("swinv2_", "swin_v2_")) {
+                case "swin_v2_tiny", "swin_v2_t" -> swinV2Tiny(8);
+                case "swin_v2_small", "swin_v2_s" -> swinV2Small(8);
+                case "swin_v2_base", "swin_v2_b" -> swinV2Base(8);
+                default -> throw new IllegalArgumentException("unknown variant '" + variant + "' (swin_v2_tiny, swin_v2_small, swin_v2_base)");
+            };
+            return v2.withNumClasses(classes);
+        }
         return switch (variant) {
             case "swin_tiny", "tiny", "swin_t" -> swinTiny(imageSize, classes);
             case "swin_small", "small", "swin_s" -> swinSmall(imageSize, classes);
             case "swin_base", "base", "swin_b" -> swinBase(imageSize, classes);
             case "swin_large", "large", "swin_l" -> swinLarge(imageSize, classes);
-            default -> throw new IllegalArgumentException("unknown variant '" + variant + "' (swin_tiny, swin_small, swin_base, swin_large)");
+            default -> throw new IllegalArgumentException("unknown variant '" + variant
+                    + "' (swin_tiny, swin_small, swin_base, swin_large, swin_v2_tiny, swin_v2_small, swin_v2_base)");
         };
     }
 

@@ -1,37 +1,66 @@
 package io.swinlens.model.geometry;
 
-/**
- * Where one Swin block works: its stage resolution H x W, its (possibly clamped) window M and shift s.
- * Official rule (docs/swin-reference.md §3.4): when min(H, W) <= M the window becomes min(H, W) and the shift 0.
- */
-public record BlockGeometry(int stage, int block, int height, int width, int window, int shift) {
+import io.swinlens.model.config.WindowRule;
 
+/**
+ * Where one Swin block works: its stage resolution H x W, its (possibly clamped) window M, its shift
+ * along rows and columns, and the map it partitions, padded right and bottom to a window multiple
+ * (docs/swin-reference.md §3.4, §14). Padded tokens are zero vectors the model adds; they are never image
+ * content. Without padding paddedHeight = H and paddedWidth = W.
+ */
+public record BlockGeometry(int stage, int block, int height, int width, int window, int shiftY, int shiftX,
+                            int paddedHeight, int paddedWidth) {
+
+    public BlockGeometry {
+        if (window <= 0 || paddedHeight % window != 0 || paddedWidth % window != 0 || paddedHeight < height || paddedWidth < width) {
+            throw new IllegalArgumentException("stage %d: a %dx%d map padded to %dx%d does not tile into %dx%d windows"
+                    .formatted(stage, height, width, paddedHeight, paddedWidth, window, window));
+        }
+    }
+
+    /** The official rule (clamp the window to a stage it covers), padding what is still not a window multiple. */
     public static BlockGeometry of(int stage, int block, int height, int width, int configuredWindow) {
+        return of(stage, block, height, width, configuredWindow, WindowRule.CLAMP);
+    }
+
+    public static BlockGeometry of(int stage, int block, int height, int width, int configuredWindow, WindowRule rule) {
         int window = configuredWindow;
         int shift = block % 2 == 1 ? configuredWindow / 2 : 0;
-        if (Math.min(height, width) <= configuredWindow) {
+        if (rule == WindowRule.CLAMP && Math.min(height, width) <= configuredWindow) {
             window = Math.min(height, width);
             shift = 0;
         }
-        if (height % window != 0 || width % window != 0) {
-            throw new IllegalArgumentException("stage %d: resolution %dx%d is not a multiple of window %d"
-                    .formatted(stage, height, width, window));
-        }
-        return new BlockGeometry(stage, block, height, width, window, shift);
+        int ph = roundUp(height, window);
+        int pw = roundUp(width, window);
+        int shiftY = window >= ph ? 0 : shift;
+        int shiftX = window >= pw ? 0 : shift;
+        return new BlockGeometry(stage, block, height, width, window, shiftY, shiftX, ph, pw);
+    }
+
+    private static int roundUp(int size, int window) {
+        return (size + window - 1) / window * window;
     }
 
     /** Tokens per window, N = M². */
     public int tokensPerWindow() { return window * window; }
 
-    public int windowsAcross() { return width / window; }
+    public int windowsAcross() { return paddedWidth / window; }
 
-    public int windowsDown() { return height / window; }
+    public int windowsDown() { return paddedHeight / window; }
 
     public int windowCount() { return windowsAcross() * windowsDown(); }
 
+    /** Tokens of the real map, H·W (padded tokens not counted). */
     public int tokenCount() { return height * width; }
 
-    public boolean shifted() { return shift > 0; }
+    public boolean shifted() { return shiftY > 0 || shiftX > 0; }
+
+    public boolean padded() { return paddedHeight != height || paddedWidth != width; }
+
+    /** The shift as a reader sees it: "3", or "4 down, 0 across" where one axis lost its shift. */
+    public String shiftText() {
+        return shiftY == shiftX ? Integer.toString(shiftY) : "%d down, %d across".formatted(shiftY, shiftX);
+    }
 
     public String kind() { return shifted() ? "SW-MSA" : "W-MSA"; }
 }

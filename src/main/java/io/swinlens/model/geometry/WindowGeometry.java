@@ -19,19 +19,40 @@ public final class WindowGeometry {
      * Gathering rows with this index is roll + partition in one step; scattering back undoes both.
      */
     public static int[] partitionIndex(int height, int width, int window, int shift) {
-        int[] index = new int[height * width];
-        int across = width / window;
-        int n = window * window;
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                int w = (y / window) * across + x / window;
-                int i = (y % window) * window + x % window;
-                int oy = Math.floorMod(y + shift, height);
-                int ox = Math.floorMod(x + shift, width);
-                index[w * n + i] = oy * width + ox;
+        return partitionIndex(new BlockGeometry(0, 0, height, width, window, shift, shift, height, width));
+    }
+
+    /**
+     * The same for any geometry, padded or not: the map is padded to paddedHeight x paddedWidth first and
+     * rolled by (-shiftY, -shiftX) after (as torchvision does); a row holding a padded token gets -1.
+     */
+    public static int[] partitionIndex(BlockGeometry g) {
+        int ph = g.paddedHeight();
+        int pw = g.paddedWidth();
+        int m = g.window();
+        int[] index = new int[ph * pw];
+        int across = pw / m;
+        int n = m * m;
+        for (int y = 0; y < ph; y++) {
+            for (int x = 0; x < pw; x++) {
+                int w = (y / m) * across + x / m;
+                int i = (y % m) * m + x % m;
+                int oy = Math.floorMod(y + g.shiftY(), ph);
+                int ox = Math.floorMod(x + g.shiftX(), pw);
+                index[w * n + i] = oy < g.height() && ox < g.width() ? oy * g.width() + ox : -1;
             }
         }
         return index;
+    }
+
+    /** For each token of the real map, its row in window order: the inverse of {@link #partitionIndex(BlockGeometry)}. */
+    public static int[] rowOfToken(BlockGeometry g) {
+        int[] index = partitionIndex(g);
+        int[] rows = new int[g.tokenCount()];
+        for (int r = 0; r < index.length; r++) {
+            if (index[r] >= 0) rows[index[r]] = r;
+        }
+        return rows;
     }
 
     /** The inverse permutation: for each original token, its row in window order. */
@@ -45,11 +66,16 @@ public final class WindowGeometry {
 
     /** torch.roll along both axes of an H x W map of {@code channels}-vectors: out[i] = in[(i - shift) mod L]. */
     public static float[] roll(float[] map, int height, int width, int channels, int shift) {
+        return roll(map, height, width, channels, shift, shift);
+    }
+
+    /** torch.roll with a shift per axis (rows, columns). */
+    public static float[] roll(float[] map, int height, int width, int channels, int shiftY, int shiftX) {
         float[] out = new float[map.length];
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
-                int sy = Math.floorMod(y - shift, height);
-                int sx = Math.floorMod(x - shift, width);
+                int sy = Math.floorMod(y - shiftY, height);
+                int sx = Math.floorMod(x - shiftX, width);
                 System.arraycopy(map, (sy * width + sx) * channels, out, (y * width + x) * channels, channels);
             }
         }
@@ -91,26 +117,39 @@ public final class WindowGeometry {
      * the same for columns; label = 3·row + column. Indexed in shifted coordinates, row-major.
      */
     public static int[] regionLabels(int height, int width, int window, int shift) {
-        int[] labels = new int[height * width];
-        for (int y = 0; y < height; y++) {
-            int ry = region(y, height, window, shift);
-            for (int x = 0; x < width; x++) {
-                labels[y * width + x] = 3 * ry + region(x, width, window, shift);
+        return regionLabels(new BlockGeometry(0, 0, height, width, window, shift, shift, height, width));
+    }
+
+    /** Region labels over the padded, shifted map (paddedHeight x paddedWidth), each axis with its own shift. */
+    public static int[] regionLabels(BlockGeometry g) {
+        int ph = g.paddedHeight();
+        int pw = g.paddedWidth();
+        int[] labels = new int[ph * pw];
+        for (int y = 0; y < ph; y++) {
+            int ry = region(y, ph, g.window(), g.shiftY());
+            for (int x = 0; x < pw; x++) {
+                labels[y * pw + x] = 3 * ry + region(x, pw, g.window(), g.shiftX());
             }
         }
         return labels;
     }
 
     private static int region(int p, int size, int window, int shift) {
+        if (shift == 0) return 0;
         if (p < size - window) return 0;
         return p < size - shift ? 1 : 2;
     }
 
     /** Region label of each token in window order, (nW, N) flattened. */
     public static int[] windowLabels(int height, int width, int window, int shift) {
-        int[] labels = regionLabels(height, width, window, shift);
+        return windowLabels(new BlockGeometry(0, 0, height, width, window, shift, shift, height, width));
+    }
+
+    public static int[] windowLabels(BlockGeometry g) {
+        int[] labels = regionLabels(g);
         int[] out = new int[labels.length];
-        int[] unshifted = partitionIndex(height, width, window, 0);
+        int[] unshifted = partitionIndex(new BlockGeometry(g.stage(), g.block(), g.paddedHeight(), g.paddedWidth(), g.window(),
+                0, 0, g.paddedHeight(), g.paddedWidth()));
         for (int r = 0; r < out.length; r++) {
             out[r] = labels[unshifted[r]];
         }
@@ -119,11 +158,16 @@ public final class WindowGeometry {
 
     /** The shift mask (nW, N, N) flattened: 0 within a region, -100 across regions. All zero when shift is 0. */
     public static float[] shiftMask(int height, int width, int window, int shift) {
-        int n = window * window;
-        int windows = height * width / n;
+        return shiftMask(new BlockGeometry(0, 0, height, width, window, shift, shift, height, width));
+    }
+
+    /** The mask for any geometry; padded tokens are not masked (only shift regions are, as in torchvision). */
+    public static float[] shiftMask(BlockGeometry g) {
+        int n = g.tokensPerWindow();
+        int windows = g.windowCount();
         float[] mask = new float[windows * n * n];
-        if (shift == 0) return mask;
-        int[] labels = windowLabels(height, width, window, shift);
+        if (!g.shifted()) return mask;
+        int[] labels = windowLabels(g);
         for (int w = 0; w < windows; w++) {
             for (int i = 0; i < n; i++) {
                 int li = labels[w * n + i];
@@ -135,11 +179,13 @@ public final class WindowGeometry {
         return mask;
     }
 
-    /** Original-map (y, x) of token i of window w in a block with this geometry; the inverse of the partition. */
+    /** Original-map token index (y·W + x) of token i of window w in a block with this geometry, or -1 for a padded token. */
     public static int originalToken(BlockGeometry g, int window, int token) {
         int across = g.windowsAcross();
         int y = (window / across) * g.window() + token / g.window();
         int x = (window % across) * g.window() + token % g.window();
-        return Math.floorMod(y + g.shift(), g.height()) * g.width() + Math.floorMod(x + g.shift(), g.width());
+        int oy = Math.floorMod(y + g.shiftY(), g.paddedHeight());
+        int ox = Math.floorMod(x + g.shiftX(), g.paddedWidth());
+        return oy < g.height() && ox < g.width() ? oy * g.width() + ox : -1;
     }
 }

@@ -25,11 +25,27 @@ public final class ModelLoader {
 
     private ModelLoader() { }
 
+    private static final java.util.regex.Pattern OUTPUT_NORM = java.util.regex.Pattern.compile("^norm\\d+\\.(weight|bias)$");
+
     public static LoadedModel load(Path file) throws WeightsException {
+        return load(file, null);
+    }
+
+    /**
+     * @param pretrainedWindows the V2 pretrained window of each stage as the user gave it ({@code --pretrained-window});
+     *                          null to read it from the file, its metadata or a config.json beside it
+     */
+    public static LoadedModel load(Path file, int[] pretrainedWindows) throws WeightsException {
         try (Checkpoint checkpoint = Checkpoint.open(file)) {
             String name = file.getFileName().toString();
             Map<String, RawTensor> tensors = checkpoint.canonicalTensors();
-            SwinConfig config = ConfigDetector.detect(name, tensors);
+            LoadHints hints = LoadHints.gather(file, checkpoint.metadata(), pretrainedWindows);
+            if (!checkpoint.isV2() && pretrainedWindows != null) {
+                throw new WeightsException(WeightsException.Kind.SHAPE_MISMATCH, name
+                        + ": --pretrained-window applies to Swin V2 checkpoints; this is a Swin V1");
+            }
+            ConfigDetector.Detected detected = ConfigDetector.detect(name, tensors, checkpoint.isV2(), checkpoint.convention(), hints);
+            SwinConfig config = detected.config();
             CheckedSource source = new CheckedSource(name, tensors);
             SwinModel model;
             try {
@@ -43,14 +59,21 @@ public final class ModelLoader {
             }
             Set<String> unused = new TreeSet<>(tensors.keySet());
             unused.removeAll(source.used);
+            unused.removeIf(k -> k.endsWith("attn.relative_coords_table"));     // read by the detector, recomputed per input size
+            int outputNorms = (int) unused.stream().filter(k -> OUTPUT_NORM.matcher(k).matches() && k.endsWith(".weight")).count();
+            if (!config.hasClassifier()) unused.removeIf(k -> OUTPUT_NORM.matcher(k).matches());
             if (!unused.isEmpty()) {
                 throw new WeightsException(WeightsException.Kind.UNEXPECTED_TENSOR, name + ": unexpected tensor"
                         + (unused.size() > 1 ? "s " : " ") + String.join(", ", unused.stream().limit(5).toList())
                         + (unused.size() > 5 ? " and " + (unused.size() - 5) + " more" : "")
-                        + " for a Swin V1 with " + config.numStages() + " stages of depths " + Arrays.toString(config.depths()));
+                        + " for a " + config.version().label() + " with " + config.numStages() + " stages of depths " + Arrays.toString(config.depths()));
             }
+            java.util.List<String> warnings = new java.util.ArrayList<>(checkpoint.warnings());
+            if (detected.windowSource().startsWith("not stored")) warnings.add(name + ": window size " + detected.windowSource());
+            var origin = new LoadedModel.Origin(checkpoint.prefix(), checkpoint.otherModules(), outputNorms,
+                    detected.windowSource(), detected.pretrainedSource());
             return new LoadedModel(model, config, file, checkpoint.fileType(), checkpoint.convention(),
-                    ClassLabels.forModel(config.numClasses(), file), checkpoint.warnings());
+                    ClassLabels.forModel(config.numClasses(), file), warnings, origin);
         }
     }
 

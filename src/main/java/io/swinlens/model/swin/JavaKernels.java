@@ -140,4 +140,28 @@ final class JavaKernels {
         });
         return merged;
     }
+
+    /**
+     * F.normalize along the last axis, x / max(‖x‖, 1e-12), in place, for (nW·h, N, d); with {@code headScale},
+     * row block b (of N rows) is also multiplied by headScale[b mod h] (V2's τ_h, docs/swin-reference.md §13).
+     */
+    static void normalizeRowsInPlace(INDArray x, int tokens, float[] headScale) {
+        FloatBuffer b = buffer(x);
+        int base = (int) x.offset();
+        int d = (int) x.size(2);
+        long rows = x.size(0) * x.size(1);
+        forRows(rows, d, (from, to) -> {
+            float[] row = new float[d];
+            for (int r = from; r < to; r++) {
+                b.get(base + r * d, row, 0, d);
+                double sum = 0;
+                for (int k = 0; k < d; k++) sum += (double) row[k] * row[k];
+                double scale = 1.0 / Math.max(Math.sqrt(sum), 1e-12);
+                float[] hs = headScale;
+                float factor = hs == null ? 1f : hs[(r / tokens) % hs.length];
+                for (int k = 0; k < d; k++) row[k] = (float) (row[k] * scale) * factor;
+                b.put(base + r * d, row, 0, d);
+            }
+        });
+    }
 }

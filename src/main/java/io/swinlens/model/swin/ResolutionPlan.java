@@ -11,17 +11,32 @@ import java.util.List;
 
 /**
  * Everything about a forward pass that depends on the input size but not on the image: each block's
- * geometry, its shift+partition row index and inverse, and its relative bias plus shift mask as one
- * (nW, heads, N, N) array; and each patch merge's row index. Built once per input size.
+ * geometry (window rule, padding, per-axis shift: docs/swin-reference.md §14), its shift+partition row index and
+ * inverse, and its position bias plus shift mask as one (nW, heads, N, N) array; and each patch merge's row
+ * index. Built once per input size. Padded tokens are zero rows: gather indices equal to L (the token count)
+ * point at a zero row appended to the (L, C) matrix.
  */
 final class ResolutionPlan {
 
-    record BlockPlan(BlockGeometry geometry, int heads, int[] gather, int[] scatter, float[] bias, float[] mask, INDArray biasMask) { }
+    /**
+     * @param gather    for each window-order row, the token it holds; L for a padded (zero) token
+     * @param scatter   for each real token, its window-order row
+     * @param bias      the position bias (heads, N, N): V1's gathered table, V2's 16·sigmoid(CPB) gathered
+     * @param cpbTable  V2 only: 16·sigmoid of the MLP's output, ((2M-1)², heads) row-major; null for V1
+     * @param coords    V2 only: the log-spaced coordinates fed to the MLP, ((2M-1)², 2) row-major; null for V1
+     */
+    record BlockPlan(BlockGeometry geometry, int heads, int[] gather, int[] scatter, float[] bias, float[] mask, INDArray biasMask,
+                     float[] cpbTable, float[] coords) {
+        boolean padded() { return geometry.padded(); }
+    }
+
+    /** A merge's gather (4 rows per merged token, L for padding) and the merged map's size. */
+    record MergePlan(int[] index, boolean padded, int height, int width) { }
 
     final int height;
     final int width;
     final List<List<BlockPlan>> stages = new ArrayList<>();
-    final List<int[]> mergeIndex = new ArrayList<>();
+    final List<MergePlan> merges = new ArrayList<>();
 
     ResolutionPlan(SwinWeights weights, int height, int width) {
         SwinConfig config = weights.config;
@@ -36,33 +51,74 @@ final class ResolutionPlan {
         for (int s = 0; s < config.numStages(); s++) {
             List<BlockPlan> blocks = new ArrayList<>();
             for (int b = 0; b < config.depth(s); b++) {
-                BlockGeometry g;
-                try {
-                    g = BlockGeometry.of(s, b, h, w, config.windowSize());
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("input %dx%d does not fit this model (%s); it was trained at %dx%d"
-                            .formatted(height, width, e.getMessage(), config.imageSize(), config.imageSize()));
-                }
-                blocks.add(blockPlan(g, config.heads(s), weights.stages.get(s).get(b)));
+                BlockGeometry g = BlockGeometry.of(s, b, h, w, config.windowSize(), config.windowRule());
+                SwinWeights.Block bw = weights.stages.get(s).get(b);
+                blocks.add(bw.v2() ? blockPlanV2(g, config.heads(s), bw, config.pretrainedWindow(s))
+                        : blockPlan(g, config.heads(s), bw));
             }
             stages.add(List.copyOf(blocks));
             if (s < config.numStages() - 1) {
-                if (h % 2 != 0 || w % 2 != 0) {
-                    throw new IllegalArgumentException("stage %d resolution %dx%d is odd; patch merging needs even sizes (input %dx%d)"
-                            .formatted(s, h, w, height, width));
-                }
-                mergeIndex.add(mergeIndex(h, w));
-                h /= 2;
-                w /= 2;
+                merges.add(mergePlan(h, w));
+                h = (h + 1) / 2;
+                w = (w + 1) / 2;
             }
         }
     }
 
     private static BlockPlan blockPlan(BlockGeometry g, int heads, SwinWeights.Block block) {
-        int[] gather = WindowGeometry.partitionIndex(g.height(), g.width(), g.window(), g.shift());
-        int[] scatter = WindowGeometry.inverse(gather);
         float[] bias = gatherBias(block, g.window(), heads);
-        float[] mask = WindowGeometry.shiftMask(g.height(), g.width(), g.window(), g.shift());
+        return assemble(g, heads, bias, null, null);
+    }
+
+    private static BlockPlan blockPlanV2(BlockGeometry g, int heads, SwinWeights.Block block, int pretrainedWindow) {
+        int m = g.window();
+        float[] coords = logSpacedCoordinates(m, pretrainedWindow);
+        int rows = (2 * m - 1) * (2 * m - 1);
+        float[] table = new float[rows * heads];
+        for (int r = 0; r < rows; r++) {
+            double[] out = block.cpb().apply(coords[2 * r], coords[2 * r + 1]);
+            for (int h = 0; h < heads; h++) table[r * heads + h] = (float) (16.0 / (1.0 + Math.exp(-out[h])));
+        }
+        int n = m * m;
+        int[] index = WindowGeometry.relativePositionIndex(m);
+        float[] bias = new float[heads * n * n];
+        for (int r = 0; r < n * n; r++) {
+            for (int h = 0; h < heads; h++) bias[h * n * n + r] = table[index[r] * heads + h];
+        }
+        return assemble(g, heads, bias, table, coords);
+    }
+
+    /**
+     * V2's coordinate table (docs/swin-reference.md §13): offsets (dh, dw) over -(M-1)..M-1, row-major with dh outer,
+     * divided by (P-1) for a pretrained window P, else by (M-1); times 8; sign(t)·log2(|t|+1)/log2(8).
+     * Returns ((2M-1)², 2) row-major, channel 0 = dh.
+     */
+    static float[] logSpacedCoordinates(int window, int pretrainedWindow) {
+        int span = 2 * window - 1;
+        float divisor = pretrainedWindow > 0 ? pretrainedWindow - 1 : window - 1;
+        float[] out = new float[span * span * 2];
+        for (int i = 0; i < span; i++) {
+            for (int j = 0; j < span; j++) {
+                out[2 * (i * span + j)] = logSpaced(i - (window - 1), divisor);
+                out[2 * (i * span + j) + 1] = logSpaced(j - (window - 1), divisor);
+            }
+        }
+        return out;
+    }
+
+    private static float logSpaced(int offset, float divisor) {
+        if (offset == 0 || divisor == 0) return 0f;
+        float t = (float) offset / divisor * 8f;                        // float32 steps as the PyTorch code takes them
+        return (float) (Math.signum(t) * (Math.log(Math.abs(t) + 1.0) / Math.log(2.0)) / 3.0);
+    }
+
+    private static BlockPlan assemble(BlockGeometry g, int heads, float[] bias, float[] cpbTable, float[] coords) {
+        int[] partition = WindowGeometry.partitionIndex(g);
+        int tokens = g.tokenCount();
+        int[] gather = new int[partition.length];
+        for (int r = 0; r < partition.length; r++) gather[r] = partition[r] < 0 ? tokens : partition[r];
+        int[] scatter = WindowGeometry.rowOfToken(g);
+        float[] mask = WindowGeometry.shiftMask(g);
         int n = g.tokensPerWindow();
         int nn = n * n;
         int windows = g.windowCount();
@@ -74,7 +130,7 @@ final class ResolutionPlan {
             }
         }
         INDArray biasMask = Nd4j.create(sum, new long[]{windows, heads, n, n}, 'c');
-        return new BlockPlan(g, heads, gather, scatter, bias, mask, biasMask);
+        return new BlockPlan(g, heads, gather, scatter, bias, mask, biasMask, cpbTable, coords);
     }
 
     /**
@@ -101,26 +157,41 @@ final class ResolutionPlan {
     /**
      * Row index for patch merging (docs/swin-reference.md §3.11): row 4t+k of the gathered matrix is x_k of merged token t,
      * with x0 = (2i, 2j), x1 = (2i+1, 2j), x2 = (2i, 2j+1), x3 = (2i+1, 2j+1); viewed as (L/4, 4C) that is
-     * concat(x0, x1, x2, x3) on channels.
+     * concat(x0, x1, x2, x3) on channels. An odd H or W is padded by one zero row or column first, as torchvision
+     * does; those positions read row h·w, the zero row.
      */
     static int[] mergeIndex(int h, int w) {
-        int[] index = new int[h * w];
-        int half = w / 2;
+        int outH = (h + 1) / 2;
+        int outW = (w + 1) / 2;
+        int[] index = new int[4 * outH * outW];
         int[][] offsets = {{0, 0}, {1, 0}, {0, 1}, {1, 1}};
-        for (int i = 0; i < h / 2; i++) {
-            for (int j = 0; j < half; j++) {
-                int t = i * half + j;
+        for (int i = 0; i < outH; i++) {
+            for (int j = 0; j < outW; j++) {
+                int t = i * outW + j;
                 for (int k = 0; k < 4; k++) {
-                    index[4 * t + k] = (2 * i + offsets[k][0]) * w + 2 * j + offsets[k][1];
+                    int y = 2 * i + offsets[k][0];
+                    int x = 2 * j + offsets[k][1];
+                    index[4 * t + k] = y < h && x < w ? y * w + x : h * w;
                 }
             }
         }
         return index;
     }
 
+    private static MergePlan mergePlan(int h, int w) {
+        return new MergePlan(mergeIndex(h, w), h % 2 != 0 || w % 2 != 0, (h + 1) / 2, (w + 1) / 2);
+    }
+
     List<BlockGeometry> geometries() {
         List<BlockGeometry> out = new ArrayList<>();
         for (List<BlockPlan> blocks : stages) for (BlockPlan b : blocks) out.add(b.geometry());
         return out;
+    }
+
+    BlockPlan block(int stage, int block) {
+        if (stage < 0 || stage >= stages.size() || block < 0 || block >= stages.get(stage).size()) {
+            throw new IllegalArgumentException("no block %d in stage %d".formatted(block, stage));
+        }
+        return stages.get(stage).get(block);
     }
 }

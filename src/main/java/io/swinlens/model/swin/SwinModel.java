@@ -23,10 +23,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The Swin V1 forward pass on ND4J, following the official {@code models/swin_transformer.py}
- * (docs/swin-reference.md §3). Dimension letters: L tokens of a stage (H·W), C its width, nW windows, N = M² tokens
+ * The Swin V1 and V2 forward pass on ND4J, following the official {@code models/swin_transformer.py}
+ * (docs/swin-reference.md §3) and {@code swin_transformer_v2.py} (§13), with torchvision's padding for inputs of
+ * any size (§14). Dimension letters: L tokens of a stage (H·W), C its width, nW windows, N = M² tokens
  * per window, h heads, d = C/h. Activations are token matrices (L, C), batch 1.
- * Cyclic shift + window partition is one row gather, its inverse one more (docs/performance.md).
+ * Padding + cyclic shift + window partition is one row gather, its inverse one more (docs/performance.md).
  * Thread-safe: each call runs in its own thread's workspace.
  */
 public final class SwinModel {
@@ -60,25 +61,54 @@ public final class SwinModel {
 
     /** Plain inference: logits only, nothing captured. chw is the normalised (3, H, W) input. */
     public float[] logits(float[] chw, int height, int width) {
+        weights.requireHead();
         return forward(chw, height, width, CaptureRequest.NONE).logits();
     }
 
     // Read-only copies of the parameters the analysis views explain (CAM, relative bias); ND4J stays in here.
 
+    /** False for a backbone file: {@link #finalNormWeight}, {@link #headWeight} and {@link #headBias} then throw {@link NoClassifierException}. */
+    public boolean hasClassifier() { return weights.head != null; }
+
     /** The final LayerNorm's γ, (8C). */
-    public float[] finalNormWeight() { return weights.norm.gammaValues().clone(); }
+    public float[] finalNormWeight() { weights.requireHead(); return weights.norm.gammaValues().clone(); }
 
     /** The final LayerNorm's β, (8C). */
-    public float[] finalNormBias() { return weights.norm.betaValues().clone(); }
+    public float[] finalNormBias() { weights.requireHead(); return weights.norm.betaValues().clone(); }
 
     /** The classifier's weight as the checkpoint stores head.weight: (classes, 8C) row-major. */
     public float[] headWeight() { return weights.headWeightRows(); }
 
     /** The classifier's bias, (classes). */
-    public float[] headBias() { return weights.head.bias().toFloatVector(); }
+    public float[] headBias() { weights.requireHead(); return weights.head.bias().toFloatVector(); }
 
-    /** A block's relative_position_bias_table as stored: ((2Mt-1)², heads) row-major, Mt = {@link #relativeBiasTableWindow}. */
-    public float[] relativeBiasTable(int stage, int block) { return weights.block(stage, block).biasTable().clone(); }
+    /**
+     * A V1 block's relative_position_bias_table as stored: ((2Mt-1)², heads) row-major, Mt = {@link #relativeBiasTableWindow}.
+     * V2 blocks have no table (see {@link #continuousBias}).
+     */
+    public float[] relativeBiasTable(int stage, int block) {
+        SwinWeights.Block b = weights.block(stage, block);
+        if (b.v2()) throw new IllegalArgumentException("a Swin V2 block has no stored bias table; its bias comes from an MLP (continuousBias)");
+        return b.biasTable().clone();
+    }
+
+    /**
+     * V2's continuous position bias of one block at this input size (docs/swin-reference.md §13): the log-spaced
+     * coordinates the MLP is fed and 16·sigmoid of its output, each over the (2M-1)² offsets of the block's window.
+     */
+    public record ContinuousBias(int window, int pretrainedWindow, int heads, float[] coordinates, float[] table) {
+        /** 16·sigmoid(CPB) for offset (dh, dw) in head h. */
+        public float get(int dh, int dw, int head) {
+            int span = 2 * window - 1;
+            return table[((dh + window - 1) * span + dw + window - 1) * heads + head];
+        }
+    }
+
+    public ContinuousBias continuousBias(int stage, int block, int height, int width) {
+        ResolutionPlan.BlockPlan b = plan(height, width).block(stage, block);
+        if (b.cpbTable() == null) throw new IllegalArgumentException("a Swin V1 block has a stored table, no continuous position bias");
+        return new ContinuousBias(b.geometry().window(), weights.config.pretrainedWindow(stage), b.heads(), b.coords().clone(), b.cpbTable().clone());
+    }
 
     /** The window Mt a block's relative bias table was made for (larger than the block's window when it is clamped). */
     public int relativeBiasTableWindow(int stage, int block) { return weights.block(stage, block).tableWindow(); }
@@ -100,13 +130,18 @@ public final class SwinModel {
             int last = weights.config.numStages() - 1;
             for (int s = 0; s <= last; s++) {
                 for (ResolutionPlan.BlockPlan block : plan.stages.get(s)) {
-                    x = block(x, block, weights.stages.get(s).get(block.geometry().block()), recorder);
+                    SwinWeights.Block w = weights.stages.get(s).get(block.geometry().block());
+                    x = w.v2() ? blockV2(x, block, w, recorder) : block(x, block, w, recorder);
                 }
                 recorder.stage(s, plan.stages.get(s).get(0).geometry(), x);
-                if (s < last) x = merge(x, plan.mergeIndex.get(s), weights.merges.get(s));  // (L/4, 2C)
+                if (s < last) x = merge(x, plan.merges.get(s), weights.merges.get(s));  // (L/4, 2C)
             }
-            INDArray pooled = weights.norm.apply(x).mean(0).reshape(1, x.columns());  // (1, 8C)
-            logits = weights.head.apply(pooled).ravel().toFloatVector();               // classes
+            if (weights.head != null) {
+                INDArray pooled = weights.norm.apply(x).mean(0).reshape(1, x.columns());  // (1, 8C)
+                logits = weights.head.apply(pooled).ravel().toFloatVector();               // classes
+            } else {
+                logits = new float[0];                                                     // a backbone: no head
+            }
         }
         return new Inference(logits, List.copyOf(recorder.attention), List.copyOf(recorder.stages), recorder.parts,
                 height, width, System.nanoTime() - start);
@@ -146,15 +181,36 @@ public final class SwinModel {
         return weights.patchNorm.apply(weights.patchEmbed.apply(tokens));                 // (L, C)
     }
 
+    /** V1 (pre-norm): x + attn(LN1(x)), then x + MLP(LN2(x)). */
     private INDArray block(INDArray x, ResolutionPlan.BlockPlan plan, SwinWeights.Block blockWeights, Recorder recorder) {
-        INDArray windows = gatherRows(blockWeights.norm1().apply(x), plan.gather());     // (nW·N, C), shifted + partitioned
+        INDArray windows = partition(blockWeights.norm1().apply(x), plan);           // (nW·N, C), padded, shifted, partitioned
         INDArray attended = attention(windows, plan, blockWeights, recorder);             // (nW·N, C)
         x = x.add(gatherRows(attended, plan.scatter()));                       // (L, C), back in place
         INDArray hidden = JavaKernels.geluInPlace(blockWeights.fc1().apply(blockWeights.norm2().apply(x))); // (L, 4C)
         return x.addi(blockWeights.fc2().apply(hidden));                                  // (L, C)
     }
 
-    /** softmax(q·scale·kᵀ + B + M)·V per window and head (docs/swin-reference.md §3.8); the scale is folded into q. */
+    /** V2 (res-post-norm, docs/swin-reference.md §13): x + LN1(attn(x)), then x + LN2(MLP(x)). */
+    private INDArray blockV2(INDArray x, ResolutionPlan.BlockPlan plan, SwinWeights.Block blockWeights, Recorder recorder) {
+        INDArray attended = attention(partition(x, plan), plan, blockWeights, recorder);  // (nW·N, C)
+        x = x.add(blockWeights.norm1().apply(gatherRows(attended, plan.scatter())));     // (L, C)
+        INDArray hidden = JavaKernels.geluInPlace(blockWeights.fc1().apply(x));          // (L, 4C)
+        return x.addi(blockWeights.norm2().apply(blockWeights.fc2().apply(hidden)));     // (L, C)
+    }
+
+    /** Pad (zero rows), roll and partition in one gather. */
+    private static INDArray partition(INDArray x, ResolutionPlan.BlockPlan plan) {
+        return gatherRows(plan.padded() ? withZeroRow(x) : x, plan.gather());
+    }
+
+    private static INDArray withZeroRow(INDArray x) {
+        return Nd4j.vstack(x, Nd4j.zeros(DataType.FLOAT, 1, x.columns()));
+    }
+
+    /**
+     * Attention per window and head (docs/swin-reference.md §3.8, §13). V1: softmax(q·scale·kᵀ + B + M)·V with
+     * the scale folded into q. V2: softmax(τ_h·q̂·k̂ᵀ + 16σ(CPB) + M)·V with q̂, k̂ unit rows and τ_h folded into q̂.
+     */
     private INDArray attention(INDArray windows, ResolutionPlan.BlockPlan plan, SwinWeights.Block blockWeights, Recorder recorder) {
         BlockGeometry g = plan.geometry();
         int nW = g.windowCount();
@@ -164,6 +220,10 @@ public final class SwinModel {
         INDArray q = qkv[0];
         INDArray k = qkv[1];
         INDArray v = qkv[2];
+        if (blockWeights.v2()) {
+            JavaKernels.normalizeRowsInPlace(q, n, blockWeights.cosineScale());
+            JavaKernels.normalizeRowsInPlace(k, n, null);
+        }
         INDArray scores = Nd4j.createUninitialized(DataType.FLOAT, (long) nW * heads, n, n); // (nW·h, N, N)
         Nd4j.matmul(q, k, scores, false, true, false);
         recorder.beforeBias(plan, scores);
@@ -176,10 +236,16 @@ public final class SwinModel {
         return blockWeights.proj().apply(merged);
     }
 
-    /** Concatenate x0..x3 on channels, LayerNorm(4C), Linear(4C -> 2C) (docs/swin-reference.md §3.11). */
-    private static INDArray merge(INDArray x, int[] index, SwinWeights.Merge m) {
-        INDArray gathered = gatherRows(x, index).reshape('c', x.rows() / 4, 4 * x.columns()); // (L/4, 4C)
-        return m.reduction().apply(m.norm().apply(gathered));                                 // (L/4, 2C)
+    /**
+     * Concatenate x0..x3 on channels (an odd map padded first), then V1: LayerNorm(4C), Linear(4C -> 2C);
+     * V2: Linear(4C -> 2C), LayerNorm(2C) (docs/swin-reference.md §3.11, §13).
+     */
+    private static INDArray merge(INDArray x, ResolutionPlan.MergePlan plan, SwinWeights.Merge m) {
+        int[] index = plan.index();
+        INDArray gathered = gatherRows(plan.padded() ? withZeroRow(x) : x, index)
+                .reshape('c', index.length / 4, 4 * x.columns());                               // (L/4, 4C)
+        return m.normAfter() ? m.norm().apply(m.reduction().apply(gathered))
+                : m.reduction().apply(m.norm().apply(gathered));                                 // (L/4, 2C)
     }
 
     private static INDArray gatherRows(INDArray x, int[] index) {

@@ -9,9 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A Swin V1 model's parameters as ND4J arrays, named after the official checkpoint keys
- * (docs/swin-reference.md §6), loaded name by name with every shape checked. Linear weights are kept
- * transposed, (in, out), for gemm; the attention scale d^-0.5 is folded into the q rows of qkv.
+ * A Swin V1 or V2 model's parameters as ND4J arrays, named after the official checkpoint keys
+ * (docs/swin-reference.md §6, §13), loaded name by name with every shape checked. Linear weights are kept
+ * transposed, (in, out), for gemm. V1: the attention scale d^-0.5 is folded into the q rows of qkv.
+ * V2: the k third of qkv.bias is zeroed (as torchvision does at every forward), logit_scale is kept as the
+ * per-head factor exp(min(logit_scale, ln 100)), and the position bias MLP as plain arrays.
  */
 final class SwinWeights {
 
@@ -25,20 +27,42 @@ final class SwinWeights {
     }
 
     /**
-     * One block. {@code biasTable} is ((2·Mt-1)², heads) row-major as stored, where Mt is the window the
-     * table was trained for (a clamped stage stores a smaller table).
+     * One block. V1: {@code biasTable} is ((2·Mt-1)², heads) row-major as stored, where Mt is the window the
+     * table was trained for (a clamped stage stores a smaller table); {@code cosineScale} and {@code cpb} are null.
+     * V2: {@code biasTable} is null, {@code cosineScale[h]} = exp(min(logit_scale_h, ln 100)), {@code cpb} the MLP.
      */
-    record Block(Norm norm1, Linear qkv, float[] biasTable, int tableWindow, Linear proj, Norm norm2, Linear fc1, Linear fc2) { }
+    record Block(Norm norm1, Linear qkv, float[] biasTable, int tableWindow, Linear proj, Norm norm2, Linear fc1, Linear fc2,
+                 float[] cosineScale, PositionMlp cpb) {
+        boolean v2() { return cpb != null; }
+    }
 
-    record Merge(Norm norm, Linear reduction) { }
+    /**
+     * V2's continuous position bias MLP: Linear(2, hidden) with bias, ReLU, Linear(hidden, heads) without bias;
+     * weights row-major as stored, (hidden, 2), (hidden) and (heads, hidden).
+     */
+    record PositionMlp(float[] w1, float[] b1, float[] w2, int hidden, int heads) {
+        /** The raw MLP output for one (dh, dw) input, before 16·sigmoid: heads values. */
+        double[] apply(double dh, double dw) {
+            double[] out = new double[heads];
+            for (int j = 0; j < hidden; j++) {
+                double a = (double) w1[2 * j] * dh + (double) w1[2 * j + 1] * dw + b1[j];
+                if (a <= 0) continue;
+                for (int h = 0; h < heads; h++) out[h] += w2[h * hidden + j] * a;
+            }
+            return out;
+        }
+    }
+
+    /** V1 merges normalise the 4C concatenation before the reduction; V2 normalises the 2C result after it. */
+    record Merge(Norm norm, Linear reduction, boolean normAfter) { }
 
     final SwinConfig config;
     final Linear patchEmbed;     // (3·P·P, C): the 4x4 stride-4 conv as a matmul
     final Norm patchNorm;
     final List<List<Block>> stages;
     final List<Merge> merges;
-    final Norm norm;
-    final Linear head;
+    final Norm norm;       // null in a backbone file without the final norm
+    final Linear head;     // null in a backbone file
 
     private SwinWeights(SwinConfig config, Linear patchEmbed, Norm patchNorm, List<List<Block>> stages,
                         List<Merge> merges, Norm norm, Linear head) {
@@ -69,17 +93,20 @@ final class SwinWeights {
             if (s < config.numStages() - 1) {
                 int dim = config.stageDim(s);
                 String prefix = "layers.%d.downsample.".formatted(s);
-                merges.add(new Merge(norm(source, prefix + "norm", 4 * dim),
-                        new Linear(transposed(source.get(prefix + "reduction.weight", 2 * dim, 4 * dim), 2 * dim, 4 * dim), null)));
+                boolean v2 = config.isV2();
+                merges.add(new Merge(norm(source, prefix + "norm", v2 ? 2 * dim : 4 * dim),
+                        new Linear(transposed(source.get(prefix + "reduction.weight", 2 * dim, 4 * dim), 2 * dim, 4 * dim), null), v2));
             }
         }
         int last = config.finalDim();
-        Linear head = linear(source, "head", config.numClasses(), last);
+        Linear head = config.hasClassifier() ? linear(source, "head", config.numClasses(), last) : null;
+        boolean finalNorm = config.hasClassifier() || source.shapeOf("norm.weight") != null;
         return new SwinWeights(config, patchEmbed, patchNorm, List.copyOf(stages), List.copyOf(merges),
-                norm(source, "norm", last), head);
+                finalNorm ? norm(source, "norm", last) : null, head);
     }
 
     private static Block block(SwinConfig config, int stage, TensorSource source, String prefix) {
+        if (config.isV2()) return blockV2(config, stage, source, prefix);
         int dim = config.stageDim(stage);
         int heads = config.heads(stage);
         String tableKey = prefix + "attn.relative_position_bias_table";
@@ -98,7 +125,29 @@ final class SwinWeights {
         int hidden = dim * config.mlpRatio();
         return new Block(norm(source, prefix + "norm1", dim), qkv, table, tableWindow,
                 linear(source, prefix + "attn.proj", dim, dim), norm(source, prefix + "norm2", dim),
-                linear(source, prefix + "mlp.fc1", hidden, dim), linear(source, prefix + "mlp.fc2", dim, hidden));
+                linear(source, prefix + "mlp.fc1", hidden, dim), linear(source, prefix + "mlp.fc2", dim, hidden), null, null);
+    }
+
+    /** The largest logit scale V2 allows: the learned log-scale is clamped to ln 100 (docs/swin-reference.md §13). */
+    private static final double MAX_LOG_SCALE = Math.log(100.0);
+
+    private static Block blockV2(SwinConfig config, int stage, TensorSource source, String prefix) {
+        int dim = config.stageDim(stage);
+        int heads = config.heads(stage);
+        float[] qkvWeight = source.get(prefix + "attn.qkv.weight", 3L * dim, dim);
+        float[] qkvBias = source.get(prefix + "attn.qkv.bias", 3L * dim);
+        java.util.Arrays.fill(qkvBias, dim, 2 * dim, 0f);          // V2 has no k bias, however the file stores it
+        float[] logScale = source.get(prefix + "attn.logit_scale", heads, 1, 1);
+        float[] scale = new float[heads];
+        for (int h = 0; h < heads; h++) scale[h] = (float) Math.exp(Math.min(logScale[h], MAX_LOG_SCALE));
+        long[] w1Shape = source.shapeOf(prefix + "attn.cpb_mlp.0.weight");
+        int hidden = w1Shape != null && w1Shape.length == 2 && w1Shape[0] > 0 && w1Shape[0] <= 65_536 ? (int) w1Shape[0] : 512;
+        PositionMlp cpb = new PositionMlp(source.get(prefix + "attn.cpb_mlp.0.weight", hidden, 2),
+                source.get(prefix + "attn.cpb_mlp.0.bias", hidden), source.get(prefix + "attn.cpb_mlp.2.weight", heads, hidden), hidden, heads);
+        int mlpHidden = dim * config.mlpRatio();
+        return new Block(norm(source, prefix + "norm1", dim), new Linear(transposed(qkvWeight, 3 * dim, dim), vector(qkvBias)),
+                null, 0, linear(source, prefix + "attn.proj", dim, dim), norm(source, prefix + "norm2", dim),
+                linear(source, prefix + "mlp.fc1", mlpHidden, dim), linear(source, prefix + "mlp.fc2", dim, mlpHidden), scale, cpb);
     }
 
     /** The window a ((2M-1)², heads) table was made for. */
@@ -137,21 +186,32 @@ final class SwinWeights {
 
     /** head.weight back in its checkpoint layout, (classes, 8C) row-major. */
     float[] headWeightRows() {
+        requireHead();
         try (var ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
             return head.weightT.transpose().dup('c').ravel().toFloatVector();
         }
     }
 
+    void requireHead() {
+        if (head == null) throw new NoClassifierException();
+    }
+
     long parameterCount() {
         long count = 0;
         for (INDArray a : allArrays()) count += a.length();
-        for (List<Block> blocks : stages) for (Block b : blocks) count += b.biasTable.length;
+        for (List<Block> blocks : stages) {
+            for (Block b : blocks) {
+                if (b.v2()) count += b.cosineScale.length + b.cpb.w1().length + b.cpb.b1().length + b.cpb.w2().length;
+                else count += b.biasTable.length;
+            }
+        }
         return count;
     }
 
     private List<INDArray> allArrays() {
-        List<INDArray> out = new ArrayList<>(List.of(patchEmbed.weightT, patchEmbed.bias, patchNorm.gamma, patchNorm.beta,
-                norm.gamma, norm.beta, head.weightT, head.bias));
+        List<INDArray> out = new ArrayList<>(List.of(patchEmbed.weightT, patchEmbed.bias, patchNorm.gamma, patchNorm.beta));
+        if (norm != null) out.addAll(List.of(norm.gamma, norm.beta));
+        if (head != null) out.addAll(List.of(head.weightT, head.bias));
         for (List<Block> blocks : stages) {
             for (Block b : blocks) {
                 for (Linear l : List.of(b.qkv, b.proj, b.fc1, b.fc2)) { out.add(l.weightT); out.add(l.bias); }

@@ -22,7 +22,7 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 
 /**
- * An opened Swin V1 checkpoint: PyTorch zip or safetensors, in any of the four namings, with its
+ * An opened Swin V1 or V2 checkpoint (a classifier or a backbone inside a detector): PyTorch zip or safetensors, in any of the four namings, with its
  * tensors renamed to the official keys. {@link #open} either returns a fully validated checkpoint
  * or throws; tensor bytes are then read lazily, so keep it open until the weights are copied.
  * Pure Java, no ND4J: values come out as float arrays.
@@ -36,10 +36,17 @@ public final class Checkpoint implements AutoCloseable {
     private final Map<String, RawTensor> canonical;
     private final Closeable resource;
     private final List<String> warnings;
+    private final boolean v2;
+    private final String prefix;
+    private final List<String> otherModules;
+    private Map<String, String> metadata = Map.of();
 
     private Checkpoint(Path file, FileType fileType, Map<String, RawTensor> stored,
-                       KeyMapper.Mapped mapped, Closeable resource, List<String> warnings) {
+                       KeyMapper.Mapped mapped, Closeable resource, List<String> warnings, StateDicts.Found found) {
         this.file = file;
+        this.v2 = mapped.v2();
+        this.prefix = found == null ? "" : found.prefix();
+        this.otherModules = found == null ? List.of() : found.otherModules();
         this.warnings = List.copyOf(warnings);
         this.fileType = fileType;
         this.convention = mapped.convention();
@@ -54,6 +61,7 @@ public final class Checkpoint implements AutoCloseable {
         Closeable resource = null;
         try {
             Map<String, RawTensor> stored;
+            Map<String, String> metadata = Map.of();
             List<String> warnings = new ArrayList<>();
             if (type == FileType.TORCH_ZIP) {
                 ZipFile zip = openZip(file);
@@ -64,10 +72,14 @@ public final class Checkpoint implements AutoCloseable {
             } else {
                 FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
                 resource = channel;
-                stored = SafetensorsReader.read(file, channel);
+                SafetensorsReader.Contents contents = SafetensorsReader.read(file, channel);
+                stored = contents.tensors();
+                metadata = contents.metadata();
             }
-            KeyMapper.Mapped mapped = KeyMapper.toCanonical(file, StateDicts.stripModulePrefix(stored));
-            Checkpoint checkpoint = new Checkpoint(file, type, stored, mapped, resource, warnings);
+            StateDicts.Found found = StateDicts.findSwin(stored);
+            KeyMapper.Mapped mapped = KeyMapper.toCanonical(file, found == null ? stored : found.tensors());
+            Checkpoint checkpoint = new Checkpoint(file, type, stored, mapped, resource, warnings, found);
+            checkpoint.metadata = metadata;
             resource = null;
             return checkpoint;
         } catch (IOException e) {
@@ -115,10 +127,23 @@ public final class Checkpoint implements AutoCloseable {
         return convention;
     }
 
+    /** True for a Swin V2 file (docs/swin-reference.md §13). */
+    public boolean isV2() { return v2; }
+
+    /** The prefix that wraps the Swin in this file ("backbone.", "module.", ...), "" when none. */
+    public String prefix() { return prefix; }
+
+    /** Top-level modules stored next to the Swin (a detector's neck and heads), left out; empty for a plain classifier. */
+    public List<String> otherModules() { return otherModules; }
+
+    /** A safetensors file's {@code __metadata__} strings; empty for other formats. */
+    public Map<String, String> metadata() { return metadata; }
+
     /**
-     * Tensors under official Swin V1 keys, in file order. Recomputable buffers
-     * (relative_position_index, attn_mask, relative_coords_table) are left out, and HF
-     * query/key/value are joined into attn.qkv.weight [3C, C] and attn.qkv.bias [3C].
+     * Tensors under official Swin keys, in file order, without the wrapping prefix. Recomputable buffers
+     * (relative_position_index, attn_mask) are left out; V2's relative_coords_table is kept (it tells the
+     * pretrained window). HF query/key/value are joined into attn.qkv.weight [3C, C] and attn.qkv.bias [3C],
+     * and V2's q_bias, v_bias into attn.qkv.bias with a zero k third.
      */
     public Map<String, RawTensor> canonicalTensors() {
         return canonical;

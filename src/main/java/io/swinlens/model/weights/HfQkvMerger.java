@@ -20,7 +20,8 @@ final class HfQkvMerger {
     private HfQkvMerger() {
     }
 
-    static Map<String, RawTensor> merge(Path file, Map<String, RawTensor> stored) throws WeightsException {
+    /** V2 ({@code v2}): the key projection has no bias; a zero third takes its place in qkv.bias. */
+    static Map<String, RawTensor> merge(Path file, Map<String, RawTensor> stored, boolean v2) throws WeightsException {
         Map<String, RawTensor> byRenamed = new LinkedHashMap<>();
         stored.values().forEach(t -> byRenamed.put(rename(t.name()), t));
         Map<String, RawTensor> out = new LinkedHashMap<>();
@@ -37,7 +38,7 @@ final class HfQkvMerger {
             // split = {block prefix, part, "weight"|"bias"}; emit qkv once, at the first part seen
             String qkvKey = split[0] + "attn.qkv." + split[2];
             if (!out.containsKey(qkvKey)) {
-                out.put(qkvKey, concat(file, byRenamed, split[0], split[2], qkvKey));
+                out.put(qkvKey, concat(file, byRenamed, split[0], split[2], qkvKey, v2));
             }
         }
         return out;
@@ -45,7 +46,8 @@ final class HfQkvMerger {
 
     /** Official key for an HF key; query/key/value keep their HF form for {@link #merge}. */
     static String rename(String key) {
-        String k = key.startsWith("swin.") ? key.substring("swin.".length()) : key;
+        String k = key.startsWith("swin.") ? key.substring("swin.".length())
+                : key.startsWith("swinv2.") ? key.substring("swinv2.".length()) : key;
         k = k.startsWith("encoder.") ? k.substring("encoder.".length()) : k;
         k = k.replaceFirst("^embeddings\\.patch_embeddings\\.projection\\.", "patch_embed.proj.")
                 .replaceFirst("^embeddings\\.norm\\.", "patch_embed.norm.")
@@ -59,6 +61,9 @@ final class HfQkvMerger {
                 .replace(".attention.output.dense.", ".attn.proj.")
                 .replace(".attention.self.relative_position_bias_table", ".attn.relative_position_bias_table")
                 .replace(".attention.self.relative_position_index", ".attn.relative_position_index")
+                .replace(".attention.self.relative_coords_table", ".attn.relative_coords_table")
+                .replace(".attention.self.logit_scale", ".attn.logit_scale")
+                .replace(".attention.self.continuous_position_bias_mlp.", ".attn.cpb_mlp.")
                 .replace(".intermediate.dense.", ".mlp.fc1.")
                 .replace(".output.dense.", ".mlp.fc2.");
     }
@@ -77,10 +82,14 @@ final class HfQkvMerger {
     }
 
     private static RawTensor concat(Path file, Map<String, RawTensor> byRenamed, String blockPrefix, String kind,
-                                    String qkvKey) throws WeightsException {
+                                    String qkvKey, boolean v2) throws WeightsException {
         RawTensor[] parts = new RawTensor[3];
         for (int i = 0; i < 3; i++) {
             parts[i] = byRenamed.get(blockPrefix + SELF + PARTS.get(i) + "." + kind);
+            if (parts[i] == null && v2 && i == 1 && kind.equals("bias") && byRenamed.containsKey(blockPrefix + SELF + "query.bias")) {
+                long[] shape = byRenamed.get(blockPrefix + SELF + "query.bias").shape();
+                if (shape.length == 1) parts[i] = RawTensor.ofFloats(blockPrefix + SELF + "key.bias", shape, new float[(int) shape[0]]);
+            }
             if (parts[i] == null) {
                 throw WeightsException.of(Kind.MISSING_TENSOR, file, "'" + qkvKey + "' cannot be assembled: "
                         + PARTS.get(i) + "." + kind + " of " + blockPrefix + "attention.self is missing");
@@ -88,7 +97,8 @@ final class HfQkvMerger {
         }
         long[] q = parts[0].shape();
         for (int i = 1; i < 3; i++) {
-            if (!Arrays.equals(q, parts[i].shape()) || parts[i].dtype() != parts[0].dtype() || q.length == 0) {
+            boolean synthesized = v2 && i == 1 && kind.equals("bias") && !byRenamed.containsKey(blockPrefix + SELF + "key.bias");
+            if (!Arrays.equals(q, parts[i].shape()) || (parts[i].dtype() != parts[0].dtype() && !synthesized) || q.length == 0) {
                 throw WeightsException.of(Kind.SHAPE_MISMATCH, file, "'" + qkvKey + "' cannot be assembled: query is "
                         + parts[0].dtype() + Arrays.toString(q) + " but " + PARTS.get(i) + " is "
                         + parts[i].dtype() + Arrays.toString(parts[i].shape()));

@@ -9,20 +9,22 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Detects which of the four Swin V1 namings a state dict uses and renames its keys to the
- * official ones (docs/swin-reference.md §6, "Canonical mapping"). Buffers the model recomputes
- * (relative_position_index, attn_mask, relative_coords_table) are dropped; keys it does not
- * recognise pass through unchanged so the model loader can report them as unexpected.
+ * Detects which of the four namings a Swin V1 or V2 state dict uses and renames its keys to the
+ * official ones (docs/swin-reference.md §6, "Canonical mapping"; §13 for V2). Buffers the model recomputes
+ * (relative_position_index, attn_mask) are dropped; V2's relative_coords_table is kept, since it tells the
+ * pretrained window. V2's separate q and v biases become one qkv.bias with a zero k third, as torchvision
+ * stores it. Keys it does not recognise pass through unchanged so the model loader can report them as unexpected.
  */
 final class KeyMapper {
 
-    private static final Set<String> DROPPED_SUFFIXES = Set.of("relative_position_index", "attn_mask", "relative_coords_table");
+    private static final Set<String> DROPPED_SUFFIXES = Set.of("relative_position_index", "attn_mask");
+    private static final Pattern V2_BIAS = Pattern.compile("^(.*\\.attn\\.)(q_bias|v_bias)$");
     private static final Pattern DOWNSAMPLE = Pattern.compile("^layers\\.(\\d+)\\.downsample\\.(.*)");
     private static final Pattern TV_BLOCK = Pattern.compile("^features\\.(\\d+)\\.(\\d+)\\.(.*)");
     private static final Pattern TV_MERGE = Pattern.compile("^features\\.(\\d+)\\.(.*)");
 
-    /** The detected naming and the tensors under official names, in file order. */
-    record Mapped(NamingConvention convention, Map<String, RawTensor> tensors) {
+    /** The detected naming and version and the tensors under official names, in file order. */
+    record Mapped(NamingConvention convention, boolean v2, Map<String, RawTensor> tensors) {
     }
 
     private KeyMapper() {
@@ -30,9 +32,10 @@ final class KeyMapper {
 
     static Mapped toCanonical(Path file, Map<String, RawTensor> stored) throws WeightsException {
         NamingConvention convention = detect(file, stored.keySet());
+        boolean v2 = isV2(stored.keySet());
         Map<String, RawTensor> out = new LinkedHashMap<>();
         if (convention == NamingConvention.HF) {
-            out = HfQkvMerger.merge(file, stored);
+            out = HfQkvMerger.merge(file, stored, v2);
         } else {
             for (RawTensor t : stored.values()) {
                 String key = rename(convention, t.name());
@@ -41,17 +44,51 @@ final class KeyMapper {
                 }
             }
         }
-        return new Mapped(convention, out);
+        if (v2) out = joinV2Biases(file, out);
+        return new Mapped(convention, v2, out);
+    }
+
+    /** Swin V2 names: scaled cosine attention (logit_scale) and the continuous position bias MLP. */
+    static boolean isV2(Set<String> keys) {
+        return keys.stream().anyMatch(k -> k.endsWith("logit_scale") || k.contains("cpb_mlp") || k.endsWith("q_bias")
+                || k.contains("continuous_position_bias_mlp") || k.startsWith("swinv2."));
+    }
+
+    /** attn.q_bias + attn.v_bias (official, timm) -> attn.qkv.bias = [q_bias; 0; v_bias], at the place of q_bias. */
+    private static Map<String, RawTensor> joinV2Biases(Path file, Map<String, RawTensor> in) throws WeightsException {
+        Map<String, RawTensor> out = new LinkedHashMap<>();
+        for (RawTensor t : in.values()) {
+            Matcher m = V2_BIAS.matcher(t.name());
+            if (!m.matches()) {
+                out.put(t.name(), t);
+                continue;
+            }
+            String prefix = m.group(1);
+            if (m.group(2).equals("v_bias")) {
+                if (!in.containsKey(prefix + "q_bias")) {
+                    throw WeightsException.of(Kind.MISSING_TENSOR, file, "'" + t.name() + "' has no matching '" + prefix + "q_bias'");
+                }
+                continue;
+            }
+            RawTensor v = in.get(prefix + "v_bias");
+            if (v == null) throw WeightsException.of(Kind.MISSING_TENSOR, file, "'" + t.name() + "' has no matching '" + prefix + "v_bias'");
+            if (t.shape().length != 1 || !java.util.Arrays.equals(t.shape(), v.shape())) {
+                throw WeightsException.of(Kind.SHAPE_MISMATCH, file, "'" + t.name() + "' is " + java.util.Arrays.toString(t.shape())
+                        + " but '" + v.name() + "' is " + java.util.Arrays.toString(v.shape()) + "; both should be [C]");
+            }
+            if (in.containsKey(prefix + "qkv.bias")) {
+                throw WeightsException.of(Kind.UNEXPECTED_TENSOR, file, "'" + prefix + "qkv.bias' next to '" + t.name() + "': two q biases");
+            }
+            String key = prefix + "qkv.bias";
+            RawTensor zeros = RawTensor.ofFloats(prefix + "k_bias", t.shape(), new float[(int) t.shape()[0]]);
+            out.put(key, RawTensor.concatRows(key, java.util.List.of(t, zeros, v)));
+        }
+        return out;
     }
 
     static NamingConvention detect(Path file, Set<String> keys) throws WeightsException {
-        for (String k : keys) {
-            if (k.endsWith("logit_scale") || k.contains("cpb_mlp") || k.endsWith("q_bias")
-                    || k.contains("continuous_position_bias_mlp") || k.startsWith("swinv2.")) {
-                throw WeightsException.of(Kind.UNKNOWN_FORMAT, file, "Swin V2 checkpoints are not supported yet (found '" + k + "')");
-            }
-        }
-        if (keys.stream().anyMatch(k -> k.startsWith("swin.embeddings.") || k.startsWith("embeddings.patch_embeddings."))) {
+        if (keys.stream().anyMatch(k -> k.startsWith("swin.embeddings.") || k.startsWith("embeddings.patch_embeddings.")
+                || k.startsWith("swinv2.embeddings."))) {
             return NamingConvention.HF;
         }
         if (keys.contains("features.0.0.weight")) {
@@ -66,6 +103,14 @@ final class KeyMapper {
         String found = keys.stream().limit(6).map(k -> "'" + k + "'").reduce((a, b) -> a + ", " + b).orElse("none");
         throw WeightsException.of(Kind.UNKNOWN_FORMAT, file, "not a Swin Transformer checkpoint: no patch_embed / features.0.0 / "
                 + "embeddings tensors; found " + found + (keys.size() > 6 ? ", ... (" + keys.size() + " tensors)" : ""));
+    }
+
+    /** True when these keys are a Swin in one of the four namings (V1 or V2). */
+    static boolean namesASwin(Set<String> keys) {
+        boolean hf = keys.stream().anyMatch(k -> k.startsWith("swin.embeddings.") || k.startsWith("embeddings.patch_embeddings.")
+                || k.startsWith("swinv2.embeddings."));
+        boolean torchvision = keys.contains("features.0.0.weight") && keys.contains("features.0.2.weight");   // conv, LayerNorm
+        return hf || torchvision || keys.contains("patch_embed.proj.weight");
     }
 
     static boolean isDropped(String key) {

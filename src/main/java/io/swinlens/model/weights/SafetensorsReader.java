@@ -30,7 +30,10 @@ final class SafetensorsReader {
     private SafetensorsReader() {
     }
 
-    static Map<String, RawTensor> read(Path file, FileChannel channel) throws WeightsException {
+    /** The tensors and the {@code __metadata__} string entries (others are skipped). */
+    record Contents(Map<String, RawTensor> tensors, Map<String, String> metadata) { }
+
+    static Contents read(Path file, FileChannel channel) throws WeightsException {
         try {
             long fileSize = channel.size();
             long headerLength = readFully(channel, 0, 8).getLong();
@@ -47,12 +50,17 @@ final class SafetensorsReader {
             long dataStart = 8 + headerLength;
             long dataSize = fileSize - dataStart;
             Map<String, RawTensor> out = new LinkedHashMap<>();
+            Map<String, String> metadata = new LinkedHashMap<>();
             for (Map.Entry<String, JsonElement> e : json.entrySet()) {
                 if (!e.getKey().equals("__metadata__")) {
                     out.put(e.getKey(), tensor(file, channel, e.getKey(), e.getValue(), dataStart, dataSize));
+                } else if (e.getValue().isJsonObject()) {
+                    for (Map.Entry<String, JsonElement> m : e.getValue().getAsJsonObject().entrySet()) {
+                        if (m.getValue().isJsonPrimitive() && metadata.size() < 64) metadata.put(m.getKey(), m.getValue().getAsString());
+                    }
                 }
             }
-            return out;
+            return new Contents(out, java.util.Collections.unmodifiableMap(metadata));
         } catch (IOException e) {
             throw new WeightsException(Kind.UNREADABLE, WeightsException.fileName(file) + ": cannot read ("
                     + e.getMessage() + ")", e);

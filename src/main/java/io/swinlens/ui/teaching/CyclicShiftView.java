@@ -107,7 +107,7 @@ public final class CyclicShiftView extends TeachingView {
         BlockGeometry shown = g;
         Step step = step();
         int w = window.getValue();
-        String text = "Stage %d, block %d: window M = %d, shift s = %d; %d windows.%s".formatted(g.stage(), g.block(), g.window(), g.shift(), g.windowCount(), note);
+        String text = "Stage %d, block %d: window M = %d, shift s = %s; %d windows.%s".formatted(g.stage(), g.block(), g.window(), g.shiftText(), g.windowCount(), note);
         draw(() -> ShiftExplainer.render(a, shown, step, w), () -> {
             shownStep = step;
             status.setText(text);

@@ -65,7 +65,7 @@ class HeadStatisticsTest {
     void distancesInShiftedWindowsAreMeasuredInOriginalCoordinates() {
         // shift 1: shifted columns (0, 1) hold original (1, 2), one apart; shifted (2, 3) hold original (3, 0), three apart
         BlockGeometry g = BlockGeometry.of(0, 1, 4, 4, 2);
-        assertThat(g.shift()).isEqualTo(1);
+        assertThat(g.shiftY()).isEqualTo(1);
         HeadStatistic s = only(attention(g, (i, j) -> i ^ 1));
         assertThat(s.meanDistancePx()).isCloseTo(PATCH * (1 + 3) / 2.0, within(1e-9));
     }

@@ -160,20 +160,50 @@ class WindowGeometryTest {
     @Test
     void clampedStageHasNoShiftAndAWindowOfItsSize() {
         BlockGeometry g = BlockGeometry.of(3, 1, 7, 7, 7);
-        assertThat(g.shift()).isZero();
+        assertThat(g.shifted()).isFalse();
         assertThat(g.window()).isEqualTo(7);
         BlockGeometry small = BlockGeometry.of(3, 1, 2, 2, 4);
         assertThat(small.window()).isEqualTo(2);
-        assertThat(small.shift()).isZero();
-        assertThat(BlockGeometry.of(0, 1, 56, 56, 7).shift()).isEqualTo(3);
-        assertThat(BlockGeometry.of(0, 1, 96, 96, 12).shift()).isEqualTo(6);
-        assertThat(BlockGeometry.of(0, 0, 56, 56, 7).shift()).isZero();
+        assertThat(small.shifted()).isFalse();
+        assertThat(BlockGeometry.of(0, 1, 56, 56, 7).shiftY()).isEqualTo(3);
+        assertThat(BlockGeometry.of(0, 1, 96, 96, 12).shiftX()).isEqualTo(6);
+        assertThat(BlockGeometry.of(0, 0, 56, 56, 7).shifted()).isFalse();
     }
 
     @Test
-    void resolutionNotDivisibleByTheWindowIsRejectedClearly() {
-        assertThatThrownBy(() -> BlockGeometry.of(0, 0, 30, 30, 7))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a multiple of window 7");
+    void aMapThatIsNoWindowMultipleIsPaddedRightAndBottom() {
+        BlockGeometry g = BlockGeometry.of(0, 1, 30, 23, 7);
+        assertThat(g.paddedHeight()).isEqualTo(35);
+        assertThat(g.paddedWidth()).isEqualTo(28);
+        assertThat(g.windowCount()).isEqualTo(5 * 4);
+        assertThat(g.shiftY()).isEqualTo(3);
+        int[] index = WindowGeometry.partitionIndex(g);
+        assertThat(index).hasSize(35 * 28);
+        assertThat(java.util.Arrays.stream(index).filter(i -> i < 0).count()).isEqualTo(35 * 28 - 30 * 23);
+        assertThat(java.util.Arrays.stream(index).filter(i -> i >= 0).distinct().count()).isEqualTo(30 * 23);
+        int[] rows = WindowGeometry.rowOfToken(g);
+        for (int t = 0; t < 30 * 23; t++) assertThat(index[rows[t]]).isEqualTo(t);
+    }
+
+    @Test
+    void torchvisionKeepsTheWindowAndDropsTheShiftOnACoveredAxis() {
+        // swin_v2_t at 320x256: stage 3 is 10x8, window 8: rows pad to 16 and shift by 4, columns are covered
+        BlockGeometry g = BlockGeometry.of(3, 1, 10, 8, 8, io.swinlens.model.config.WindowRule.PAD);
+        assertThat(g.window()).isEqualTo(8);
+        assertThat(g.paddedHeight()).isEqualTo(16);
+        assertThat(g.paddedWidth()).isEqualTo(8);
+        assertThat(g.shiftY()).isEqualTo(4);
+        assertThat(g.shiftX()).isZero();
+        assertThat(g.shiftText()).isEqualTo("4 down, 0 across");
+        // the official rule clamps instead: window 8 = min(10, 8), no shift
+        BlockGeometry clamped = BlockGeometry.of(3, 1, 10, 8, 8);
+        assertThat(clamped.window()).isEqualTo(8);
+        assertThat(clamped.shifted()).isFalse();
+        assertThat(clamped.paddedHeight()).isEqualTo(16);
+        // torchvision on a stage smaller than its window: pads, never shrinks
+        BlockGeometry small = BlockGeometry.of(3, 1, 2, 2, 4, io.swinlens.model.config.WindowRule.PAD);
+        assertThat(small.window()).isEqualTo(4);
+        assertThat(small.shifted()).isFalse();
     }
 
     @Test

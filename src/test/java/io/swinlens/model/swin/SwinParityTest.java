@@ -65,7 +65,8 @@ class SwinParityTest {
             var g = result.attention().get(i).geometry();
             assertThat(g.stage()).isEqualTo(b.get("stage").getAsInt());
             assertThat(g.block()).isEqualTo(b.get("block").getAsInt());
-            assertThat(g.shift()).as("shift of %s", g).isEqualTo(b.get("shift").getAsInt());
+            assertThat(g.shiftY()).as("shift of %s", g).isEqualTo(b.get("shift").getAsInt());
+            assertThat(g.shiftX()).as("shift of %s", g).isEqualTo(b.get("shift").getAsInt());
             assertThat(g.window()).as("window of %s", g).isEqualTo(b.get("window").getAsInt());
             assertThat(g.height()).isEqualTo(b.getAsJsonArray("resolution").get(0).getAsInt());
         }

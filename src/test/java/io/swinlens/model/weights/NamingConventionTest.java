@@ -98,12 +98,52 @@ class NamingConventionTest {
     }
 
     @Test
-    void swinV2IsRefusedAsNotYetSupported() throws Exception {
+    void swinV2IsRecognisedAndItsQAndVBiasesBecomeOneQkvBiasWithAZeroKThird() throws Exception {
         SafetensorsWriter w = new SafetensorsWriter()
                 .f32("patch_embed.proj.weight", new long[] {1}, new float[] {1})
-                .f32("layers.0.blocks.0.attn.logit_scale", new long[] {1, 1, 1}, new float[] {2.3f});
-        assertThat(assertKind(write(w, "v2.safetensors"), Kind.UNKNOWN_FORMAT, "v2.safetensors: ").getMessage())
-                .contains("Swin V2 checkpoints are not supported yet");
+                .f32("layers.0.blocks.0.attn.logit_scale", new long[] {1, 1, 1}, new float[] {2.3f})
+                .f32("layers.0.blocks.0.attn.q_bias", new long[] {2}, new float[] {1, 2})
+                .f32("layers.0.blocks.0.attn.v_bias", new long[] {2}, new float[] {5, 6});
+        try (Checkpoint c = Checkpoint.open(write(w, "v2.safetensors"))) {
+            assertThat(c.isV2()).isTrue();
+            assertThat(c.canonicalTensors()).containsKey("layers.0.blocks.0.attn.qkv.bias")
+                    .doesNotContainKeys("layers.0.blocks.0.attn.q_bias", "layers.0.blocks.0.attn.v_bias");
+            assertThat(c.canonicalTensors().get("layers.0.blocks.0.attn.qkv.bias").toFloats()).containsExactly(1, 2, 0, 0, 5, 6);
+        }
+    }
+
+    @Test
+    void aV2QBiasWithoutItsVBiasIsMissingTensor() throws Exception {
+        SafetensorsWriter w = new SafetensorsWriter()
+                .f32("patch_embed.proj.weight", new long[] {1}, new float[] {1})
+                .f32("layers.0.blocks.0.attn.logit_scale", new long[] {1, 1, 1}, new float[] {2.3f})
+                .f32("layers.0.blocks.0.attn.q_bias", new long[] {2}, new float[] {1, 2});
+        assertThat(assertKind(write(w, "v2.safetensors"), Kind.MISSING_TENSOR, "v2.safetensors: ").getMessage())
+                .contains("v_bias");
+    }
+
+    @Test
+    void aBackboneUnderAPrefixIsFoundAndTheOtherModulesAreNamed() throws Exception {
+        SafetensorsWriter w = new SafetensorsWriter()
+                .f32("backbone.patch_embed.proj.weight", new long[] {1}, new float[] {1})
+                .f32("backbone.layers.0.blocks.0.norm1.weight", new long[] {1}, new float[] {1})
+                .f32("neck.lateral_convs.0.conv.weight", new long[] {1}, new float[] {1})
+                .f32("rpn_head.rpn_conv.weight", new long[] {1}, new float[] {1});
+        try (Checkpoint c = Checkpoint.open(write(w, "det.safetensors"))) {
+            assertThat(c.prefix()).isEqualTo("backbone.");
+            assertThat(c.otherModules()).containsExactly("neck", "rpn_head");
+            assertThat(c.canonicalTensors()).containsOnlyKeys("patch_embed.proj.weight", "layers.0.blocks.0.norm1.weight");
+        }
+    }
+
+    @Test
+    void aPrefixAroundSomethingElseIsNotASwin() throws Exception {
+        SafetensorsWriter w = new SafetensorsWriter()
+                .f32("backbone.conv1.weight", new long[] {1}, new float[] {1})
+                .f32("backbone.layer1.0.bn1.weight", new long[] {1}, new float[] {1})
+                .f32("neck.fpn.weight", new long[] {1}, new float[] {1});
+        assertThat(assertKind(write(w, "resnet_det.safetensors"), Kind.UNKNOWN_FORMAT, "resnet_det.safetensors: ").getMessage())
+                .contains("not a Swin Transformer checkpoint").contains("backbone.conv1.weight");
     }
 
     @Test
