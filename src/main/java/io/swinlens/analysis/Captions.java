@@ -10,7 +10,7 @@ final class Captions {
     static String[] of(ResolvedView v) {
         ViewSettings s = v.settings();
         BlockGeometry g = v.geometry();
-        String block = "%s · stage %d · block %d · %s (window %d, shift %d) · %s".formatted(
+        String block = "%s · stage %d · block %d · %s (window %d, shift %s) · %s".formatted(
                 v.image().modelName(), s.stage(), s.block(), g.kind(), g.window(), g.shiftText(), v.headText());
         return new String[]{block, modeLine(v), sourceLine(v)};
     }

@@ -71,6 +71,8 @@ final class DumpCommand implements Callable<Integer> {
         OutputFolders.require(out);
         Set<String> wanted = wanted();
         LoadedModel loaded = model.load();
+        if (wanted.contains("cam")) ModelOptions.requireClassifier(loaded, "no class activation map");
+        if (!loaded.hasClassifier()) wanted.remove("logits");            // a backbone has none; the rest is there
         ModelInput x = model.input(input, loaded);
         boolean needsAttention = wanted.contains("attention") || wanted.contains("rollout") || wanted.contains("stats");
         Inference result = ModelOptions.run(loaded, input, x, new CaptureRequest(needsAttention, wanted.contains("cam"), null));

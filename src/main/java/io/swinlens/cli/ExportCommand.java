@@ -111,6 +111,7 @@ final class ExportCommand implements Callable<Integer> {
         if (query != null && queryToken != null) throw usage("give --query or --query-token, not both");
         ExportMode exportMode = ExportMode.parse(mode);
         LoadedModel loaded = model.load();
+        if (exportMode.teaching() == TeachingExport.CAM) ModelOptions.requireClassifier(loaded, "no class activation map");
         ViewSettings settings = settings(loaded.config(), exportMode.heatmap());
         List<Path> files = ExportInputs.expand(inputs);
         PrintWriter err = spec.commandLine().getErr();

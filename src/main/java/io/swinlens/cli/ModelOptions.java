@@ -30,6 +30,16 @@ final class ModelOptions {
             description = "official, timm, torchvision or hf (default: official; hf for the demo model)")
     String preprocess;
 
+    @Option(names = "--pretrained-window", paramLabel = "LIST", split = ",",
+            description = "Swin V2: the window each stage's position bias was pretrained at, e.g. 12,12,12,6 "
+                    + "(22k-to-1k fine-tuned files that do not store it); default: read from the file")
+    int[] pretrainedWindow;
+
+    @Option(names = "--image-size", paramLabel = "H[,W]", split = ",",
+            description = "run at this input size instead of the training size, e.g. 448 for finer maps or 320,256; "
+                    + "a multiple of the patch size (4)")
+    int[] imageSize;
+
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
 
@@ -39,8 +49,13 @@ final class ModelOptions {
             throw new CliException(ExitCodes.USAGE, "--weights needs a checkpoint file or a model name (leave it out for the demo model)");
         }
         try {
-            LoadedModel loaded = RESOLVER.load(weights);
+            LoadedModel loaded = RESOLVER.load(weights, pretrainedWindow);
             if (spec != null) loaded.warnings().forEach(w -> spec.commandLine().getErr().println("swinlens: warning: " + w));
+            int[] size = size(loaded);
+            if (size != null && spec != null && (size[0] != loaded.config().imageSize() || size[1] != loaded.config().imageSize())) {
+                spec.commandLine().getErr().printf("swinlens: note: running at %dx%d; %s was trained at %d, so its accuracy may drop away from that size%n",
+                        size[0], size[1], loaded.displayName(), loaded.config().imageSize());
+            }
             return loaded;
         } catch (WeightsException e) {
             throw new CliException(e.kind() == WeightsException.Kind.NOT_FOUND && weights == null
@@ -71,9 +86,33 @@ final class ModelOptions {
         }
     }
 
+    /** One line and exit 4 for a backbone asked for what needs a classifier (predictions, CAM). */
+    static void requireClassifier(LoadedModel model, String what) {
+        if (!model.hasClassifier()) {
+            throw new CliException(ExitCodes.UNUSABLE_WEIGHTS, model.displayName() + ": " + what + ": this checkpoint has no classification head "
+                    + "(a detection or segmentation backbone); the attention views work: export --mode attention, rollout or stats, dump --what attention");
+        }
+    }
+
+    /** The --image-size as {H, W}, checked against the patch size; null when not given. */
+    int[] size(LoadedModel model) {
+        if (imageSize == null) return null;
+        if (imageSize.length < 1 || imageSize.length > 2) {
+            throw new CliException(ExitCodes.USAGE, "--image-size takes H or H,W, e.g. 448 or 320,256");
+        }
+        int h = imageSize[0];
+        int w = imageSize.length == 2 ? imageSize[1] : h;
+        int p = model.config().patchSize();
+        if (h < p || w < p || h > 4096 || w > 4096 || h % p != 0 || w % p != 0) {
+            throw new CliException(ExitCodes.USAGE, "--image-size %dx%d: each side must be a multiple of the patch size %d, from %d to 4096"
+                    .formatted(h, w, p, p));
+        }
+        return new int[]{h, w};
+    }
+
     ModelInput input(Path file, LoadedModel model) {
         try {
-            return InputLoader.load(file, model.config(), preset(model));
+            return InputLoader.load(file, model.config(), preset(model), size(model));
         } catch (ImageLoadException e) {
             throw new CliException(ExitCodes.UNREADABLE_INPUT, e.getMessage());
         }

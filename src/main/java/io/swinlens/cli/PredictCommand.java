@@ -39,6 +39,7 @@ final class PredictCommand implements Callable<Integer> {
     @Override public Integer call() {
         if (topK < 1) throw new CliException(ExitCodes.USAGE, "--top-k must be at least 1");
         LoadedModel loaded = model.load();
+        ModelOptions.requireClassifier(loaded, "no predictions");
         List<Map<String, Object>> results = new ArrayList<>();
         var out = spec.commandLine().getOut();
         ExportOutcome outcome = new ExportOutcome();

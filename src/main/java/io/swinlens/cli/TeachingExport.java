@@ -31,6 +31,7 @@ enum TeachingExport {
         return switch (this) {
             case ROLLOUT -> TeachingImages.rollout(a, fusion, colormap);
             case CAM -> {
+                ModelOptions.requireClassifier(model, "no class activation map");
                 ClassActivationMap maps = TeachingImages.classActivationMaps(model, a);
                 int c = classIndex != null ? classIndex : a.inference().topK(1)[0];
                 if (c < 0 || c >= maps.classes()) throw new CliException(ExitCodes.USAGE, "--class " + c + " does not exist: classes are 0.." + (maps.classes() - 1));

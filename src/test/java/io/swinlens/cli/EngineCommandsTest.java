@@ -251,11 +251,45 @@ class EngineCommandsTest {
     void inputOfTheWrongSizeIsAClearError() throws IOException {
         Path odd = dir.resolve("odd.npy");
         try (var out = Files.newOutputStream(odd)) {
-            Npy.write(out, new float[3 * 60 * 60], 1, 3, 60, 60);
+            Npy.write(out, new float[3 * 62 * 62], 1, 3, 62, 62);
         }
         var r = CliRunner.run("predict", odd.toString(), "--weights", fixture("m4w4", "official.safetensors"));
         assertThat(r.exitCode()).isEqualTo(ExitCodes.UNREADABLE_INPUT);
-        assertThat(r.err()).contains("60").doesNotContain("Exception");
+        assertThat(r.err()).contains("62").contains("patch size 4").doesNotContain("Exception");
+    }
+
+    @Test
+    void anyMultipleOfThePatchSizeRunsPaddedAndABackboneGivesNoPredictions() throws IOException {
+        Path sixty = dir.resolve("sixty.npy");             // 15x15 tokens: no multiple of window 4, padded to 16
+        try (var out = Files.newOutputStream(sixty)) {
+            Npy.write(out, new float[3 * 60 * 44], 1, 3, 60, 44);
+        }
+        assertThat(CliRunner.run("predict", sixty.toString(), "--weights", fixture("m4w4", "official.safetensors")).exitCode()).isZero();
+        var backbone = CliRunner.run("predict", sixty.toString(), "--weights", fixture("m4w4", "mmdet_backbone.pth"));
+        assertThat(backbone.exitCode()).isEqualTo(ExitCodes.UNUSABLE_WEIGHTS);
+        assertThat(backbone.err()).contains("no classification head").doesNotContain("Exception").hasLineCount(1);
+        var cam = CliRunner.run("export", sixty.toString(), "--mode", "cam", "--out", dir.resolve("cam").toString(),
+                "--weights", fixture("m4w4", "mmdet_backbone.pth"));
+        assertThat(cam.exitCode()).isEqualTo(ExitCodes.UNUSABLE_WEIGHTS);
+        assertThat(cam.err()).contains("no classification head");
+        var attention = CliRunner.run("export", sixty.toString(), "--out", dir.resolve("att").toString(),
+                "--weights", fixture("m4w4", "mmdet_backbone.pth"));
+        assertThat(attention.exitCode()).as(attention.err()).isZero();
+    }
+
+    @Test
+    void infoNamesTheVersionThePrefixTheWindowRuleAndThePretrainedWindows() {
+        var v2 = CliRunner.run("info", fixture("v2b", "official.pth"), "--json");
+        assertThat(v2.exitCode()).as(v2.err()).isZero();
+        JsonObject o = JsonParser.parseString(v2.out()).getAsJsonObject();
+        assertThat(o.get("version").getAsString()).isEqualTo("V2");
+        assertThat(o.get("window_rule").getAsString()).isEqualTo("clamp");
+        assertThat(o.getAsJsonArray("pretrained_window_sizes").toString()).isEqualTo("[6,6,3]");
+        assertThat(o.get("pretrained_window_source").getAsString()).contains("relative_coords_table");
+        var det = CliRunner.run("info", fixture("v2a", "mmdet_backbone.pth"));
+        assertThat(det.out()).contains("Swin V2 backbone").contains("found under  'backbone.'").contains("neck, roi_head, rpn_head");
+        var tv = CliRunner.run("info", fixture("v2a", "torchvision.pth"), "--json");
+        assertThat(JsonParser.parseString(tv.out()).getAsJsonObject().get("window_rule").getAsString()).isEqualTo("pad");
     }
 
     @Test

@@ -10,7 +10,7 @@ import java.util.Optional;
  * The input resolution is not part of the architecture; {@link #imageSize} is only the size the model
  * was trained at, used to preprocess images. {@code numClasses} is 0 for a backbone without a classifier.
  * {@code pretrainedWindows[i]} is the window stage i's V2 position bias was pretrained at (0: none, the
- * coordinates are divided by M-1; docs/swin-reference.md §13). {@code windowRule} is how stages smaller
+ * coordinates are divided by M-1; docs/swin-reference.md §9). {@code windowRule} is how stages smaller
  * than or not a multiple of the window are handled, as the file's origin does it.
  */
 public record SwinConfig(String name, int embedDim, int[] depths, int[] numHeads, int windowSize,
@@ -165,7 +165,7 @@ public record SwinConfig(String name, int embedDim, int[] depths, int[] numHeads
         return new SwinConfig(name, c, depths, heads, window, classes, imageSize, 4, 3, 4);
     }
 
-    // Swin V2 (docs/swin-reference.md §13): window 8 or 16 at 256 px, ImageNet-1k.
+    // Swin V2 (docs/swin-reference.md §9): window 8 or 16 at 256 px, ImageNet-1k.
     public static SwinConfig swinV2Tiny(int window) { return presetV2("swinv2_tiny", 96, new int[]{2, 2, 6, 2}, new int[]{3, 6, 12, 24}, window); }
     public static SwinConfig swinV2Small(int window) { return presetV2("swinv2_small", 96, new int[]{2, 2, 18, 2}, new int[]{3, 6, 12, 24}, window); }
     public static SwinConfig swinV2Base(int window) { return presetV2("swinv2_base", 128, new int[]{2, 2, 18, 2}, new int[]{4, 8, 16, 32}, window); }

@@ -2,7 +2,7 @@ package io.swinlens.model.config;
 
 /**
  * What a stage does when its resolution is not a window multiple or is covered by one window
- * (docs/swin-reference.md §14). The rule belongs to the code a checkpoint was written for, so it follows
+ * (docs/swin-reference.md §5). The rule belongs to the code a checkpoint was written for, so it follows
  * the file's naming.
  */
 public enum WindowRule {

@@ -5,7 +5,7 @@ import io.swinlens.model.config.WindowRule;
 /**
  * Where one Swin block works: its stage resolution H x W, its (possibly clamped) window M, its shift
  * along rows and columns, and the map it partitions, padded right and bottom to a window multiple
- * (docs/swin-reference.md §3.4, §14). Padded tokens are zero vectors the model adds; they are never image
+ * (docs/swin-reference.md §3.4, docs/swin-reference.md §5). Padded tokens are zero vectors the model adds; they are never image
  * content. Without padding paddedHeight = H and paddedWidth = W.
  */
 public record BlockGeometry(int stage, int block, int height, int width, int window, int shiftY, int shiftX,

@@ -23,10 +23,16 @@ public final class Preprocessor {
      * @param variantHint model name for torchvision's per-variant resize (e.g. "swin_s"); may be null
      */
     public static ModelInput prepare(BufferedImage rgb, int imageSize, Preprocess preset, String variantHint) {
+        return prepare(rgb, imageSize, imageSize, preset, variantHint);
+    }
+
+    /** The same for an input of {@code inputHeight x inputWidth}; a rectangle is resized to cover it and centre-cropped. */
+    public static ModelInput prepare(BufferedImage rgb, int inputHeight, int inputWidth, Preprocess preset, String variantHint) {
         BufferedImage source = RgbImages.toIntRgb(rgb);
         int width = source.getWidth();
         int height = source.getHeight();
-        ResizePlan plan = ResizePlan.of(width, height, imageSize, preset, variantHint);
+        ResizePlan plan = inputHeight == inputWidth ? ResizePlan.of(width, height, inputHeight, preset, variantHint)
+                : ResizePlan.cover(width, height, inputWidth, inputHeight);
         int[] view = PilBicubicResampler.resize(RgbImages.pixels(source), width, height,
                 plan.resizedWidth(), plan.resizedHeight(), plan.left(), plan.top(),
                 plan.cropWidth(), plan.cropHeight());

@@ -24,6 +24,20 @@ record ResizePlan(int resizedWidth, int resizedHeight, int left, int top, int cr
         };
     }
 
+    /**
+     * A rectangular input (--image-size H,W): the whole image resized, aspect kept, to the smallest size
+     * that covers H x W, then the centred H x W box. No preset has a rectangular recipe; this is the
+     * obvious one and says so in the docs (docs/swin-reference.md §5).
+     */
+    static ResizePlan cover(int width, int height, int targetWidth, int targetHeight) {
+        if (targetWidth < 1 || targetHeight < 1) throw new IllegalArgumentException("the input size must be positive");
+        double scale = Math.max((double) targetWidth / width, (double) targetHeight / height);
+        int rw = Math.max(targetWidth, (int) Math.round(width * scale));
+        int rh = Math.max(targetHeight, (int) Math.round(height * scale));
+        return new ResizePlan(rw, rh, (int) Math.rint((rw - targetWidth) / 2.0), (int) Math.rint((rh - targetHeight) / 2.0),
+                targetWidth, targetHeight);
+    }
+
     /** timm's swin configs: crop_pct 0.9, except the 384 models with 1.0. */
     static double timmCropPct(int imageSize) {
         return imageSize >= 384 ? 1.0 : 0.9;

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 /**
  * Reads a Swin architecture off canonical (official) tensor names and shapes: stages and depths from
  * {@code layers.i.blocks.j}, width and patch size from the patch embedding, classes from the head (none in
- * a backbone). V1: heads and window from each stage's relative position table. V2 (docs/swin-reference.md §13):
+ * a backbone). V1: heads and window from each stage's relative position table. V2 (docs/swin-reference.md §9):
  * heads from logit_scale, the window from the relative_coords_table buffer where the file has one, else from
  * the hints (a config.json beside the file, the file name); the pretrained window from the same buffer, the
  * hints or the user. The input resolution is not stored in a checkpoint; the training size is inferred as the
@@ -202,7 +202,7 @@ final class ConfigDetector {
 
     /**
      * V2's relative_coords_table buffer, [1, 2M-1, 2M-1, 2]: its shape gives the window M, and its largest
-     * value the divisor D the offsets were scaled by (docs/swin-reference.md §13): v = log2(8(M-1)/D + 1)/3,
+     * value the divisor D the offsets were scaled by (docs/swin-reference.md §9): v = log2(8(M-1)/D + 1)/3,
      * so D = 8(M-1)/(2^(3v) - 1); the pretrained window is D + 1 (0 when that is M itself).
      */
     record CoordsTable(int window, int pretrainedWindow) {

@@ -26,8 +26,22 @@ public final class InputLoader {
     private InputLoader() { }
 
     public static ModelInput load(Path file, SwinConfig config, Preprocess preprocess) throws ImageLoadException {
+        return load(file, config, preprocess, null);
+    }
+
+    /**
+     * @param size the input size {H, W} to preprocess an image to (--image-size), or null for the model's training
+     *             size; a {@code .npy} tensor is used at its own size either way
+     */
+    public static ModelInput load(Path file, SwinConfig config, Preprocess preprocess, int[] size) throws ImageLoadException {
         if (file.getFileName().toString().toLowerCase().endsWith(".npy")) return tensor(file);
-        return prepare(ImageLoader.decode(file), config, preprocess);
+        return prepare(ImageLoader.decode(file), config, preprocess, size);
+    }
+
+    public static ModelInput prepare(ImageLoader.Decoded decoded, SwinConfig config, Preprocess preprocess, int[] size) {
+        if (size == null) return prepare(decoded, config, preprocess);
+        ModelInput input = Preprocessor.prepare(decoded.image(), size[0], size[1], preprocess, config.name());
+        return rescaleCrop(input, decoded.subsampling());
     }
 
     /**
@@ -36,7 +50,10 @@ public final class InputLoader {
      */
     public static ModelInput prepare(ImageLoader.Decoded decoded, SwinConfig config, Preprocess preprocess) {
         ModelInput input = Preprocessor.prepare(decoded.image(), config.imageSize(), preprocess, config.name());
-        int k = decoded.subsampling();
+        return rescaleCrop(input, decoded.subsampling());
+    }
+
+    private static ModelInput rescaleCrop(ModelInput input, int k) {
         if (k == 1) return input;
         CropBox c = input.crop();
         return new ModelInput(input.chw(), input.height(), input.width(), input.modelView(),

@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * What a V2 checkpoint may not store and the loader looks for elsewhere: its window, its pretrained window
- * sizes (22k-to-1k fine-tuned files, docs/swin-reference.md §13) and its training size. Sources, first
+ * sizes (22k-to-1k fine-tuned files, docs/swin-reference.md §9) and its training size. Sources, first
  * that says wins: the user ({@code --pretrained-window}), safetensors metadata, a Hugging Face or timm
  * {@code config.json} beside the file; the file name last (read by {@link ConfigDetector}).
  */

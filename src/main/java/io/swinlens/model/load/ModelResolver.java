@@ -39,6 +39,11 @@ public final class ModelResolver {
         return ModelLoader.load(resolve(weights));
     }
 
+    /** @param pretrainedWindows V2 pretrained windows as the user gave them, or null */
+    public LoadedModel load(String weights, int[] pretrainedWindows) throws WeightsException {
+        return ModelLoader.load(resolve(weights), pretrainedWindows);
+    }
+
     /** The preprocessing a model expects unless the user says otherwise: squash for the demo model. */
     public static Preprocess defaultPreprocess(LoadedModel model) {
         return BundledModel.isBundled(model.source()) ? Preprocess.HF : Preprocess.OFFICIAL;

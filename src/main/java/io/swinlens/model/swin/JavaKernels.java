@@ -143,7 +143,7 @@ final class JavaKernels {
 
     /**
      * F.normalize along the last axis, x / max(‖x‖, 1e-12), in place, for (nW·h, N, d); with {@code headScale},
-     * row block b (of N rows) is also multiplied by headScale[b mod h] (V2's τ_h, docs/swin-reference.md §13).
+     * row block b (of N rows) is also multiplied by headScale[b mod h] (V2's τ_h, docs/swin-reference.md §9).
      */
     static void normalizeRowsInPlace(INDArray x, int tokens, float[] headScale) {
         FloatBuffer b = buffer(x);

@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * Everything about a forward pass that depends on the input size but not on the image: each block's
- * geometry (window rule, padding, per-axis shift: docs/swin-reference.md §14), its shift+partition row index and
+ * geometry (window rule, padding, per-axis shift: docs/swin-reference.md §5), its shift+partition row index and
  * inverse, and its position bias plus shift mask as one (nW, heads, N, N) array; and each patch merge's row
  * index. Built once per input size. Padded tokens are zero rows: gather indices equal to L (the token count)
  * point at a zero row appended to the (L, C) matrix.
@@ -89,7 +89,7 @@ final class ResolutionPlan {
     }
 
     /**
-     * V2's coordinate table (docs/swin-reference.md §13): offsets (dh, dw) over -(M-1)..M-1, row-major with dh outer,
+     * V2's coordinate table (docs/swin-reference.md §9): offsets (dh, dw) over -(M-1)..M-1, row-major with dh outer,
      * divided by (P-1) for a pretrained window P, else by (M-1); times 8; sign(t)·log2(|t|+1)/log2(8).
      * Returns ((2M-1)², 2) row-major, channel 0 = dh.
      */

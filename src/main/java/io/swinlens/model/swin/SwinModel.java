@@ -24,8 +24,8 @@ import java.util.Map;
 
 /**
  * The Swin V1 and V2 forward pass on ND4J, following the official {@code models/swin_transformer.py}
- * (docs/swin-reference.md §3) and {@code swin_transformer_v2.py} (§13), with torchvision's padding for inputs of
- * any size (§14). Dimension letters: L tokens of a stage (H·W), C its width, nW windows, N = M² tokens
+ * (docs/swin-reference.md §3) and {@code swin_transformer_v2.py} (docs/swin-reference.md §9), with torchvision's padding for inputs of
+ * any size (docs/swin-reference.md §5). Dimension letters: L tokens of a stage (H·W), C its width, nW windows, N = M² tokens
  * per window, h heads, d = C/h. Activations are token matrices (L, C), batch 1.
  * Padding + cyclic shift + window partition is one row gather, its inverse one more (docs/performance.md).
  * Thread-safe: each call runs in its own thread's workspace.
@@ -93,7 +93,7 @@ public final class SwinModel {
     }
 
     /**
-     * V2's continuous position bias of one block at this input size (docs/swin-reference.md §13): the log-spaced
+     * V2's continuous position bias of one block at this input size (docs/swin-reference.md §9): the log-spaced
      * coordinates the MLP is fed and 16·sigmoid of its output, each over the (2M-1)² offsets of the block's window.
      */
     public record ContinuousBias(int window, int pretrainedWindow, int heads, float[] coordinates, float[] table) {
@@ -190,7 +190,7 @@ public final class SwinModel {
         return x.addi(blockWeights.fc2().apply(hidden));                                  // (L, C)
     }
 
-    /** V2 (res-post-norm, docs/swin-reference.md §13): x + LN1(attn(x)), then x + LN2(MLP(x)). */
+    /** V2 (res-post-norm, docs/swin-reference.md §9): x + LN1(attn(x)), then x + LN2(MLP(x)). */
     private INDArray blockV2(INDArray x, ResolutionPlan.BlockPlan plan, SwinWeights.Block blockWeights, Recorder recorder) {
         INDArray attended = attention(partition(x, plan), plan, blockWeights, recorder);  // (nW·N, C)
         x = x.add(blockWeights.norm1().apply(gatherRows(attended, plan.scatter())));     // (L, C)
@@ -208,7 +208,7 @@ public final class SwinModel {
     }
 
     /**
-     * Attention per window and head (docs/swin-reference.md §3.8, §13). V1: softmax(q·scale·kᵀ + B + M)·V with
+     * Attention per window and head (docs/swin-reference.md §3.8, docs/swin-reference.md §9). V1: softmax(q·scale·kᵀ + B + M)·V with
      * the scale folded into q. V2: softmax(τ_h·q̂·k̂ᵀ + 16σ(CPB) + M)·V with q̂, k̂ unit rows and τ_h folded into q̂.
      */
     private INDArray attention(INDArray windows, ResolutionPlan.BlockPlan plan, SwinWeights.Block blockWeights, Recorder recorder) {
@@ -238,7 +238,7 @@ public final class SwinModel {
 
     /**
      * Concatenate x0..x3 on channels (an odd map padded first), then V1: LayerNorm(4C), Linear(4C -> 2C);
-     * V2: Linear(4C -> 2C), LayerNorm(2C) (docs/swin-reference.md §3.11, §13).
+     * V2: Linear(4C -> 2C), LayerNorm(2C) (docs/swin-reference.md §3.11, docs/swin-reference.md §9).
      */
     private static INDArray merge(INDArray x, ResolutionPlan.MergePlan plan, SwinWeights.Merge m) {
         int[] index = plan.index();

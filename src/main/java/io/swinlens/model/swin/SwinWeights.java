@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * A Swin V1 or V2 model's parameters as ND4J arrays, named after the official checkpoint keys
- * (docs/swin-reference.md §6, §13), loaded name by name with every shape checked. Linear weights are kept
+ * (docs/swin-reference.md §6, docs/swin-reference.md §9), loaded name by name with every shape checked. Linear weights are kept
  * transposed, (in, out), for gemm. V1: the attention scale d^-0.5 is folded into the q rows of qkv.
  * V2: the k third of qkv.bias is zeroed (as torchvision does at every forward), logit_scale is kept as the
  * per-head factor exp(min(logit_scale, ln 100)), and the position bias MLP as plain arrays.
@@ -128,7 +128,7 @@ final class SwinWeights {
                 linear(source, prefix + "mlp.fc1", hidden, dim), linear(source, prefix + "mlp.fc2", dim, hidden), null, null);
     }
 
-    /** The largest logit scale V2 allows: the learned log-scale is clamped to ln 100 (docs/swin-reference.md §13). */
+    /** The largest logit scale V2 allows: the learned log-scale is clamped to ln 100 (docs/swin-reference.md §9). */
     private static final double MAX_LOG_SCALE = Math.log(100.0);
 
     private static Block blockV2(SwinConfig config, int stage, TensorSource source, String prefix) {

@@ -127,7 +127,7 @@ public final class Checkpoint implements AutoCloseable {
         return convention;
     }
 
-    /** True for a Swin V2 file (docs/swin-reference.md §13). */
+    /** True for a Swin V2 file (docs/swin-reference.md §9). */
     public boolean isV2() { return v2; }
 
     /** The prefix that wraps the Swin in this file ("backbone.", "module.", ...), "" when none. */

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 
 /**
  * Detects which of the four namings a Swin V1 or V2 state dict uses and renames its keys to the
- * official ones (docs/swin-reference.md §6, "Canonical mapping"; §13 for V2). Buffers the model recomputes
+ * official ones (docs/swin-reference.md §6, "Canonical mapping"; docs/swin-reference.md §9 for V2). Buffers the model recomputes
  * (relative_position_index, attn_mask) are dropped; V2's relative_coords_table is kept, since it tells the
  * pretrained window. V2's separate q and v biases become one qkv.bias with a zero k third, as torchvision
  * stores it. Keys it does not recognise pass through unchanged so the model loader can report them as unexpected.

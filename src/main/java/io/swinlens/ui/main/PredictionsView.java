@@ -64,6 +64,15 @@ final class PredictionsView extends VBox {
             rows.add(new Label("—"), 0, 0);
             return;
         }
+        if (!analysed.config().hasClassifier()) {
+            Label none = new Label("No classification head: this checkpoint is a backbone (detection or segmentation). "
+                    + "Every attention view works.");
+            none.setWrapText(true);
+            none.setMaxWidth(280);
+            none.setId("no-classifier");
+            rows.add(none, 0, 0);
+            return;
+        }
         float[] probabilities = analysed.inference().probabilities();
         int[] top = analysed.inference().topK(analysed.labels().length);
         for (int i = 0; i < top.length; i++) {

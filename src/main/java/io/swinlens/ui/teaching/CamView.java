@@ -45,6 +45,13 @@ public final class CamView extends TeachingView {
     }
 
     @Override protected void redraw(AnalysedImage a) {
+        if (!a.config().hasClassifier()) {
+            classes.getItems().clear();
+            show(null);
+            status.setText("This checkpoint has no classification head (a detection or segmentation backbone), so there is no class "
+                    + "activation map. Attention, Rollout, Heads and the other views work.");
+            return;
+        }
         if (a != mapsOf) {
             fillChoices(a);
             LoadedModel model = screen.model();

@@ -275,13 +275,17 @@ class MainWindowTest {
     }
 
     @Test
-    void anInputTheModelCannotRunShowsABannerAndKeepsTheView(FxRobot robot) {
+    void anInputTheModelCannotRunShowsABannerAndKeepsTheView(FxRobot robot, @TempDir Path dir) throws Exception {
         openFixture(robot);
         ShownImage shown = controller.viewModel().shownImageProperty().get();
-        robot.interact(() -> controller.open(List.of(Fixtures.file("m7", "input.npy").toFile())));   // 224x224 with window 4
+        Path odd = dir.resolve("odd.npy");                  // 62 px: any size is padded, but not one the 4 px patches cannot tile
+        try (var out = java.nio.file.Files.newOutputStream(odd)) {
+            io.swinlens.model.io.Npy.write(out, new float[3 * 62 * 62], 1, 3, 62, 62);
+        }
+        robot.interact(() -> controller.open(List.of(odd.toFile())));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(controller.banner().isShowing()).isTrue();
-        assertThat(controller.banner().getText()).startsWith("input.npy: ").contains("not a multiple of window");
+        assertThat(controller.banner().getText()).startsWith("odd.npy: ").contains("not a multiple of the patch size 4");
         assertThat(controller.viewModel().shownImageProperty().get()).isSameAs(shown);
     }
 
