@@ -44,7 +44,7 @@ final class LayerPainter {
         BlockGeometry geometry = v.geometry();
         boolean[] shown = new boolean[geometry.tokenCount()];
         if (s.mode() == HeatmapMode.QUERY) {
-            for (int t : AttentionMaps.queryWindowTokens(geometry, v.tokenY(), v.tokenX())) shown[t] = true;
+            for (int t : AttentionMaps.queryWindowTokens(geometry, v.tokenY(), v.tokenX())) if (t >= 0) shown[t] = true;  // -1: padding
         } else {
             java.util.Arrays.fill(shown, true);
         }

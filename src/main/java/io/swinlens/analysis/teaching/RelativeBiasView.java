@@ -10,9 +10,18 @@ import io.swinlens.model.swin.SwinModel;
  * position, so the centre is the zero offset; and the N x N bias the block adds for its window of M tokens
  * a side (M <= Mt; a clamped stage reads the middle of a larger table).
  *
- * @param table ((2Mt-1)², heads) row-major, as stored
+ * For Swin V2 (docs/swin-reference.md §9) the "table" is 16·sigmoid of the position MLP's output over the block's own
+ * window (Mt = M), and {@code coordinates} holds the log-spaced offsets the MLP is fed.
+ *
+ * @param table       ((2Mt-1)², heads) row-major, as stored (V1) or computed (V2)
+ * @param coordinates V2: ((2M-1)², 2) row-major, channel 0 = dy; null for V1
  */
-public record RelativeBiasView(int stage, int block, int heads, int tableWindow, int window, float[] table) {
+public record RelativeBiasView(int stage, int block, int heads, int tableWindow, int window, float[] table,
+                               float[] coordinates, int pretrainedWindow) {
+
+    public RelativeBiasView(int stage, int block, int heads, int tableWindow, int window, float[] table) {
+        this(stage, block, heads, tableWindow, window, table, null, 0);
+    }
 
     public RelativeBiasView {
         int span = 2 * tableWindow - 1;
@@ -23,12 +32,25 @@ public record RelativeBiasView(int stage, int block, int heads, int tableWindow,
     }
 
     /** The view of the block at {@code geometry} (its window, possibly clamped, from the geometry). */
+    /** A V1 block's view; the table does not depend on the input size. */
     public static RelativeBiasView of(SwinModel model, BlockGeometry geometry) {
+        return of(model, geometry, -1, -1);
+    }
+
+    /** Any block's view; V2 needs the input size, since its bias is computed for the block's window at that size. */
+    public static RelativeBiasView of(SwinModel model, BlockGeometry geometry, int inputHeight, int inputWidth) {
         int s = geometry.stage();
         int b = geometry.block();
+        if (model.config().isV2()) {
+            SwinModel.ContinuousBias c = model.continuousBias(s, b, inputHeight, inputWidth);
+            return new RelativeBiasView(s, b, c.heads(), c.window(), c.window(), c.table(), c.coordinates(), c.pretrainedWindow());
+        }
         int tableWindow = model.relativeBiasTableWindow(s, b);
         return new RelativeBiasView(s, b, model.config().heads(s), tableWindow, geometry.window(), model.relativeBiasTable(s, b));
     }
+
+    /** True for Swin V2's continuous position bias. */
+    public boolean continuous() { return coordinates != null; }
 
     /** 2·Mt - 1: the grid's side. */
     public int span() { return 2 * tableWindow - 1; }

@@ -127,8 +127,8 @@ public final class Rollout {
         for (int s = 1; s < stages.size(); s++) {
             BlockGeometry below = stages.get(s - 1).get(0).geometry();
             BlockGeometry above = stages.get(s).get(0).geometry();
-            if (below.height() != 2 * above.height() || below.width() != 2 * above.width()) {
-                throw new IllegalArgumentException("stage %d is %dx%d but stage %d is %dx%d; a patch merge halves the map"
+            if ((below.height() + 1) / 2 != above.height() || (below.width() + 1) / 2 != above.width()) {
+                throw new IllegalArgumentException("stage %d is %dx%d but stage %d is %dx%d; a patch merge halves the map (rounding up)"
                         .formatted(s - 1, below.height(), below.width(), s, above.height(), above.width()));
             }
         }

@@ -53,6 +53,41 @@ public final class ScoreDecomposition {
     /** The formula, as the reference implementations compute it. */
     public static final String FORMULA = "Attention(Q, K, V) = softmax(Q·Kᵀ/√d + B + M)·V";
 
+    /** Swin V2's formula (docs/swin-reference.md §9): scaled cosine similarity and a bias from a small MLP. */
+    public static final String FORMULA_V2 = "Attention(Q, K, V) = softmax(τ_h·cos(Q, K) + 16·σ(CPB(Δ)) + M)·V,  τ_h = exp(min(logit_scale_h, ln 100))";
+
+    /** The formula of this version. */
+    public static String formula(io.swinlens.model.config.SwinVersion version) {
+        return version == io.swinlens.model.config.SwinVersion.V2 ? FORMULA_V2 : FORMULA;
+    }
+
+    /** What the bias term is called in this version's formula. */
+    public static String biasLegend(io.swinlens.model.config.SwinVersion version) {
+        return version == io.swinlens.model.config.SwinVersion.V2
+                ? "16·σ(CPB): the continuous position bias, an MLP of the log-spaced offset Δ, in (0, 16)"
+                : "B: relative position bias";
+    }
+
+    /** What V2 changed and why, in a few lines for the Scores view. */
+    public static final String[] V2_CHANGES = {
+        "Swin V2 changed three things so that large models train stably and transfer across window sizes:",
+        "cosine similarity instead of q·kᵀ/√d, so no pair of tokens can dominate by vector length; a learned τ_h per head (at most 100) sets how sharp it is;",
+        "the bias comes from a small MLP over log-spaced offsets, so it exists for any window size (a table could not grow from 8 to 24);",
+        "LayerNorm after the attention and the MLP (res-post-norm) instead of before, which keeps activations from growing with depth.",
+    };
+
+    /** Mistakes seen in explainers of the V2 formula, one line each. */
+    public static final String[] COMMON_MISTAKES_V2 = {
+        "V2 has no 1/√d: the cosine is in [-1, 1] and τ_h = exp(min(logit_scale_h, ln 100)) scales it, so the logits reach ±100 at most.",
+        "The bias is 16·sigmoid(MLP(Δ)), in (0, 16): never negative, unlike V1's table.",
+        "The k projection has no bias in V2 (torchvision stores one and zeroes it every forward).",
+        "Masked pairs still get -100, and with logits up to 100 that mask is soft: it is added, not a -inf.",
+    };
+
+    public static String[] commonMistakes(io.swinlens.model.config.SwinVersion version) {
+        return version == io.swinlens.model.config.SwinVersion.V2 ? COMMON_MISTAKES_V2 : COMMON_MISTAKES;
+    }
+
     /** Mistakes seen in explainers of this formula, one line each. */
     public static final String[] COMMON_MISTAKES = {
         "The scale 1/√d (d = head dim) multiplies q before q·kᵀ; the softmax output is never divided by d_k.",

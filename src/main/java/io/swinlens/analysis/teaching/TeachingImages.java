@@ -53,7 +53,7 @@ public final class TeachingImages {
     }
 
     public static RelativeBiasView bias(LoadedModel model, AnalysedImage a, int stage, int block) {
-        return RelativeBiasView.of(model.model(), a.inference().attention(stage, block).geometry());
+        return RelativeBiasView.of(model.model(), a.inference().attention(stage, block).geometry(), a.input().height(), a.input().width());
     }
 
     public static BufferedImage biasBlock(LoadedModel model, AnalysedImage a, int stage, int block, Diverging signed) {

@@ -50,16 +50,23 @@ public final class TeachingRenderer {
         for (float v : row) max = Math.max(max, v);
         BlockGeometry g = p.geometry();
         String[] caption = {
-            ScoreDecomposition.FORMULA + "   (B: relative position bias, M: shift mask 0 / -100)",
+            ScoreDecomposition.formula(a.config().version()) + "   (" + ScoreDecomposition.biasLegend(a.config().version()) + "; M: shift mask 0 / -100)",
             "%s · stage %d · block %d (%s, window %d, shift %s) · window %d · head %d · query token (row %d, col %d) = #%d of the window"
                     .formatted(a.modelName(), g.stage(), g.block(), g.kind(), g.window(), g.shiftText(), p.window(), p.head(),
                             q.tokenY(), q.tokenX(), q.index()),
             "Matrices: rows are queries, columns keys, in window order; the outlined row is the query. Right: that row over the image.",
             "Common mistakes in explainers:",
         };
-        String[] all = new String[caption.length + ScoreDecomposition.COMMON_MISTAKES.length];
+        String[] mistakes = ScoreDecomposition.commonMistakes(a.config().version());
+        if (a.config().isV2()) {
+            String[] withChanges = new String[caption.length + ScoreDecomposition.V2_CHANGES.length];
+            System.arraycopy(caption, 0, withChanges, 0, caption.length);
+            System.arraycopy(ScoreDecomposition.V2_CHANGES, 0, withChanges, caption.length, ScoreDecomposition.V2_CHANGES.length);
+            caption = withChanges;
+        }
+        String[] all = new String[caption.length + mistakes.length];
         System.arraycopy(caption, 0, all, 0, caption.length);
-        for (int k = 0; k < ScoreDecomposition.COMMON_MISTAKES.length; k++) all[caption.length + k] = "  • " + ScoreDecomposition.COMMON_MISTAKES[k];
+        for (int k = 0; k < mistakes.length; k++) all[caption.length + k] = "  • " + mistakes[k];
         BufferedImage framedRow = Overlays.framed("query row: softmax(" + terms + ")", onImage, Draw.sequential(colormap),
                 Draw.number(max), "0", new String[0]);
         return column(List.of(row(List.of(matrices, framedRow))), all);
@@ -73,6 +80,7 @@ public final class TeachingRenderer {
         float max = 0;
         for (int j = 0; j < row.length; j++) {
             int t = q.keyToken(j);
+            if (t < 0) continue;                   // a padded key has no place on the image
             values[t] = row[j];
             shown[t] = true;
             max = Math.max(max, row[j]);
@@ -88,16 +96,45 @@ public final class TeachingRenderer {
         Grid gathered = v.gathered(head);
         int centre = (v.tableWindow() - 1) * table.width() + v.tableWindow() - 1;
         return row(List.of(
-                MatrixPanel.draw("head %d: B[dy, dx] (%d x %d, zero offset outlined)".formatted(head, table.height(), table.width()),
+                MatrixPanel.draw((v.continuous() ? "head %d: 16·σ(CPB)[dy, dx] (%d x %d, zero offset outlined)"
+                                : "head %d: B[dy, dx] (%d x %d, zero offset outlined)").formatted(head, table.height(), table.width()),
                         table.values(), table.height(), table.width(), true, Float.NEGATIVE_INFINITY, null, signed, -1, centre, MATRIX_SIDE),
                 MatrixPanel.draw("head %d: gathered bias (%d x %d)".formatted(head, gathered.height(), gathered.width()),
                         gathered.values(), gathered.height(), gathered.width(), true, Float.NEGATIVE_INFINITY, null, signed, queryIndex, -1, MATRIX_SIDE)));
     }
 
+    /** V2: the two channels of the coordinate table the position MLP reads, dy and dx, as (2M-1) x (2M-1) grids. */
+    static BufferedImage coordinates(RelativeBiasView v, Diverging signed) {
+        int span = v.span();
+        float[] dy = new float[span * span];
+        float[] dx = new float[span * span];
+        float[] c = v.coordinates();
+        for (int r = 0; r < span * span; r++) {
+            dy[r] = c[2 * r];
+            dx[r] = c[2 * r + 1];
+        }
+        int centre = (v.tableWindow() - 1) * span + v.tableWindow() - 1;
+        return row(List.of(
+                MatrixPanel.draw("MLP input, channel dy (%d x %d)".formatted(span, span), dy, span, span, true, Float.NEGATIVE_INFINITY,
+                        null, signed, -1, centre, MATRIX_SIDE),
+                MatrixPanel.draw("MLP input, channel dx (%d x %d)".formatted(span, span), dx, span, span, true, Float.NEGATIVE_INFINITY,
+                        null, signed, -1, centre, MATRIX_SIDE)));
+    }
+
     /** Every head of a block: its table and gathered bias, one row per head, with a caption. */
     public static BufferedImage biasBlock(String modelName, RelativeBiasView v, Diverging signed) {
         List<BufferedImage> rows = new ArrayList<>();
+        if (v.continuous()) rows.add(coordinates(v, signed));
         for (int h = 0; h < v.heads(); h++) rows.add(biasHead(v, h, -1, signed));
+        if (v.continuous()) {
+            return column(rows, new String[]{
+                "%s · stage %d · block %d · continuous position bias of every head (Swin V2, window %d%s)"
+                        .formatted(modelName, v.stage(), v.block(), v.window(),
+                                v.pretrainedWindow() > 0 ? ", coordinates scaled for the pretrained window " + v.pretrainedWindow() : ""),
+                "Top: the log-spaced offsets the MLP is fed, sign(t)·log2(|t|+1)/3 with t = 8·Δ/(%d-1); they grow slowly away from the centre."
+                        .formatted(v.pretrainedWindow() > 0 ? v.pretrainedWindow() : v.window()),
+                "Per head: 16·σ(MLP(Δ)) over the (2M-1)² offsets, row dy + M-1, column dx + M-1, always in (0, 16); then gathered for each query i and key j."});
+        }
         return column(rows, new String[]{
             "%s · stage %d · block %d · relative position bias of every head (window %d, table for window %d)"
                     .formatted(modelName, v.stage(), v.block(), v.window(), v.tableWindow()),

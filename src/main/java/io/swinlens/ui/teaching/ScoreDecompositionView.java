@@ -33,6 +33,7 @@ public final class ScoreDecompositionView extends TeachingView {
     private ScoreParts parts;
     private QueryToken query;
     private float[] row;
+    private final Label formula = new Label();
 
     public ScoreDecompositionView(AnalysisOnScreen screen, ObservableBooleanValue showing, Executor renderThread) {
         super("scoresView", screen, showing, renderThread);
@@ -40,7 +41,8 @@ public final class ScoreDecompositionView extends TeachingView {
         maskOff.setId("maskOff");
         biasOff.selectedProperty().addListener(o -> invalidate());
         maskOff.selectedProperty().addListener(o -> invalidate());
-        Label formula = new Label(ScoreDecomposition.FORMULA + "      B: relative position bias · M: shift mask (0 or -100)");
+        formula.setText(ScoreDecomposition.FORMULA + "      B: relative position bias · M: shift mask (0 or -100)");
+        formula.setWrapText(true);
         formula.setId("formula");
         formula.setStyle("-fx-font-size: 14px; -fx-font-weight: bold;");
         addHeader(formula);
@@ -49,6 +51,8 @@ public final class ScoreDecompositionView extends TeachingView {
     }
 
     @Override protected void redraw(AnalysedImage a) {
+        var version = a.config().version();
+        formula.setText(ScoreDecomposition.formula(version) + "      " + ScoreDecomposition.biasLegend(version) + " · M: shift mask (0 or -100)");
         ViewSettings s = screen.settings();
         int head = s.head().kind() == HeadChoice.Kind.ONE ? s.head().index() : 0;
         QueryToken q = QueryToken.atPixel(a, a.inference().attention(s.stage(), s.block()).geometry(), s.queryX(), s.queryY());

@@ -72,4 +72,23 @@ class RelativeBiasViewTest {
             assertThat(grid.get(mt - 1, mt - 1)).isEqualTo(view.table()[((mt - 1) * view.span() + mt - 1) * view.heads() + head]);
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void aV2BlockShowsSixteenSigmoidOfItsPositionMlpAndTheLogSpacedCoordinates() throws Exception {
+        LoadedModel loaded = io.swinlens.model.load.ModelLoader.load(Fixtures.file("v2b", "official.pth"));
+        var input = Fixtures.npy("v2b", "run_32x32/input.npy");
+        var inference = loaded.model().forward(input.data(), 32, 32, CaptureRequest.ALL);
+        BlockGeometry g = inference.attention(0, 1).geometry();
+        RelativeBiasView v = RelativeBiasView.of(loaded.model(), g, 32, 32);
+        assertThat(v.continuous()).isTrue();
+        assertThat(v.pretrainedWindow()).isEqualTo(6);
+        for (float b : v.table()) assertThat(b).isStrictlyBetween(0f, 16f);
+        // the coordinate of offset dy = M-1 with pretrained window 6: t = 8·3/5, log2(t+1)/3
+        double t = 8.0 * (g.window() - 1) / (6 - 1);
+        assertThat(v.coordinates()[0]).isCloseTo((float) -(Math.log(t + 1) / Math.log(2) / 3), org.assertj.core.data.Offset.offset(1e-6f));
+        // the gathered bias is what the forward pass added (the parts fixture is this block, window 3, head 0)
+        ScoreParts p = loaded.model().forward(input.data(), 32, 32, CaptureRequest.NONE.withParts(0, 1, 3, 0)).scoreParts().orElseThrow();
+        assertThat(Fixtures.maxError(v.gathered(0).values(), p.bias())).isLessThan(1e-6);
+        assertThat(Fixtures.maxError(p.bias(), Fixtures.npy("v2b", "run_32x32/parts/bias.npy").data())).isLessThan(1e-4);
+    }
 }
