@@ -1,8 +1,8 @@
 #!/usr/bin/python3
-"""PyTorch CPU baseline for SwinLens: torchvision swin_t() forward latency.
+"""PyTorch CPU baseline for SwinLens: torchvision's Swin forward latency (swin_t by default; swin_v2_t etc.).
 
-    OMP_WAIT_POLICY=PASSIVE /usr/bin/python3 tools/bench/bench_torch.py [--threads 2] [--image-size 224]
-                                                                      [--warmup 5] [--runs 20]
+    OMP_WAIT_POLICY=PASSIVE /usr/bin/python3 tools/bench/bench_torch.py [--variant swin_tiny] [--threads 2]
+                                                                      [--image-size 224] [--warmup 5] [--runs 20]
 Random weights (no download), eval mode, no grad, batch 1. Prints one JSON line.
 
 IMPORTANT (Debian torch uses the system BLAS, libopenblas0-pthread): on VMs whose CPU model string is
@@ -23,8 +23,14 @@ import torch
 import torchvision
 
 
+# the bench command's variant names -> torchvision's constructors
+VARIANTS = {"swin_tiny": "swin_t", "swin_small": "swin_s", "swin_base": "swin_b",
+            "swin_v2_tiny": "swin_v2_t", "swin_v2_small": "swin_v2_s", "swin_v2_base": "swin_v2_b"}
+
+
 def main():
     ap = argparse.ArgumentParser()
+    ap.add_argument("--variant", default="swin_tiny", choices=sorted(VARIANTS))
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--image-size", type=int, default=224)
     ap.add_argument("--warmup", type=int, default=5)
@@ -32,7 +38,7 @@ def main():
     a = ap.parse_args()
     torch.set_num_threads(a.threads)
     torch.manual_seed(0)
-    model = torchvision.models.swin_t().eval()
+    model = getattr(torchvision.models, VARIANTS[a.variant])().eval()
     x = torch.randn(1, 3, a.image_size, a.image_size)
     times = []
     with torch.no_grad():
@@ -44,7 +50,7 @@ def main():
             times.append((time.perf_counter() - t0) * 1000.0)
     blas = sorted({l.split()[-1] for l in open("/proc/self/maps") if "blas" in l.lower() and "/" in l})
     print(json.dumps({"framework": "pytorch", "torch": torch.__version__, "torchvision": torchvision.__version__,
-                      "variant": "swin_tiny", "image_size": a.image_size, "threads": a.threads, "runs": a.runs,
+                      "variant": a.variant, "image_size": a.image_size, "threads": a.threads, "runs": a.runs,
                       "median_ms": round(statistics.median(times), 2), "min_ms": round(min(times), 2),
                       "max_ms": round(max(times), 2),
                       "blas": blas, "openblas_coretype": os.environ.get("OPENBLAS_CORETYPE", "(auto)"),

@@ -18,10 +18,10 @@ import java.util.concurrent.Callable;
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Time the forward pass of a Swin preset on random weights.")
 final class BenchCommand implements Callable<Integer> {
 
-    @Option(names = "--variant", defaultValue = "swin_tiny", description = "swin_tiny, swin_small, swin_base or swin_large (default: ${DEFAULT-VALUE})")
+    @Option(names = "--variant", defaultValue = "swin_tiny", description = "swin_tiny, swin_small, swin_base, swin_large; swin_v2_tiny, swin_v2_small, swin_v2_base (default: ${DEFAULT-VALUE})")
     String variant;
 
-    @Option(names = "--image-size", defaultValue = "224", description = "224 (window 7) or 384 (window 12) (default: ${DEFAULT-VALUE})")
+    @Option(names = "--image-size", defaultValue = "224", description = "V1: 224 (window 7) or 384 (window 12); V2: 256 (window 8) (default: ${DEFAULT-VALUE})")
     int imageSize;
 
     @Option(names = "--runs", defaultValue = "20", description = "timed passes (default: ${DEFAULT-VALUE})")

@@ -229,13 +229,24 @@ public final class MainMenu {
             item.setOnAction(e -> viewModel.setPreprocess(p));
             preprocess.getItems().add(item);
         }
+        Menu size = new Menu("Input size");
+        size.setId("inputSize");
+        ToggleGroup sizes = new ToggleGroup();
+        for (double scale : new double[]{1, 1.5, 2}) {
+            RadioMenuItem item = new RadioMenuItem(scale == 1 ? "Training size" : "%s × training size (finer maps; accuracy may drop)"
+                    .formatted(scale == 2 ? "2" : "1.5"));
+            item.setToggleGroup(sizes);
+            item.setSelected(scale == viewModel.inputScale());
+            item.setOnAction(e -> viewModel.setInputScale(scale));
+            size.getItems().add(item);
+        }
         Menu fetched = new Menu("Downloaded models");
         fetched.setId("downloadedModels");
         MenuItem getModel = item("Get model…", "Shortcut+Shift+G", this::getModel);
         getModel.setId("getModel");
         MenuItem demo = item("Demo model", null, viewModel::openDemoModel);
         demo.setId("demoModel");
-        Menu model = new Menu("Model", null, item("Open weights…", null, this::chooseWeights), getModel, demo, fetched, preprocess);
+        Menu model = new Menu("Model", null, item("Open weights…", null, this::chooseWeights), getModel, demo, fetched, preprocess, size);
         model.setOnShowing(e -> refreshFetched(fetched));
         refreshFetched(fetched);
         return model;

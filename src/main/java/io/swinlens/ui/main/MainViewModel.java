@@ -52,6 +52,7 @@ public final class MainViewModel implements AnalysisOnScreen {
     private final List<Consumer<Message>> messageListeners = new ArrayList<>();
     private final List<Consumer<Path>> openedListeners = new ArrayList<>();
     private Preprocess preprocess;
+    private double inputScale = 1;
 
     public MainViewModel(UiTaskExecutor executor) {
         this.executor = executor;
@@ -155,6 +156,17 @@ public final class MainViewModel implements AnalysisOnScreen {
 
     public Preprocess preprocess() { return preprocess; }
 
+    /**
+     * Runs the current image again at {@code scale} times the model's training size (1, 1.5, 2): finer maps, with
+     * stages padded to window multiples where they need it (docs/swin-reference.md §5).
+     */
+    public void setInputScale(double scale) {
+        inputScale = scale;
+        if (currentImage.get() != null) request(null, currentImage.get(), true, () -> { });
+    }
+
+    public double inputScale() { return inputScale; }
+
     public void cancel() { executor.cancel(); }
 
     private void request(Path weights, Path image, boolean keepImage, Runnable onSuccess) {
@@ -162,7 +174,7 @@ public final class MainViewModel implements AnalysisOnScreen {
             report(new Message("No model loaded: open a checkpoint first (File > Open weights…)", true));
             return;
         }
-        ModelRunJob job = new ModelRunJob(weights, model.get(), image, keepImage, preprocess);
+        ModelRunJob job = new ModelRunJob(weights, model.get(), image, keepImage, preprocess, inputScale);
         String title = weights != null ? "Loading " + weights.getFileName() : "Analysing " + image.getFileName();
         if (weights != null) loading.set(BundledModel.isBundled(weights) ? "the demo model" : weights.getFileName().toString());
         executor.submit(title, job, outcome -> {

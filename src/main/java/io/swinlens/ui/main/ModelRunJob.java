@@ -25,9 +25,16 @@ import java.util.concurrent.CancellationException;
  * @param image      input to analyse, or null
  * @param keepImage  true when {@code image} is the one already on screen (re-run for a new model)
  * @param preprocess preprocessing to use, or null for the model's default
+ * @param inputScale the input size as a multiple of the model's training size (1: the training size)
  */
-record ModelRunJob(Path weights, LoadedModel current, Path image, boolean keepImage, Preprocess preprocess)
+record ModelRunJob(Path weights, LoadedModel current, Path image, boolean keepImage, Preprocess preprocess, double inputScale)
         implements Work<ModelRunJob.Outcome> {
+
+    /** The square input side for {@code scale} times the training size, a multiple of the patch size. */
+    static int inputSide(io.swinlens.model.config.SwinConfig config, double scale) {
+        int p = config.patchSize();
+        return Math.max(p, (int) Math.round(config.imageSize() * scale / p) * p);
+    }
 
     /** @param analysis null when there was no image (or, with a warning, when it did not fit the new model) */
     record Outcome(LoadedModel model, ShownImage analysis, String warning) { }
@@ -58,7 +65,8 @@ record ModelRunJob(Path weights, LoadedModel current, Path image, boolean keepIm
         } else {
             // the same two calls InputLoader makes, keeping the original to draw the crop on
             original = ImageLoader.load(image);
-            input = Preprocessor.prepare(original, model.config().imageSize(), preset, model.config().name());
+            int side = inputSide(model.config(), inputScale);
+            input = Preprocessor.prepare(original, side, side, preset, model.config().name());
         }
         checkCancelled(progress);
         progress.update("Running " + model.displayName() + " on " + image.getFileName() + "…", 0.3);
