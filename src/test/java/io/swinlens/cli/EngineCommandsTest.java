@@ -278,6 +278,20 @@ class EngineCommandsTest {
     }
 
     @Test
+    void badV2FilesAndPrefixesAreOneLineAndExitFour() {
+        var bad = CliRunner.run("info", fixture("v2a", "bad_shapes.pth"));
+        assertThat(bad.exitCode()).isEqualTo(ExitCodes.UNUSABLE_WEIGHTS);
+        assertThat(bad.err()).contains("logit_scale").hasLineCount(1).doesNotContain("Exception");
+        var window = CliRunner.run("predict", fixture("v2b", "run_32x32/input.npy"), "--weights", fixture("v2b", "official.pth"),
+                "--pretrained-window", "12,12,6");
+        assertThat(window.exitCode()).isEqualTo(ExitCodes.UNUSABLE_WEIGHTS);
+        assertThat(window.err()).contains("relative_coords_table was made for 6").hasLineCount(1);
+        var v1 = CliRunner.run("info", fixture("m4w4", "official.pth"), "--pretrained-window", "6,6,6,3");
+        assertThat(v1.exitCode()).isEqualTo(ExitCodes.UNUSABLE_WEIGHTS);
+        assertThat(v1.err()).contains("applies to Swin V2");
+    }
+
+    @Test
     void infoNamesTheVersionThePrefixTheWindowRuleAndThePretrainedWindows() {
         var v2 = CliRunner.run("info", fixture("v2b", "official.pth"), "--json");
         assertThat(v2.exitCode()).as(v2.err()).isZero();

@@ -112,6 +112,36 @@ class ScreenshotTest {
         Screenshots.shoot(robot, controller.root(), "error-banner.png");
     }
 
+    @Test
+    void writesScreenshotsOfASwinV2ModelAtALargerInputAndOfABackbone(FxRobot robot, @TempDir Path dir) throws Exception {
+        File photo = Screenshots.scene(dir.resolve("shapes.png"));
+        robot.interact(() -> controller.viewModel().setInputScale(1.5));      // 96 px: stage 2 is 6x6, padded to 8x8
+        robot.interact(() -> controller.open(List.of(Fixtures.file("v2a", "torchvision.pth").toFile(), photo)));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> {
+            var c = controller.viewModel().controls();
+            c.setStage(2);
+            c.setBlock(1);
+            c.setShowWindows(false);
+            c.setShowShifted(true);
+            c.setQuery(80, 80);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(controller.viewModel().analysed().input().height()).isEqualTo(96);
+        var g = controller.viewModel().analysed().inference().attention(2, 1).geometry();
+        assertThat(g.padded()).isTrue();
+        assertThat(g.shifted()).isTrue();
+        Screenshots.shoot(robot, controller.root(), "main-v2-padded.png");
+        assertThat(ScreenChecks.spread(ScreenChecks.snapshot(robot, robot.lookup("#layerStack").query()))).isGreaterThan(60);
+
+        robot.interact(() -> controller.viewModel().setInputScale(1));
+        robot.interact(() -> controller.open(List.of(Fixtures.file("v2a", "mmdet_backbone.pth").toFile(), photo)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(controller.banner().isShowing()).isFalse();
+        assertThat(robot.lookup("#no-classifier").queryLabeled().isVisible()).isTrue();
+        Screenshots.shoot(robot, controller.root(), "main-backbone.png");
+    }
+
     /**
      * The stacked layers on screen are the ones the renderer drew, scaled; and around the query, where the
      * heatmap is, the screen differs clearly from the same layers without the heatmap.

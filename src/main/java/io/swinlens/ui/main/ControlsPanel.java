@@ -144,7 +144,8 @@ final class ControlsPanel extends VBox {
     private String kind(SwinConfig config, ViewSettings s) {
         var analysed = viewModel.analysed();
         BlockGeometry g = analysed.inference().attention(s.stage(), s.block()).geometry();
-        return g.kind() + ", " + g.windowsDown() + "×" + g.windowsAcross() + " windows of " + g.window() + "×" + g.window();
+        return g.kind() + ", " + g.windowsDown() + "×" + g.windowsAcross() + " windows of " + g.window() + "×" + g.window()
+                + (g.padded() ? " (map padded to %d×%d)".formatted(g.paddedHeight(), g.paddedWidth()) : "");
     }
 
     private static void setItems(ChoiceBox<Integer> box, int count, int value) {

@@ -50,7 +50,8 @@ final class StatusBarView extends StatusBar {
 
     private void update() {
         LoadedModel m = viewModel.modelProperty().get();
-        model.setText(m == null ? "No model" : m.displayName() + " · " + m.config().name() + " (embed " + m.config().embedDim()
+        model.setText(m == null ? "No model" : m.displayName() + " · " + m.config().name() + " (" + m.config().version().label()
+                + (m.config().hasClassifier() ? "" : " backbone") + ", embed " + m.config().embedDim()
                 + ", window " + m.config().windowSize() + ", " + m.config().numStages() + " stages)");
         AnalysedImage a = viewModel.analysed();
         if (a == null) {

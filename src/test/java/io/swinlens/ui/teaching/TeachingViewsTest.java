@@ -109,6 +109,55 @@ class TeachingViewsTest {
         assertThat(greenish).as("green cells of negative bias").isGreaterThan(20);
     }
 
+    private void openFiles(FxRobot robot, java.nio.file.Path weights, java.nio.file.Path input) {
+        robot.interact(() -> controller.open(List.of(weights.toFile(), input.toFile())));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void aSwinV2ModelOnAPaddedInputShowsEveryViewWithV2sFormulaAndPositionBias(FxRobot robot) {
+        openFiles(robot, Fixtures.file("v2a", "torchvision.pth"), Fixtures.file("v2a", "run_56x40/input.npy"));
+        TeachingTabs t = controller.teaching();
+        robot.interact(() -> {
+            var c = controller.viewModel().controls();
+            c.setStage(1);
+            c.setBlock(1);
+            c.setHead(HeadChoice.one(1));
+            c.setQuery(36, 52);          // near the bottom-right corner: its window holds padding
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        for (Tab tab : t.tabs()) {
+            robot.interact(() -> controller.tabs().getSelectionModel().select(tab));
+            WaitForAsyncUtils.waitForFxEvents();
+            TeachingView view = (TeachingView) tab.getContent();
+            assertThat(view.picture()).as(tab.getText()).isNotNull();
+            assertThat(view.picture().getWidth()).as(tab.getText()).isGreaterThan(200);
+            if (view instanceof ScoreDecompositionView) {
+                assertThat(robot.lookup("#formula").queryLabeled().getText()).contains("cos(Q, K)").contains("16·σ(CPB");
+            }
+        }
+        assertThat(controller.banner().isShowing()).isFalse();
+    }
+
+    @Test
+    void aBackboneHasNoPredictionsOrCamButEveryAttentionView(FxRobot robot) {
+        openFiles(robot, Fixtures.file("m4w4", "mmdet_backbone.pth"), Fixtures.file("m4w4", "input.npy"));
+        assertThat(controller.banner().isShowing()).as(controller.banner().getText()).isFalse();
+        assertThat(robot.lookup("#no-classifier").queryLabeled().getText()).contains("No classification head");
+        TeachingTabs t = controller.teaching();
+        for (Tab tab : t.tabs()) {
+            robot.interact(() -> controller.tabs().getSelectionModel().select(tab));
+            WaitForAsyncUtils.waitForFxEvents();
+            TeachingView view = (TeachingView) tab.getContent();
+            if (view instanceof CamView) {
+                assertThat(view.picture()).isNull();
+                assertThat(robot.lookup("#camView-status").queryLabeled().getText()).contains("no classification head");
+            } else {
+                assertThat(view.picture()).as(tab.getText()).isNotNull();
+            }
+        }
+    }
+
     @Test
     void everyViewShowsAPictureOfTheImage(FxRobot robot) {
         TeachingTabs t = open(robot, 0);
