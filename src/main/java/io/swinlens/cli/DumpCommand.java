@@ -11,6 +11,8 @@ import io.swinlens.analysis.teaching.Rollout;
 import io.swinlens.model.capture.BlockAttention;
 import io.swinlens.model.capture.CaptureRequest;
 import io.swinlens.model.capture.Inference;
+import io.swinlens.model.capture.Trace;
+import io.swinlens.model.capture.TraceRequest;
 import io.swinlens.model.image.ModelInput;
 import io.swinlens.model.io.AtomicFiles;
 import io.swinlens.model.io.Npy;
@@ -43,7 +45,61 @@ import java.util.concurrent.Callable;
 @Command(name = "dump", mixinStandardHelpOptions = true, description = "Write logits, attention, rollout, head statistics or CAM as .npy/.json files, with manifest.json.")
 final class DumpCommand implements Callable<Integer> {
 
-    static final List<String> WHAT = List.of("logits", "attention", "rollout", "stats", "cam");
+    static final List<String> WHAT = List.of("logits", "attention", "rollout", "stats", "cam", "block");
+
+    /** What each array of --what block holds, in the model's order (V1, then V2). */
+    static final Map<String, String> BLOCK_V1 = blockSteps(
+            "input", "x, the token entering the block (C)",
+            "norm1", "LN1(x) (C)",
+            "q", "queries of the token's whole window, (heads, N, d), before the 1/sqrt(d) scale",
+            "k", "keys of the window (heads, N, d)",
+            "v", "values of the window (heads, N, d)",
+            "scores", "the token's row of q·kᵀ/sqrt(d) (heads, N)",
+            "bias", "the relative position bias of that row (heads, N)",
+            "mask", "the shift mask of that row, 0 or -100 (heads, N)",
+            "probs", "softmax(scores + bias + mask) (heads, N)",
+            "context", "Σ_j probs_j·v_j per head (heads, d); concatenated over heads it is the projection's input",
+            "proj", "the attention output after the projection (C)",
+            "residual1", "x + proj (C)",
+            "norm2", "LN2(residual1) (C)",
+            "fc1", "fc1(norm2) (4C)",
+            "gelu", "GELU(fc1) (4C)",
+            "fc2", "fc2(gelu) (C)",
+            "output", "residual1 + fc2: the token leaving the block (C)");
+    static final Map<String, String> BLOCK_V2 = blockSteps(
+            "input", "x, the token entering the block (C)",
+            "q", "queries of the token's whole window, (heads, N, d), before normalisation",
+            "k", "keys of the window (heads, N, d), before normalisation",
+            "v", "values of the window (heads, N, d)",
+            "scores", "the token's row of τ_h·cos(q, k) (heads, N)",
+            "bias", "16·sigmoid of the continuous position bias for that row (heads, N)",
+            "mask", "the shift mask of that row, 0 or -100 (heads, N)",
+            "probs", "softmax(scores + bias + mask) (heads, N)",
+            "context", "Σ_j probs_j·v_j per head (heads, d)",
+            "proj", "the attention output after the projection (C)",
+            "norm1", "LN1(proj): V2 normalises after the attention (C)",
+            "residual1", "x + norm1 (C)",
+            "fc1", "fc1(residual1) (4C)",
+            "gelu", "GELU(fc1) (4C)",
+            "fc2", "fc2(gelu) (C)",
+            "norm2", "LN2(fc2): V2 normalises after the MLP (C)",
+            "output", "residual1 + norm2: the token leaving the block (C)");
+
+    private static Map<String, String> blockSteps(String... pairs) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) m.put(pairs[i], pairs[i + 1]);
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    @Option(names = "--stage", defaultValue = "0", paramLabel = "S", description = "--what block: the stage (default: ${DEFAULT-VALUE})")
+    int stage;
+
+    @Option(names = "--block", defaultValue = "0", paramLabel = "B", description = "--what block: the block of that stage (default: ${DEFAULT-VALUE})")
+    int block;
+
+    @Option(names = "--query", paramLabel = "X,Y", description = "--what block: the token under this point, in pixels of the input image "
+            + "(of the tensor itself for .npy) or X%,Y% of what the model sees (default: the centre)")
+    String query;
 
     @Parameters(index = "0", paramLabel = "INPUT", description = "an image file or a float32 .npy tensor (1, 3, H, W)")
     Path input;
@@ -58,7 +114,7 @@ final class DumpCommand implements Callable<Integer> {
     ModelOptions model;
 
     @Option(names = "--what", split = ",", paramLabel = "WHAT", defaultValue = "logits,attention",
-            description = "comma-separated, any of logits, attention, rollout, stats, cam (default: ${DEFAULT-VALUE})")
+            description = "comma-separated, any of logits, attention, rollout, stats, cam, block (default: ${DEFAULT-VALUE})")
     List<String> what;
 
     @Option(names = "--overwrite", description = "replace files that already exist in DIR")
@@ -75,13 +131,20 @@ final class DumpCommand implements Callable<Integer> {
         if (!loaded.hasClassifier()) wanted.remove("logits");            // a backbone has none; the rest is there
         ModelInput x = model.input(input, loaded);
         boolean needsAttention = wanted.contains("attention") || wanted.contains("rollout") || wanted.contains("stats");
-        Inference result = ModelOptions.run(loaded, input, x, new CaptureRequest(needsAttention, wanted.contains("cam"), null));
+        CaptureRequest capture = new CaptureRequest(needsAttention, wanted.contains("cam"), null);
+        if (wanted.contains("block")) capture = capture.withTrace(blockTrace(loaded, x));
+        Inference result = ModelOptions.run(loaded, input, x, capture);
         List<String> names = new ArrayList<>();
         if (wanted.contains("logits")) names.add("logits.npy");
         if (wanted.contains("attention")) for (BlockAttention a : result.attention()) names.add(attentionFile(a));
         if (wanted.contains("rollout")) names.add("rollout.npy");
         if (wanted.contains("stats")) names.add("stats.json");
         if (wanted.contains("cam")) names.add("cam_top1.npy");
+        String blockDir = "block_s%db%d".formatted(stage, block);
+        if (wanted.contains("block")) {
+            for (String n : result.traced().orElseThrow().names()) names.add(blockDir + "/" + n + ".npy");
+            names.add(blockDir + "/manifest.json");
+        }
         names.add("manifest.json");
         if (!overwrite) {
             for (String name : names) {
@@ -115,6 +178,7 @@ final class DumpCommand implements Callable<Integer> {
         if (wanted.contains("rollout")) files.add(writeRollout(result));
         if (wanted.contains("stats")) files.add(writeStats(result, loaded.config().patchSize()));
         if (wanted.contains("cam")) files.add(writeCam(result, loaded));
+        if (wanted.contains("block")) files.add(writeBlock(result, loaded));
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("input", input.toString());
         manifest.put("input_shape", new int[]{1, 3, x.height(), x.width()});
@@ -211,6 +275,68 @@ final class DumpCommand implements Callable<Integer> {
         e.put("file", "stats.json");
         e.put("kind", "head_statistics");
         e.put("entries", rows.size());
+        return e;
+    }
+
+    /** --stage, --block and --query as the trace of one token through one block. */
+    private TraceRequest blockTrace(LoadedModel loaded, ModelInput x) {
+        var c = loaded.config();
+        if (stage < 0 || stage >= c.numStages()) throw new CliException(ExitCodes.USAGE, "--stage " + stage + " does not exist: stages are 0.." + (c.numStages() - 1));
+        if (block < 0 || block >= c.depth(stage)) {
+            throw new CliException(ExitCodes.USAGE, "--block " + block + " does not exist: stage " + stage + " has blocks 0.." + (c.depth(stage) - 1));
+        }
+        int[] pixel = query == null ? new int[]{x.width() / 2, x.height() / 2} : QueryPoint.modelPixel(query, input, x);
+        int tokenPx = c.patchSize() << stage;
+        int w = x.width() / c.patchSize();
+        int h = x.height() / c.patchSize();
+        for (int s = 0; s < stage; s++) {
+            w = (w + 1) / 2;
+            h = (h + 1) / 2;
+        }
+        int ty = Math.min(h - 1, pixel[1] / tokenPx);
+        int tx = Math.min(w - 1, pixel[0] / tokenPx);
+        return TraceRequest.block(stage, block, ty * w + tx);
+    }
+
+    private Map<String, Object> writeBlock(Inference result, LoadedModel loaded) {
+        Trace t = result.traced().orElseThrow();
+        String dir = "block_s%db%d".formatted(stage, block);
+        Map<String, String> described = loaded.config().isV2() ? BLOCK_V2 : BLOCK_V1;
+        List<Map<String, Object>> arrays = new ArrayList<>();
+        for (String name : t.names()) {
+            long[] shape = t.shape(name);
+            float[] data = t.get(name);
+            write(dir + "/" + name + ".npy", o -> Npy.write(o, data, shape));
+            Map<String, Object> e = entry(name + ".npy", name, shape);
+            e.put("meaning", described.get(name));
+            arrays.add(e);
+        }
+        var g = t.geometry();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("version", loaded.config().version().name());
+        m.put("stage", stage);
+        m.put("block", block);
+        m.put("window", t.window());
+        m.put("query_index", t.queryIndex());
+        m.put("token_row", t.tokenY());
+        m.put("token_col", t.tokenX());
+        m.put("resolution", new int[]{g.height(), g.width()});
+        m.put("window_size", g.window());
+        m.put("shift", g.shiftY());
+        m.put("shift_yx", new int[]{g.shiftY(), g.shiftX()});
+        m.put("heads", loaded.config().heads(stage));
+        m.put("key_tokens", t.sources());
+        m.put("order", loaded.config().isV2()
+                ? "V2 (res-post-norm): x -> attention -> proj -> LN1 -> + x -> fc1 -> GELU -> fc2 -> LN2 -> + residual"
+                : "V1 (pre-norm): x -> LN1 -> attention -> proj -> + x -> LN2 -> fc1 -> GELU -> fc2 -> + residual");
+        m.put("arrays", arrays);
+        byte[] json = gson().toJson(JsonNumbers.finiteOrNull(m)).getBytes(StandardCharsets.UTF_8);
+        write(dir + "/manifest.json", o -> o.write(json));
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("file", dir + "/manifest.json");
+        e.put("kind", "block_trace");
+        e.put("stage", stage);
+        e.put("block", block);
         return e;
     }
 

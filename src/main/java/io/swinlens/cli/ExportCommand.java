@@ -206,34 +206,10 @@ final class ExportCommand implements Callable<Integer> {
         }
     }
 
-    /**
-     * --query in the original image's pixels (the crop box maps it onto the model input), or as
-     * percentages of the crop (the part of the image the model sees).
-     */
+    /** --query in the original image's pixels, or in percent of what the model sees ({@link QueryPoint}). */
     private ViewSettings withQuery(ViewSettings settings, Path file, ModelInput input) {
-        String[] parts = query.split(",");
-        CropBox crop = input.crop();
-        double x;
-        double y;
-        try {
-            if (parts.length != 2) throw new NumberFormatException();
-            x = coordinate(parts[0].trim(), crop.x(), crop.width());
-            y = coordinate(parts[1].trim(), crop.y(), crop.height());
-            if (!Double.isFinite(x) || !Double.isFinite(y)) throw new NumberFormatException();
-        } catch (NumberFormatException e) {
-            throw usage("--query must be X,Y in pixels or X%,Y% of what the model sees, got '" + query + "'");
-        }
-        if (parts[0].trim().endsWith("%") || parts[1].trim().endsWith("%")) {
-            x = Math.min(x, crop.x() + crop.width() - 1e-6);       // 100% is the last pixel, not one past it
-            y = Math.min(y, crop.y() + crop.height() - 1e-6);
-        }
-        if (x < crop.x() || y < crop.y() || x >= crop.x() + crop.width() || y >= crop.y() + crop.height()) {
-            throw usage("%s: query (%s, %s) lies outside the part of the image the model sees (x %.0f..%.0f, y %.0f..%.0f)".formatted(
-                    file.getFileName(), parts[0].trim(), parts[1].trim(), crop.x(), crop.x() + crop.width(), crop.y(), crop.y() + crop.height()));
-        }
-        int mx = (int) Math.min(input.width() - 1, Math.floor((x - crop.x()) * input.width() / crop.width()));
-        int my = (int) Math.min(input.height() - 1, Math.floor((y - crop.y()) * input.height() / crop.height()));
-        return settings.withQuery(mx, my);
+        int[] m = QueryPoint.modelPixel(query, file, input);
+        return settings.withQuery(m[0], m[1]);
     }
 
     private io.swinlens.analysis.teaching.Diverging signedMap() {
@@ -253,13 +229,6 @@ final class ExportCommand implements Callable<Integer> {
         }
     }
 
-    /** A pixel coordinate, or {@code P%} of the crop's extent from its start (0%..100%). */
-    private static double coordinate(String text, double start, double extent) {
-        if (!text.endsWith("%")) return Double.parseDouble(text);
-        double percent = Double.parseDouble(text.substring(0, text.length() - 1).trim());
-        if (!(percent >= 0 && percent <= 100)) throw new NumberFormatException();
-        return start + percent / 100 * extent;
-    }
 
     /** --query-token ROW,COL on the selected stage: the query pixel is that token's centre. */
     private ViewSettings withQueryToken(ViewSettings settings, LoadedModel loaded, ModelInput input) {

@@ -5,9 +5,17 @@ import java.util.Optional;
 
 /** The result of one forward pass: logits and whatever the {@link CaptureRequest} asked for. */
 public record Inference(float[] logits, List<BlockAttention> attention, List<StageOutput> stageOutputs,
-                        ScoreParts parts, int inputHeight, int inputWidth, long nanos) {
+                        ScoreParts parts, int inputHeight, int inputWidth, long nanos, Trace trace) {
+
+    public Inference(float[] logits, List<BlockAttention> attention, List<StageOutput> stageOutputs,
+                     ScoreParts parts, int inputHeight, int inputWidth, long nanos) {
+        this(logits, attention, stageOutputs, parts, inputHeight, inputWidth, nanos, null);
+    }
 
     public Optional<ScoreParts> scoreParts() { return Optional.ofNullable(parts); }
+
+    /** What the {@link CaptureRequest#trace()} recorded. */
+    public Optional<Trace> traced() { return Optional.ofNullable(trace); }
 
     public BlockAttention attention(int stage, int block) {
         return attention.stream().filter(a -> a.stage() == stage && a.block() == block).findFirst()

@@ -17,6 +17,9 @@ import org.nd4j.linalg.api.memory.enums.SpillPolicy;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
+import io.swinlens.model.capture.Trace;
+import io.swinlens.model.capture.TraceRequest;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -126,7 +129,7 @@ public final class SwinModel {
         Recorder recorder = new Recorder(capture);
         float[] logits;
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE, WORKSPACE_ID)) {
-            INDArray x = embed(chw, height, width);                               // (L, C)
+            INDArray x = embed(chw, height, width, recorder);                     // (L, C)
             int last = weights.config.numStages() - 1;
             for (int s = 0; s <= last; s++) {
                 for (ResolutionPlan.BlockPlan block : plan.stages.get(s)) {
@@ -134,7 +137,7 @@ public final class SwinModel {
                     x = w.v2() ? blockV2(x, block, w, recorder) : block(x, block, w, recorder);
                 }
                 recorder.stage(s, plan.stages.get(s).get(0).geometry(), x);
-                if (s < last) x = merge(x, plan.merges.get(s), weights.merges.get(s));  // (L/4, 2C)
+                if (s < last) x = merge(x, plan.merges.get(s), weights.merges.get(s), recorder.mergeTracer(s, plan, weights.config));  // (L/4, 2C)
             }
             if (weights.head != null) {
                 INDArray pooled = weights.norm.apply(x).mean(0).reshape(1, x.columns());  // (1, 8C)
@@ -144,7 +147,7 @@ public final class SwinModel {
             }
         }
         return new Inference(logits, List.copyOf(recorder.attention), List.copyOf(recorder.stages), recorder.parts,
-                height, width, System.nanoTime() - start);
+                height, width, System.nanoTime() - start, recorder.trace);
     }
 
     private synchronized ResolutionPlan plan(int height, int width) {
@@ -160,7 +163,7 @@ public final class SwinModel {
     }
 
     /** The stride-P conv as a matmul on patches flattened (cin, ky, kx), then LayerNorm (docs/swin-reference.md §3.1). */
-    private INDArray embed(float[] chw, int height, int width) {
+    private INDArray embed(float[] chw, int height, int width, Recorder recorder) {
         int p = weights.config.patchSize();
         int cin = weights.config.inChannels();
         int h = height / p;
@@ -178,24 +181,67 @@ public final class SwinModel {
             }
         }
         INDArray tokens = Nd4j.create(patches, new long[]{(long) h * w, patchSize}, 'c');  // (L, 3·P·P)
-        return weights.patchNorm.apply(weights.patchEmbed.apply(tokens));                 // (L, C)
+        INDArray linear = weights.patchEmbed.apply(tokens);                                // (L, C)
+        INDArray embedded = weights.patchNorm.apply(linear);                               // (L, C)
+        TraceRequest t = recorder.request.trace();
+        if (t != null && t.kind() == TraceRequest.Kind.EMBED) {
+            if (t.token() < 0 || t.token() >= h * w) throw new IllegalArgumentException("no patch " + t.token() + " in a " + h + "x" + w + " grid");
+            int row = t.token();
+            Map<String, Trace.Values> v = new LinkedHashMap<>();
+            v.put("patch", new Trace.Values(java.util.Arrays.copyOfRange(patches, row * patchSize, (row + 1) * patchSize), new long[]{cin, p, p}));
+            v.put("linear", Recorder.vector(linear, row));
+            v.put("token", Recorder.vector(embedded, row));
+            v.put("tokens", new Trace.Values(embedded.dup('c').ravel().toFloatVector(), new long[]{h, w, embedded.columns()}));
+            recorder.trace = new Trace(t, null, -1, -1, h, w, v, new int[]{(row / w) * p, (row % w) * p});
+        }
+        return embedded;
     }
 
     /** V1 (pre-norm): x + attn(LN1(x)), then x + MLP(LN2(x)). */
     private INDArray block(INDArray x, ResolutionPlan.BlockPlan plan, SwinWeights.Block blockWeights, Recorder recorder) {
-        INDArray windows = partition(blockWeights.norm1().apply(x), plan);           // (nW·N, C), padded, shifted, partitioned
-        INDArray attended = attention(windows, plan, blockWeights, recorder);             // (nW·N, C)
+        BlockTracer trace = recorder.blockTracer(plan, weights.config);
+        if (trace != null) trace.vector("input", x);
+        INDArray normed = blockWeights.norm1().apply(x);                                  // (L, C)
+        if (trace != null) trace.vector("norm1", normed);
+        INDArray windows = partition(normed, plan);                                      // (nW·N, C), padded, shifted, partitioned
+        INDArray attended = attention(windows, plan, blockWeights, recorder, trace);      // (nW·N, C)
+        if (trace != null) trace.windowRow("proj", attended);
         x = x.add(gatherRows(attended, plan.scatter()));                       // (L, C), back in place
-        INDArray hidden = JavaKernels.geluInPlace(blockWeights.fc1().apply(blockWeights.norm2().apply(x))); // (L, 4C)
-        return x.addi(blockWeights.fc2().apply(hidden));                                  // (L, C)
+        if (trace != null) trace.vector("residual1", x);
+        INDArray normed2 = blockWeights.norm2().apply(x);
+        if (trace != null) trace.vector("norm2", normed2);
+        INDArray hidden = blockWeights.fc1().apply(normed2);                              // (L, 4C)
+        if (trace != null) trace.vector("fc1", hidden);
+        JavaKernels.geluInPlace(hidden);
+        if (trace != null) trace.vector("gelu", hidden);
+        INDArray out = blockWeights.fc2().apply(hidden);                                  // (L, C)
+        if (trace != null) trace.vector("fc2", out);
+        x.addi(out);
+        if (trace != null) trace.vector("output", x).finish(recorder);
+        return x;                                                                         // (L, C)
     }
 
     /** V2 (res-post-norm, docs/swin-reference.md §9): x + LN1(attn(x)), then x + LN2(MLP(x)). */
     private INDArray blockV2(INDArray x, ResolutionPlan.BlockPlan plan, SwinWeights.Block blockWeights, Recorder recorder) {
-        INDArray attended = attention(partition(x, plan), plan, blockWeights, recorder);  // (nW·N, C)
-        x = x.add(blockWeights.norm1().apply(gatherRows(attended, plan.scatter())));     // (L, C)
-        INDArray hidden = JavaKernels.geluInPlace(blockWeights.fc1().apply(x));          // (L, 4C)
-        return x.addi(blockWeights.norm2().apply(blockWeights.fc2().apply(hidden)));     // (L, C)
+        BlockTracer trace = recorder.blockTracer(plan, weights.config);
+        if (trace != null) trace.vector("input", x);
+        INDArray attended = attention(partition(x, plan), plan, blockWeights, recorder, trace);  // (nW·N, C)
+        if (trace != null) trace.windowRow("proj", attended);
+        INDArray normed = blockWeights.norm1().apply(gatherRows(attended, plan.scatter()));     // (L, C)
+        if (trace != null) trace.vector("norm1", normed);
+        x = x.add(normed);                                                                // (L, C)
+        if (trace != null) trace.vector("residual1", x);
+        INDArray hidden = blockWeights.fc1().apply(x);                                    // (L, 4C)
+        if (trace != null) trace.vector("fc1", hidden);
+        JavaKernels.geluInPlace(hidden);
+        if (trace != null) trace.vector("gelu", hidden);
+        INDArray out = blockWeights.fc2().apply(hidden);
+        if (trace != null) trace.vector("fc2", out);
+        INDArray normed2 = blockWeights.norm2().apply(out);
+        if (trace != null) trace.vector("norm2", normed2);
+        x.addi(normed2);
+        if (trace != null) trace.vector("output", x).finish(recorder);
+        return x;                                                                         // (L, C)
     }
 
     /** Pad (zero rows), roll and partition in one gather. */
@@ -211,7 +257,8 @@ public final class SwinModel {
      * Attention per window and head (docs/swin-reference.md §3.8, docs/swin-reference.md §9). V1: softmax(q·scale·kᵀ + B + M)·V with
      * the scale folded into q. V2: softmax(τ_h·q̂·k̂ᵀ + 16σ(CPB) + M)·V with q̂, k̂ unit rows and τ_h folded into q̂.
      */
-    private INDArray attention(INDArray windows, ResolutionPlan.BlockPlan plan, SwinWeights.Block blockWeights, Recorder recorder) {
+    private INDArray attention(INDArray windows, ResolutionPlan.BlockPlan plan, SwinWeights.Block blockWeights, Recorder recorder,
+                               BlockTracer trace) {
         BlockGeometry g = plan.geometry();
         int nW = g.windowCount();
         int n = g.tokensPerWindow();
@@ -220,6 +267,12 @@ public final class SwinModel {
         INDArray q = qkv[0];
         INDArray k = qkv[1];
         INDArray v = qkv[2];
+        if (trace != null) {
+            float unscale = blockWeights.v2() ? 1f : (float) Math.sqrt(weights.config.headDim(g.stage()));  // V1's q holds q·d^-0.5
+            trace.window("q", q, unscale);
+            trace.window("k", k, 1f);
+            trace.window("v", v, 1f);
+        }
         if (blockWeights.v2()) {
             JavaKernels.normalizeRowsInPlace(q, n, blockWeights.cosineScale());
             JavaKernels.normalizeRowsInPlace(k, n, null);
@@ -227,11 +280,14 @@ public final class SwinModel {
         INDArray scores = Nd4j.createUninitialized(DataType.FLOAT, (long) nW * heads, n, n); // (nW·h, N, N)
         Nd4j.matmul(q, k, scores, false, true, false);
         recorder.beforeBias(plan, scores);
+        if (trace != null) trace.queryRows("scores", scores);
         scores.reshape('c', nW, heads, n, n).addi(plan.biasMask());           // + B + M, (nW, h, N, N)
         INDArray attentionProbs = Nd4jKernels.softmaxInPlace(scores);                  // (nW·h, N, N)
         recorder.attention(plan, attentionProbs);
+        if (trace != null) trace.queryRows("probs", attentionProbs).biasAndMask(plan);
         INDArray context = Nd4j.createUninitialized(DataType.FLOAT, (long) nW * heads, n, v.size(2));
         Nd4j.matmul(attentionProbs, v, context, false, false, false);          // (nW·h, N, d)
+        if (trace != null) trace.queryRows("context", context);
         INDArray merged = JavaKernels.mergeHeads(context, nW, n, heads);      // (nW·N, C), channel = head·d + j
         return blockWeights.proj().apply(merged);
     }
@@ -240,21 +296,173 @@ public final class SwinModel {
      * Concatenate x0..x3 on channels (an odd map padded first), then V1: LayerNorm(4C), Linear(4C -> 2C);
      * V2: Linear(4C -> 2C), LayerNorm(2C) (docs/swin-reference.md §3.11, docs/swin-reference.md §9).
      */
-    private static INDArray merge(INDArray x, ResolutionPlan.MergePlan plan, SwinWeights.Merge m) {
+    private static INDArray merge(INDArray x, ResolutionPlan.MergePlan plan, SwinWeights.Merge m, MergeTracer trace) {
         int[] index = plan.index();
         INDArray gathered = gatherRows(plan.padded() ? withZeroRow(x) : x, index)
                 .reshape('c', index.length / 4, 4 * x.columns());                               // (L/4, 4C)
-        return m.normAfter() ? m.norm().apply(m.reduction().apply(gathered))
-                : m.reduction().apply(m.norm().apply(gathered));                                 // (L/4, 2C)
+        if (trace == null) {
+            return m.normAfter() ? m.norm().apply(m.reduction().apply(gathered))
+                    : m.reduction().apply(m.norm().apply(gathered));                             // (L/4, 2C)
+        }
+        trace.vector("concat", gathered);
+        INDArray out;
+        if (m.normAfter()) {
+            INDArray reduced = m.reduction().apply(gathered);
+            trace.vector("reduction", reduced);
+            out = m.norm().apply(reduced);
+            trace.vector("norm", out);
+        } else {
+            INDArray normed = m.norm().apply(gathered);
+            trace.vector("norm", normed);
+            out = m.reduction().apply(normed);
+            trace.vector("reduction", out);
+        }
+        trace.vector("output", out).finish(index, x.rows());
+        return out;
     }
 
     private static INDArray gatherRows(INDArray x, int[] index) {
         return Nd4j.pullRows(x, 1, index);
     }
 
+    /** Copies one token's values of one block out of the workspace, in the order the block computes them. */
+    private static final class BlockTracer {
+        final ResolutionPlan.BlockPlan plan;
+        final int token;
+        final int row;            // the token's row in window order
+        final int window;
+        final int query;
+        final int heads;
+        final int n;
+        final boolean v2;
+        final Map<String, Trace.Values> values = new LinkedHashMap<>();
+
+        BlockTracer(ResolutionPlan.BlockPlan plan, int token, boolean v2) {
+            this.plan = plan;
+            this.token = token;
+            this.n = plan.geometry().tokensPerWindow();
+            this.row = plan.scatter()[token];
+            this.window = row / n;
+            this.query = row % n;
+            this.heads = plan.heads();
+            this.v2 = v2;
+        }
+
+        /** Row {@code token} of an (L, ·) matrix. */
+        BlockTracer vector(String name, INDArray tokens) {
+            values.put(name, Recorder.vector(tokens, token));
+            return this;
+        }
+
+        /** Row of the token in an (nW·N, ·) window-order matrix. */
+        BlockTracer windowRow(String name, INDArray windows) {
+            values.put(name, Recorder.vector(windows, row));
+            return this;
+        }
+
+        /** The query's whole window of an (nW·h, N, d) array: (h, N, d), times {@code factor}. */
+        void window(String name, INDArray perHead, float factor) {
+            long d = perHead.size(2);
+            float[] out = perHead.get(org.nd4j.linalg.indexing.NDArrayIndex.interval((long) window * heads, (long) (window + 1) * heads),
+                    org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.all()).dup('c').ravel().toFloatVector();
+            if (factor != 1f) for (int i = 0; i < out.length; i++) out[i] *= factor;
+            values.put(name, new Trace.Values(out, new long[]{heads, n, d}));
+        }
+
+        /** The query's row in every head of an (nW·h, N, K) array: (h, K). */
+        BlockTracer queryRows(String name, INDArray perHead) {
+            long k = perHead.size(2);
+            float[] out = new float[(int) (heads * k)];
+            for (int h = 0; h < heads; h++) {
+                float[] r = perHead.slice((long) window * heads + h).getRow(query).dup().toFloatVector();
+                System.arraycopy(r, 0, out, (int) (h * k), (int) k);
+            }
+            values.put(name, new Trace.Values(out, new long[]{heads, k}));
+            return this;
+        }
+
+        /** The position bias and the mask of the query's row, each (h, N); inserted before "probs". */
+        void biasAndMask(ResolutionPlan.BlockPlan p) {
+            float[] bias = new float[heads * n];
+            float[] mask = new float[heads * n];
+            for (int h = 0; h < heads; h++) {
+                System.arraycopy(p.bias(), (h * n + query) * n, bias, h * n, n);
+                System.arraycopy(p.mask(), (window * n + query) * n, mask, h * n, n);
+            }
+            Trace.Values probs = values.remove("probs");
+            values.put("bias", new Trace.Values(bias, new long[]{heads, n}));
+            values.put("mask", new Trace.Values(mask, new long[]{heads, n}));
+            values.put("probs", probs);
+        }
+
+        void finish(Recorder recorder) {
+            var g = plan.geometry();
+            int[] keys = new int[n];
+            for (int j = 0; j < n; j++) keys[j] = io.swinlens.model.geometry.WindowGeometry.originalToken(g, window, j);
+            recorder.trace = new Trace(recorder.request.trace(), g, window, query, g.height(), g.width(), values, keys);
+        }
+    }
+
+    /** Copies one merged token's values out of the workspace. */
+    private static final class MergeTracer {
+        final TraceRequest request;
+        final int token;
+        final int height;
+        final int width;
+        final Recorder recorder;
+        final Map<String, Trace.Values> values = new LinkedHashMap<>();
+
+        MergeTracer(TraceRequest request, int height, int width, Recorder recorder) {
+            this.request = request;
+            this.token = request.token();
+            this.height = height;
+            this.width = width;
+            this.recorder = recorder;
+        }
+
+        MergeTracer vector(String name, INDArray rows) {
+            values.put(name, Recorder.vector(rows, token));
+            return this;
+        }
+
+        void finish(int[] index, int tokensBelow) {
+            int[] sources = new int[4];
+            for (int k = 0; k < 4; k++) sources[k] = index[4 * token + k] >= tokensBelow ? -1 : index[4 * token + k];
+            recorder.trace = new Trace(request, null, -1, -1, height, width, values, sources);
+        }
+    }
+
     /** Copies what the capture request asks for out of the workspace onto the Java heap. */
     private static final class Recorder {
         final CaptureRequest request;
+        Trace trace;
+
+        /** Row r of a 2-D array as a vector. */
+        static Trace.Values vector(INDArray m, long r) {
+            float[] v = m.getRow(r).dup().toFloatVector();
+            return new Trace.Values(v, new long[]{v.length});
+        }
+
+        BlockTracer blockTracer(ResolutionPlan.BlockPlan plan, SwinConfig config) {
+            TraceRequest t = request.trace();
+            var g = plan.geometry();
+            if (t == null || t.kind() != TraceRequest.Kind.BLOCK || t.stage() != g.stage() || t.block() != g.block()) return null;
+            if (t.token() < 0 || t.token() >= g.tokenCount()) {
+                throw new IllegalArgumentException("stage %d has %dx%d tokens; token %d does not exist".formatted(g.stage(), g.height(), g.width(), t.token()));
+            }
+            return new BlockTracer(plan, t.token(), config.isV2());
+        }
+
+        MergeTracer mergeTracer(int stage, ResolutionPlan plan, SwinConfig config) {
+            TraceRequest t = request.trace();
+            if (t == null || t.kind() != TraceRequest.Kind.MERGE || t.stage() != stage) return null;
+            ResolutionPlan.MergePlan m = plan.merges.get(stage);
+            if (t.token() < 0 || t.token() >= m.height() * m.width()) {
+                throw new IllegalArgumentException("the merge after stage %d makes %dx%d tokens; token %d does not exist"
+                        .formatted(stage, m.height(), m.width(), t.token()));
+            }
+            return new MergeTracer(t, m.height(), m.width(), this);
+        }
         final List<BlockAttention> attention = new ArrayList<>();
         final List<StageOutput> stages = new ArrayList<>();
         ScoreParts parts;
