@@ -59,7 +59,7 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--query-token", paramLabel = "ROW,COL", description = "query token on the selected stage's token grid (row, column from the top left)")
     String queryToken;
 
-    @Option(names = "--mode", defaultValue = "query", paramLabel = "MODE", description = "query or received (heatmaps); rollout, cam, stats or bias (teaching views) (default: ${DEFAULT-VALUE})")
+    @Option(names = "--mode", defaultValue = "query", paramLabel = "MODE", description = "query or received (heatmaps); rollout, cam, stats, bias, block, embed or merge (teaching views) (default: ${DEFAULT-VALUE})")
     String mode;
 
     @Option(names = "--fusion", defaultValue = "mean", paramLabel = "F", description = "--mode rollout: how heads are fused, mean, max or min (default: ${DEFAULT-VALUE})")
@@ -172,10 +172,12 @@ final class ExportCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw usage("unknown --fusion '" + fusion + "' (mean, max, min)");
         }
-        AnalysedImage analysed = AnalysedImage.analyse(loaded, file, model.input(file, loaded));
-        Path png = out.resolve(ExportNames.stem(file) + "_" + teaching.suffix(analysed, settings.stage(), settings.block(), f, classIndex) + ".png");
+        ModelInput input = model.input(file, loaded);
+        ViewSettings s = queryToken != null ? withQueryToken(settings, loaded, input) : query == null ? settings : withQuery(settings, file, input);
+        AnalysedImage analysed = AnalysedImage.analyse(loaded, file, input);
+        Path png = out.resolve(ExportNames.stem(file) + "_" + teaching.suffix(analysed, s.stage(), s.block(), f, classIndex) + ".png");
         refuseExisting(png);
-        var image = teaching.render(loaded, analysed, settings.stage(), settings.block(), f, classIndex, settings.colormap(), signedMap());
+        var image = teaching.render(loaded, analysed, s.stage(), s.block(), s.queryX(), s.queryY(), f, classIndex, s.colormap(), signedMap());
         write(png, () -> PngExport.write(image, png, overwrite));
         return png;
     }
@@ -290,7 +292,7 @@ final class ExportCommand implements Callable<Integer> {
             try {
                 return new ExportMode(HeatmapMode.parse(mode), null);
             } catch (IllegalArgumentException e) {
-                throw usage("unknown --mode '" + mode + "' (query, received, rollout, cam, stats, bias)");
+                throw usage("unknown --mode '" + mode + "' (query, received, rollout, cam, stats, bias, block, embed, merge)");
             }
         }
     }

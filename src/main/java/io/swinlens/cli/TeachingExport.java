@@ -10,9 +10,9 @@ import java.awt.image.BufferedImage;
 import io.swinlens.analysis.Colormap;
 import java.util.Locale;
 
-/** The teaching views {@code export --mode rollout|cam|stats|bias} writes, through the app's renderer. */
+/** The teaching views {@code export --mode rollout|cam|stats|bias|block|embed|merge} writes, through the app's renderer. */
 enum TeachingExport {
-    ROLLOUT, CAM, STATS, BIAS;
+    ROLLOUT, CAM, STATS, BIAS, BLOCK, EMBED, MERGE;
 
     /** The mode, or null for a heatmap mode (query, received). */
     static TeachingExport parse(String mode) {
@@ -26,8 +26,8 @@ enum TeachingExport {
     String id() { return name().toLowerCase(Locale.ROOT); }
 
     /** @param classIndex a class for CAM, or null for the top-1 */
-    BufferedImage render(LoadedModel model, AnalysedImage a, int stage, int block, HeadFusion fusion, Integer classIndex, Colormap colormap,
-                         io.swinlens.analysis.teaching.Diverging signed) {
+    BufferedImage render(LoadedModel model, AnalysedImage a, int stage, int block, int queryX, int queryY, HeadFusion fusion, Integer classIndex,
+                         Colormap colormap, io.swinlens.analysis.teaching.Diverging signed) {
         return switch (this) {
             case ROLLOUT -> TeachingImages.rollout(a, fusion, colormap);
             case CAM -> {
@@ -39,6 +39,14 @@ enum TeachingExport {
             }
             case STATS -> TeachingImages.statistics(a, TeachingImages.statistics(a));
             case BIAS -> TeachingImages.biasBlock(model, a, stage, block, signed);
+            case BLOCK -> TeachingImages.block(a, TeachingImages.blockTrace(model, a, stage, block, queryX, queryY), -1, -1, signed).image();
+            case EMBED -> TeachingImages.embed(model, a, queryX, queryY);
+            case MERGE -> {
+                if (stage >= a.stages() - 1) {
+                    throw new CliException(ExitCodes.USAGE, "--mode merge: --stage " + stage + " has no patch merging after it; choose 0.." + (a.stages() - 2));
+                }
+                yield TeachingImages.merge(model, a, stage, queryX, queryY);
+            }
         };
     }
 
@@ -49,6 +57,9 @@ enum TeachingExport {
             case CAM -> "cam_c" + (classIndex != null ? classIndex : a.inference().topK(1)[0]);
             case STATS -> "stats";
             case BIAS -> "s%db%d_bias".formatted(stage, block);
+            case BLOCK -> "s%db%d_block".formatted(stage, block);
+            case EMBED -> "embed";
+            case MERGE -> "merge_s%d".formatted(stage);
         };
     }
 }

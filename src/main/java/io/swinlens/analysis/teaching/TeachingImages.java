@@ -59,4 +59,41 @@ public final class TeachingImages {
     public static BufferedImage biasBlock(LoadedModel model, AnalysedImage a, int stage, int block, Diverging signed) {
         return TeachingRenderer.biasBlock(a.modelName(), bias(model, a, stage, block), signed);
     }
+
+    /** The token under model-input pixel (x, y) at a stage, as an index of that stage's map (negative: the centre). */
+    static int tokenAt(AnalysedImage a, int stage, int x, int y) {
+        var g = a.inference().attention(stage, 0).geometry();
+        QueryToken q = QueryToken.atPixel(a, g, x, y);
+        return q.tokenY() * g.width() + q.tokenX();
+    }
+
+    /** The query token's path through one block (a forward pass of its own). */
+    public static io.swinlens.model.capture.Trace blockTrace(LoadedModel model, AnalysedImage a, int stage, int block, int x, int y) {
+        var request = io.swinlens.model.capture.TraceRequest.block(stage, block, tokenAt(a, stage, x, y));
+        return model.model().forward(a.input().chw(), a.input().height(), a.input().width(), CaptureRequest.NONE.withTrace(request))
+                .traced().orElseThrow();
+    }
+
+    public static BlockWalkthrough.Rendered block(AnalysedImage a, io.swinlens.model.capture.Trace trace, int step, int hoverKey, Diverging signed) {
+        return BlockWalkthrough.render(a, trace, step, hoverKey, signed);
+    }
+
+    /** The patch under pixel (x, y) through the patch embedding, with the whole embedded map. */
+    public static BufferedImage embed(LoadedModel model, AnalysedImage a, int x, int y) {
+        var request = io.swinlens.model.capture.TraceRequest.embed(tokenAt(a, 0, x, y));
+        var trace = model.model().forward(a.input().chw(), a.input().height(), a.input().width(), CaptureRequest.NONE.withTrace(request))
+                .traced().orElseThrow();
+        return PatchViews.embed(a, trace, model.model().patchEmbedWeight());
+    }
+
+    /** The merged token over pixel (x, y) in the patch merging after {@code stage}, with every stage's output. */
+    public static BufferedImage merge(LoadedModel model, AnalysedImage a, int stage, int x, int y) {
+        if (stage < 0 || stage >= a.stages() - 1) {
+            throw new IllegalArgumentException("stage %d has no patch merging after it: merges follow stages 0..%d".formatted(stage, a.stages() - 2));
+        }
+        var request = io.swinlens.model.capture.TraceRequest.merge(stage, tokenAt(a, stage + 1, x, y));
+        Inference inference = model.model().forward(a.input().chw(), a.input().height(), a.input().width(),
+                new CaptureRequest(false, true, null, request));
+        return PatchViews.merge(a, inference.traced().orElseThrow(), inference.stageOutputs());
+    }
 }

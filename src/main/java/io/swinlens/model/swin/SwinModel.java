@@ -79,6 +79,13 @@ public final class SwinModel {
     /** The final LayerNorm's β, (8C). */
     public float[] finalNormBias() { weights.requireHead(); return weights.norm.betaValues().clone(); }
 
+    /** The patch embedding's convolution as a matrix: (C, 3·P·P) row-major, columns in (channel, ky, kx) order. */
+    public float[] patchEmbedWeight() {
+        try (var ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+            return weights.patchEmbed.weightT().transpose().dup('c').ravel().toFloatVector();
+        }
+    }
+
     /** The classifier's weight as the checkpoint stores head.weight: (classes, 8C) row-major. */
     public float[] headWeight() { return weights.headWeightRows(); }
 

@@ -258,6 +258,13 @@ public final class MainController {
     private void key(KeyEvent e) {
         Scene scene = root.getScene();
         if (scene != null && scene.getFocusOwner() instanceof TextInputControl) return;
+        if (teaching.kindOf(tabs.getSelectionModel().getSelectedItem()).orElse(null) == io.swinlens.ui.teaching.TeachingTab.BLOCK
+                && !e.isControlDown() && !e.isAltDown() && !e.isMetaDown()
+                && (e.getCode() == javafx.scene.input.KeyCode.PERIOD || e.getCode() == javafx.scene.input.KeyCode.COMMA)) {
+            teaching.block().step(e.getCode() == javafx.scene.input.KeyCode.PERIOD ? 1 : -1);
+            e.consume();
+            return;
+        }
         if (Shortcuts.handle(e, viewModel.controls())) e.consume();
     }
 }

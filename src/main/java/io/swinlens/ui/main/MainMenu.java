@@ -156,7 +156,7 @@ public final class MainMenu {
     /** How File > Export view frames the picture. */
     public ExportStyle exportStyle() { return exportStyle; }
 
-    /** Teach: one item per teaching view, Ctrl+1..6. */
+    /** Teach: one item per teaching view, Ctrl+1..9. */
     private Menu teach() {
         Menu menu = new Menu("Teach");
         menu.setId("teachMenu");

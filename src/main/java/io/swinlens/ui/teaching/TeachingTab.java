@@ -1,13 +1,16 @@
 package io.swinlens.ui.teaching;
 
-/** The teaching and analysis views, in tab and Teach-menu order (Ctrl+1..6). */
+/** The teaching and analysis views, in tab and Teach-menu order (Ctrl+1..9). */
 public enum TeachingTab {
     SCORES("Scores", "Score decomposition"),
     BIAS("Bias", "Relative position bias"),
     SHIFT("Shift", "Cyclic shift"),
     ROLLOUT("Rollout", "Attention rollout"),
     CAM("CAM", "Class activation map"),
-    STATS("Head stats", "Head statistics");
+    STATS("Head stats", "Head statistics"),
+    BLOCK("Block", "The whole block, step by step"),
+    EMBED("Embed", "Patch embedding"),
+    MERGE("Merge", "Patch merging");
 
     private final String tabTitle;
     private final String menuTitle;

@@ -32,6 +32,9 @@ public final class TeachingTabs {
     private final RolloutView rollout;
     private final CamView cam;
     private final HeadStatisticsView stats;
+    private final BlockView block;
+    private final PatchEmbeddingView embedding;
+    private final PatchMergingView merging;
 
     /** @param openImageView selects the Image tab (the statistics open a head there) */
     public TeachingTabs(AnalysisOnScreen screen, Executor renderThread, Runnable openImageView) {
@@ -42,6 +45,9 @@ public final class TeachingTabs {
         rollout = put(TeachingTab.ROLLOUT, showing -> new RolloutView(screen, showing, renderThread));
         cam = put(TeachingTab.CAM, showing -> new CamView(screen, showing, renderThread));
         stats = put(TeachingTab.STATS, showing -> new HeadStatisticsView(screen, showing, renderThread, openImageView));
+        block = put(TeachingTab.BLOCK, showing -> new BlockView(screen, showing, renderThread));
+        embedding = put(TeachingTab.EMBED, showing -> new PatchEmbeddingView(screen, showing, renderThread));
+        merging = put(TeachingTab.MERGE, showing -> new PatchMergingView(screen, showing, renderThread));
     }
 
     private <V extends TeachingView> V put(TeachingTab kind, Function<ObservableBooleanValue, V> create) {
@@ -81,6 +87,12 @@ public final class TeachingTabs {
     }
 
     public ScoreDecompositionView scores() { return scores; }
+
+    public BlockView block() { return block; }
+
+    public PatchEmbeddingView embedding() { return embedding; }
+
+    public PatchMergingView merging() { return merging; }
 
     public BiasView bias() { return bias; }
 

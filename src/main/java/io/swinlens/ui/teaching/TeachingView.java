@@ -109,6 +109,9 @@ abstract class TeachingView extends BorderPane {
     /** How many screen pixels one picture pixel takes now (1 until the window is large enough). */
     public double enlargement() { return enlargement; }
 
+    /** The picture's node, for views that follow the pointer over it. */
+    protected final ImageView pictureNode() { return picture; }
+
     /** The picture on screen (null when none), as the renderer drew it. */
     public BufferedImage picture() { return current; }
 

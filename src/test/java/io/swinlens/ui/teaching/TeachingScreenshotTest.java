@@ -96,6 +96,24 @@ class TeachingScreenshotTest {
         Screenshots.shoot(robot, controller.root(), "teach-stats.png");
         assertThat(t.stats().table().getItems()).as("a row per head of the model").isNotEmpty();
         assertThat(ScreenChecks.spread(ScreenChecks.snapshot(robot, t.stats().chart()))).as("the scatter plot").isGreaterThan(100);
+        select(robot, t, 6);
+        robot.interact(() -> t.block().step(5));                                      // the softmax step
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> t.block().pointAt(3));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#blockStep").queryLabeled().getText()).startsWith("step 6 of 14: softmax");
+        Screenshots.shoot(robot, controller.root(), "teach-block-softmax.png");
+        showsItsPicture(robot, t.block());
+        robot.interact(() -> t.block().allSteps().setSelected(true));
+        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.shoot(robot, controller.root(), "teach-block-all.png");
+        assertThat(t.block().picture().getHeight()).as("every step, one under the other").isGreaterThan(2000);
+        select(robot, t, 7);
+        Screenshots.shoot(robot, controller.root(), "teach-embed.png");
+        showsItsPicture(robot, t.embedding());
+        select(robot, t, 8);
+        Screenshots.shoot(robot, controller.root(), "teach-merge.png");
+        showsItsPicture(robot, t.merging());
 
         // on a projector-sized window the panels grow with it
         select(robot, t, 0);

@@ -159,6 +159,34 @@ class TeachingViewsTest {
     }
 
     @Test
+    void theBlockViewStepsWithButtonsAndKeysAndPointsAtKeys(FxRobot robot) {
+        TeachingTabs t = open(robot, TeachingTab.BLOCK.ordinal());
+        selectShiftedCorner(robot, 0);
+        assertThat(robot.lookup("#blockStep").queryLabeled().getText()).startsWith("step 1 of 14: x");
+        robot.type(javafx.scene.input.KeyCode.PERIOD);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(t.block().currentStep()).isEqualTo(1);
+        robot.clickOn("#blockNext");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(t.block().currentStep()).isEqualTo(2);
+        robot.type(javafx.scene.input.KeyCode.COMMA);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(t.block().currentStep()).isEqualTo(1);
+        assertThat(robot.lookup("#blockStep").queryLabeled().getText()).contains("LayerNorm 1");
+        robot.interact(() -> t.block().step(4));                  // step 6: softmax
+        WaitForAsyncUtils.waitForFxEvents();
+        int before = t.block().picture().getHeight();
+        robot.interact(() -> t.block().pointAt(2));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#blockView-status").queryLabeled().getText()).contains("Pointing at key #2");
+        assertThat(t.block().picture().getHeight()).as("the pointed key's value vector is added").isGreaterThan(before);
+        robot.clickOn("#blockAll");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#blockStep").queryLabeled().getText()).isEqualTo("all 14 steps");
+        assertThat(t.block().exportImage().getHeight()).isGreaterThan(2000);
+    }
+
+    @Test
     void everyViewShowsAPictureOfTheImage(FxRobot robot) {
         TeachingTabs t = open(robot, 0);
         selectShiftedCorner(robot, 0);

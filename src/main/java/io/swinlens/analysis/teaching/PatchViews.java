@@ -1,0 +1,183 @@
+package io.swinlens.analysis.teaching;
+
+import io.swinlens.analysis.AnalysedImage;
+import io.swinlens.model.capture.StageOutput;
+import io.swinlens.model.capture.Trace;
+import io.swinlens.model.config.SwinConfig;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The two steps of a Swin that are not blocks, on the user's image and with the model's own numbers
+ * (docs/swin-reference.md §3.1, docs/swin-reference.md §3.11): the patch embedding (an image cut into P x P patches, one
+ * patch's 3·P·P values, the stride-P convolution as a matrix product, LayerNorm) and the patch merging (2 x 2
+ * tokens concatenated in the model's order x0..x3, LayerNorm, the linear map 4C -> 2C). Token maps are shown as
+ * the RGB picture of their first three principal components ({@link Pca}).
+ */
+public final class PatchViews {
+
+    private static final int IMAGE_SIDE = 300;
+    private static final Font LABEL = new Font(Font.SANS_SERIF, Font.BOLD, 13);
+
+    private PatchViews() { }
+
+    /**
+     * @param weight the convolution as a (C, 3·P·P) matrix ({@code SwinModel.patchEmbedWeight})
+     */
+    public static BufferedImage embed(AnalysedImage a, Trace t, float[] weight) {
+        SwinConfig c = a.config();
+        int p = c.patchSize();
+        int cin = c.inChannels();
+        int dim = c.embedDim();
+        int y0 = t.sources()[0];
+        int x0 = t.sources()[1];
+        BufferedImage grid = imageWithGrid(a, p, List.of(new int[]{y0, x0, p, p}), List.of("patch"));
+        float[] patch = t.get("patch");
+        List<BufferedImage> channels = new ArrayList<>();
+        String[] names = {"R", "G", "B"};
+        for (int ch = 0; ch < cin; ch++) {
+            channels.add(MatrixPanel.draw("%s of the patch, normalised (%d x %d)".formatted(ch < 3 ? names[ch] : "c" + ch, p, p),
+                    java.util.Arrays.copyOfRange(patch, ch * p * p, (ch + 1) * p * p), p, p, true, Float.NEGATIVE_INFINITY, null, -1, -1, 120));
+        }
+        BufferedImage matrix = MatrixPanel.draw("W: the %d filters as a %d x %d matrix".formatted(dim, dim, cin * p * p), weight, dim, cin * p * p,
+                true, Float.NEGATIVE_INFINITY, null, -1, -1, 300);
+        List<BufferedImage> strips = List.of(
+                BlockWalkthrough.strip("the patch flattened, (channel, row, column) order", patch, cin, 560),
+                BlockWalkthrough.strip("W · patch + b: the convolution's output for this patch", t.get("linear"), 0, 560),
+                BlockWalkthrough.strip("LayerNorm: the token that enters stage 0", t.get("token"), 0, 560));
+        long[] shape = t.shape("tokens");
+        BufferedImage pca = tokenPicture("every token of stage 0 (%d x %d), first 3 principal components as RGB".formatted(shape[0], shape[1]),
+                t.get("tokens"), (int) shape[0], (int) shape[1], (int) shape[2], t.tokenY(), t.tokenX());
+        BufferedImage top = TeachingRenderer.row(List.of(grid, TeachingRenderer.column(channels, new String[0]), pca));
+        BufferedImage middle = TeachingRenderer.row(List.of(matrix, TeachingRenderer.column(strips, new String[0])));
+        return TeachingRenderer.column(List.of(top, middle), new String[]{
+            "%s · patch embedding · patch (row %d, col %d) of a %d x %d grid of %d x %d px patches"
+                    .formatted(a.modelName(), t.tokenY(), t.tokenX(), t.height(), t.width(), p, p),
+            "A Conv2d with kernel = stride = %d is one matrix product per patch: token = W · patch + b, W of shape (%d, %d·%d·%d) = (%d, %d)."
+                    .formatted(p, dim, cin, p, p, dim, cin * p * p),
+            "Then LayerNorm over the %d channels of each token. (L, 3·P·P) → (L, C) = (%d, %d).".formatted(dim, t.height() * t.width(), dim)});
+    }
+
+    /**
+     * @param below the output of stage {@code s} (the merge's input); @param above that of stage s+1, or null
+     */
+    public static BufferedImage merge(AnalysedImage a, Trace t, List<StageOutput> stages) {
+        SwinConfig c = a.config();
+        int s = t.request().stage();
+        int px = a.tokenPixels(s);
+        int dim = c.stageDim(s);
+        int belowWidth = stages.get(s).width();
+        String[] order = {"x0 (0,0)", "x1 (1,0)", "x2 (0,1)", "x3 (1,1)"};
+        List<int[]> boxes = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        for (int k = 0; k < 4; k++) {
+            int src = t.sources()[k];
+            if (src < 0) continue;                              // padding: nothing on the image
+            boxes.add(new int[]{(src / belowWidth) * px, (src % belowWidth) * px, px, px});
+            labels.add("x" + k);
+        }
+        BufferedImage before = imageWithGrid(a, px, boxes, labels);
+        int upPx = 2 * px;
+        BufferedImage after = imageWithGrid(a, upPx, List.<int[]>of(new int[]{t.tokenY() * upPx, t.tokenX() * upPx, upPx, upPx}), List.of("merged"));
+        List<BufferedImage> strips = new ArrayList<>();
+        strips.add(BlockWalkthrough.strip("concat(x0, x1, x2, x3) on channels: " + String.join(", ", order) + " as (row, col) offsets",
+                t.get("concat"), 4, 560));
+        if (c.isV2()) {
+            strips.add(BlockWalkthrough.strip("reduction: Linear(4C → 2C), no bias", t.get("reduction"), 0, 560));
+            strips.add(BlockWalkthrough.strip("LayerNorm(2C): V2 normalises after the reduction", t.get("norm"), 0, 560));
+        } else {
+            strips.add(BlockWalkthrough.strip("LayerNorm(4C): V1 normalises before the reduction", t.get("norm"), 4, 560));
+            strips.add(BlockWalkthrough.strip("reduction: Linear(4C → 2C), no bias", t.get("reduction"), 0, 560));
+        }
+        List<BufferedImage> pcs = new ArrayList<>();
+        for (StageOutput o : stages) {
+            int[] mark = o.stage() == s ? new int[]{-1, -1} : o.stage() == s + 1 ? new int[]{t.tokenY(), t.tokenX()} : new int[]{-1, -1};
+            pcs.add(tokenPicture("stage %d output (%d x %d x %d)".formatted(o.stage(), o.height(), o.width(), o.channels()),
+                    o.tokens(), o.height(), o.width(), o.channels(), mark[0], mark[1]));
+        }
+        BufferedImage top = TeachingRenderer.row(List.of(labelled("stage %d: %d x %d tokens of %d px".formatted(s, stages.get(s).height(), belowWidth, px), before),
+                labelled("stage %d: one token of %d px".formatted(s + 1, upPx), after)));
+        return TeachingRenderer.column(List.of(top, TeachingRenderer.column(strips, new String[0]), TeachingRenderer.row(pcs)), new String[]{
+            "%s · patch merging after stage %d · merged token (row %d, col %d)".formatted(a.modelName(), s, t.tokenY(), t.tokenX()),
+            "x0 = (2i, 2j), x1 = (2i+1, 2j), x2 = (2i, 2j+1), x3 = (2i+1, 2j+1): the row offset moves first. (H, W, C) → (H/2, W/2, 4C) → (H/2, W/2, 2C), C = %d."
+                    .formatted(dim),
+            c.isV2() ? "Swin V2: reduction first, then LayerNorm(2C)." : "Swin V1: LayerNorm(4C) first, then the reduction."});
+    }
+
+    private static BufferedImage labelled(String title, BufferedImage image) {
+        int titleH = Draw.lineHeight(Draw.TITLE) + 4;
+        BufferedImage out = Draw.white(Math.max(image.getWidth(), Draw.width(title, Draw.TITLE) + 4), titleH + image.getHeight());
+        Graphics2D g = Draw.graphics(out);
+        Draw.text(g, title, 0, 0, Draw.TITLE, Draw.INK);
+        g.drawImage(image, 0, titleH, null);
+        g.dispose();
+        return out;
+    }
+
+    /** The model's input with a grid of {@code cell} px and some cells outlined and labelled; boxes are {y, x, h, w} in input pixels. */
+    static BufferedImage imageWithGrid(AnalysedImage a, int cell, List<int[]> boxes, List<String> labels) {
+        BufferedImage view = a.input().modelView();
+        double k = Math.max(1, Math.min((double) IMAGE_SIDE / view.getWidth(), (double) IMAGE_SIDE / view.getHeight()));
+        int w = (int) Math.round(view.getWidth() * k);
+        int h = (int) Math.round(view.getHeight() * k);
+        BufferedImage out = Draw.white(w, h);
+        Graphics2D g = Draw.graphics(out);
+        g.drawImage(view, 0, 0, w, h, null);
+        g.setColor(new Color(255, 255, 255, 110));
+        double step = cell * k;
+        if (step >= 3) {
+            for (double x = 0; x < w; x += step) g.drawLine((int) Math.round(x), 0, (int) Math.round(x), h);
+            for (double y = 0; y < h; y += step) g.drawLine(0, (int) Math.round(y), w, (int) Math.round(y));
+        }
+        g.setStroke(new BasicStroke(2.5f));
+        for (int i = 0; i < boxes.size(); i++) {
+            int[] b = boxes.get(i);
+            int bx = (int) Math.round(b[1] * k);
+            int by = (int) Math.round(b[0] * k);
+            int bw = Math.max(3, (int) Math.round(b[3] * k));
+            int bh = Math.max(3, (int) Math.round(b[2] * k));
+            g.setColor(new Color(230, 30, 30));
+            g.drawRect(bx, by, bw - 1, bh - 1);
+            g.setFont(LABEL);
+            String label = labels.get(i);
+            int tw = g.getFontMetrics().stringWidth(label);
+            int tx = Math.min(w - tw - 2, Math.max(1, bx + (bw - tw) / 2));
+            int ty = Math.min(h - 3, by + bh / 2 + 5);
+            g.setColor(new Color(0, 0, 0, 170));
+            g.fillRect(tx - 2, ty - 12, tw + 4, 15);
+            g.setColor(Color.WHITE);
+            g.drawString(label, tx, ty);
+        }
+        g.dispose();
+        return out;
+    }
+
+    /** A token map's first three principal components as an RGB picture, enlarged, one token marked (or none: -1). */
+    static BufferedImage tokenPicture(String title, float[] tokens, int height, int width, int channels, int markY, int markX) {
+        int[] rgb = Pca.rgb(tokens, height * width, channels);
+        int cell = Math.max(1, 180 / Math.max(height, width));
+        int titleH = Draw.lineHeight(Draw.SMALL) + 4;
+        BufferedImage out = Draw.white(Math.max(width * cell, Draw.width(title, Draw.SMALL) + 4), titleH + height * cell);
+        Graphics2D g = Draw.graphics(out);
+        Draw.text(g, title, 0, 0, Draw.SMALL, Draw.INK);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                g.setColor(new Color(rgb[y * width + x]));
+                g.fillRect(x * cell, titleH + y * cell, cell, cell);
+            }
+        }
+        if (markY >= 0 && markX >= 0) {
+            g.setColor(Color.BLACK);
+            g.setStroke(new BasicStroke(2f));
+            g.drawRect(markX * cell, titleH + markY * cell, Math.max(cell, 3) - 1, Math.max(cell, 3) - 1);
+        }
+        g.dispose();
+        return out;
+    }
+}
