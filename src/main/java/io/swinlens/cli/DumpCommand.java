@@ -98,7 +98,7 @@ final class DumpCommand implements Callable<Integer> {
     int block;
 
     @Option(names = "--query", paramLabel = "X,Y", description = "--what block: the token under this point, in pixels of the input image "
-            + "(of the tensor itself for .npy) or X%,Y% of what the model sees (default: the centre)")
+            + "(of the tensor itself for .npy) or X%%,Y%% of what the model sees (default: the centre)")
     String query;
 
     @Parameters(index = "0", paramLabel = "INPUT", description = "an image file or a float32 .npy tensor (1, 3, H, W)")

@@ -278,6 +278,44 @@ class EngineCommandsTest {
     }
 
     @Test
+    void dumpWhatBlockWritesEveryStepOfTheQueryTokenWithAManifest() throws IOException {
+        Path out = dir.resolve("block");
+        var r = CliRunner.run("dump", fixture("m4w4", "input.npy"), "--weights", fixture("m4w4", "official.pth"), "--out", out.toString(),
+                "--what", "block,attention", "--stage", "0", "--block", "1", "--query", "62,62");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        Path d = out.resolve("block_s0b1");
+        for (String name : DumpCommand.BLOCK_V1.keySet()) assertThat(d.resolve(name + ".npy")).as(name).exists();
+        JsonObject m = JsonParser.parseString(Files.readString(d.resolve("manifest.json"))).getAsJsonObject();
+        assertThat(m.get("version").getAsString()).isEqualTo("V1");
+        assertThat(m.get("token_row").getAsInt()).isEqualTo(15);
+        assertThat(m.get("token_col").getAsInt()).isEqualTo(15);
+        assertThat(m.get("shift").getAsInt()).isEqualTo(2);
+        int window = m.get("window").getAsInt();
+        int query = m.get("query_index").getAsInt();
+        var probs = Npy.read(d.resolve("probs.npy"));
+        var attention = Npy.read(out.resolve("attention/stage0_block1.npy"));     // (nW, heads, N, N)
+        int n = (int) attention.shape()[2];
+        int heads = (int) attention.shape()[1];
+        assertThat(probs.shape()).containsExactly(heads, n);
+        for (int h = 0; h < heads; h++) {
+            for (int j = 0; j < n; j++) {
+                assertThat(probs.data()[h * n + j]).isEqualTo(attention.data()[((window * heads + h) * n + query) * n + j]);
+            }
+        }
+        assertThat(Npy.read(d.resolve("q.npy")).shape()).containsExactly(heads, n, 6 / heads);
+        assertThat(Npy.read(d.resolve("fc1.npy")).shape()).containsExactly(24);
+        var v2 = CliRunner.run("dump", fixture("v2a", "run_56x40/input.npy"), "--weights", fixture("v2a", "torchvision.pth"),
+                "--out", dir.resolve("v2").toString(), "--what", "block", "--stage", "1", "--block", "1");
+        assertThat(v2.exitCode()).as(v2.err()).isZero();
+        JsonObject m2 = JsonParser.parseString(Files.readString(dir.resolve("v2/block_s1b1/manifest.json"))).getAsJsonObject();
+        assertThat(m2.get("order").getAsString()).startsWith("V2 (res-post-norm)");
+        var bad = CliRunner.run("dump", fixture("m4w4", "input.npy"), "--weights", fixture("m4w4", "official.pth"), "--out",
+                dir.resolve("bad").toString(), "--what", "block", "--stage", "0", "--block", "7");
+        assertThat(bad.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(bad.err()).contains("--block 7 does not exist").hasLineCount(1);
+    }
+
+    @Test
     void badV2FilesAndPrefixesAreOneLineAndExitFour() {
         var bad = CliRunner.run("info", fixture("v2a", "bad_shapes.pth"));
         assertThat(bad.exitCode()).isEqualTo(ExitCodes.UNUSABLE_WEIGHTS);

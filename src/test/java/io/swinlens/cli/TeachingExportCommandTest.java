@@ -20,7 +20,8 @@ class TeachingExportCommandTest {
     private static final Path SHOTS = Path.of("target", "screenshots");
 
     @ParameterizedTest
-    @CsvSource({"rollout, input_rollout_mean.png", "cam, input_cam_c%d.png", "stats, input_stats.png", "bias, input_s0b1_bias.png"})
+    @CsvSource({"rollout, input_rollout_mean.png", "cam, input_cam_c%d.png", "stats, input_stats.png", "bias, input_s0b1_bias.png",
+            "block, input_s0b1_block.png", "embed, input_embed.png", "merge, input_merge_s0.png"})
     void writesTheTeachingViewAsPng(String mode, String name, @TempDir Path dir) throws Exception {
         Path weights = Fixtures.file("m4w4", "official.safetensors");
         Path input = Fixtures.file("m4w4", "input.npy");

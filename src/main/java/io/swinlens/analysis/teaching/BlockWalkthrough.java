@@ -32,7 +32,7 @@ public final class BlockWalkthrough {
     /** {@code keys} collects key cells relative to the step's body. */
     private record Context(AnalysedImage image, Trace trace, SwinConfig config, Diverging signed, int hoverKey, List<KeyCell> keys) { }
 
-    private static final int STRIP_WIDTH = 560;
+    private static final int STRIP_WIDTH = 520;
     private static final int STRIP_HEIGHT = 16;
     private static final int THUMB = 150;
 
@@ -323,7 +323,7 @@ public final class BlockWalkthrough {
         int heads = (int) t.shape("probs")[0];
         int n = (int) t.shape("probs")[1];
         int d = (int) t.shape("v")[2];
-        int cell = Math.max(6, Math.min(24, 420 / n));
+        int cell = Math.max(5, Math.min(24, 360 / n));
         int barH = 46;
         int labelH = Draw.lineHeight(Draw.SMALL);
         List<BufferedImage> bars = new ArrayList<>();
@@ -349,11 +349,11 @@ public final class BlockWalkthrough {
             List<BufferedImage> column = new ArrayList<>();
             for (int j : top(p, 3)) {
                 String where = t.sources()[j] < 0 ? "padding" : "token (%d, %d)".formatted(t.sources()[j] / t.width(), t.sources()[j] % t.width());
-                column.add(strip("p = %.3f · v of key #%d, %s".formatted(p[j], j, where), slice(t.get("v"), (h * n + j) * d, d), 0, 200));
+                column.add(strip("p = %.3f · v of key #%d, %s".formatted(p[j], j, where), slice(t.get("v"), (h * n + j) * d, d), 0, 180));
             }
             if (c.hoverKey() >= 0 && c.hoverKey() < n) {
                 int j = c.hoverKey();
-                column.add(strip("pointed key #%d: p = %.3f, its v".formatted(j, p[j]), slice(t.get("v"), (h * n + j) * d, d), 0, 200));
+                column.add(strip("pointed key #%d: p = %.3f, its v".formatted(j, p[j]), slice(t.get("v"), (h * n + j) * d, d), 0, 180));
             }
             tops.add(stack(column));
         }
@@ -402,8 +402,7 @@ public final class BlockWalkthrough {
         Trace t = c.trace();
         AnalysedImage a = c.image();
         BufferedImage view = a.input().modelView();
-        double k = Math.min((double) THUMB / view.getWidth(), (double) THUMB / view.getHeight());
-        k = Math.max(k, 1);
+        double k = (double) THUMB / Math.max(view.getWidth(), view.getHeight());
         int w = (int) Math.round(view.getWidth() * k);
         int h = (int) Math.round(view.getHeight() * k);
         int labelH = Draw.lineHeight(Draw.SMALL);

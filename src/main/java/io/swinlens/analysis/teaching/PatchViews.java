@@ -22,7 +22,7 @@ import java.util.List;
  */
 public final class PatchViews {
 
-    private static final int IMAGE_SIDE = 300;
+    private static final int IMAGE_SIDE = 250;
     private static final Font LABEL = new Font(Font.SANS_SERIF, Font.BOLD, 13);
 
     private PatchViews() { }
@@ -48,11 +48,11 @@ public final class PatchViews {
         BufferedImage matrix = MatrixPanel.draw("W: the %d filters as a %d x %d matrix".formatted(dim, dim, cin * p * p), weight, dim, cin * p * p,
                 true, Float.NEGATIVE_INFINITY, null, -1, -1, 300);
         List<BufferedImage> strips = List.of(
-                BlockWalkthrough.strip("the patch flattened, (channel, row, column) order", patch, cin, 560),
-                BlockWalkthrough.strip("W · patch + b: the convolution's output for this patch", t.get("linear"), 0, 560),
-                BlockWalkthrough.strip("LayerNorm: the token that enters stage 0", t.get("token"), 0, 560));
+                BlockWalkthrough.strip("the patch flattened, (channel, row, column) order", patch, cin, 480),
+                BlockWalkthrough.strip("W · patch + b: the convolution's output for this patch", t.get("linear"), 0, 480),
+                BlockWalkthrough.strip("LayerNorm: the token that enters stage 0", t.get("token"), 0, 480));
         long[] shape = t.shape("tokens");
-        BufferedImage pca = tokenPicture("every token of stage 0 (%d x %d), first 3 principal components as RGB".formatted(shape[0], shape[1]),
+        BufferedImage pca = tokenPicture("stage-0 tokens (%d x %d): 3 principal components as RGB".formatted(shape[0], shape[1]),
                 t.get("tokens"), (int) shape[0], (int) shape[1], (int) shape[2], t.tokenY(), t.tokenX());
         BufferedImage top = TeachingRenderer.row(List.of(grid, TeachingRenderer.column(channels, new String[0]), pca));
         BufferedImage middle = TeachingRenderer.row(List.of(matrix, TeachingRenderer.column(strips, new String[0])));
@@ -87,13 +87,13 @@ public final class PatchViews {
         BufferedImage after = imageWithGrid(a, upPx, List.<int[]>of(new int[]{t.tokenY() * upPx, t.tokenX() * upPx, upPx, upPx}), List.of("merged"));
         List<BufferedImage> strips = new ArrayList<>();
         strips.add(BlockWalkthrough.strip("concat(x0, x1, x2, x3) on channels: " + String.join(", ", order) + " as (row, col) offsets",
-                t.get("concat"), 4, 560));
+                t.get("concat"), 4, 480));
         if (c.isV2()) {
-            strips.add(BlockWalkthrough.strip("reduction: Linear(4C → 2C), no bias", t.get("reduction"), 0, 560));
-            strips.add(BlockWalkthrough.strip("LayerNorm(2C): V2 normalises after the reduction", t.get("norm"), 0, 560));
+            strips.add(BlockWalkthrough.strip("reduction: Linear(4C → 2C), no bias", t.get("reduction"), 0, 480));
+            strips.add(BlockWalkthrough.strip("LayerNorm(2C): V2 normalises after the reduction", t.get("norm"), 0, 480));
         } else {
-            strips.add(BlockWalkthrough.strip("LayerNorm(4C): V1 normalises before the reduction", t.get("norm"), 4, 560));
-            strips.add(BlockWalkthrough.strip("reduction: Linear(4C → 2C), no bias", t.get("reduction"), 0, 560));
+            strips.add(BlockWalkthrough.strip("LayerNorm(4C): V1 normalises before the reduction", t.get("norm"), 4, 480));
+            strips.add(BlockWalkthrough.strip("reduction: Linear(4C → 2C), no bias", t.get("reduction"), 0, 480));
         }
         List<BufferedImage> pcs = new ArrayList<>();
         for (StageOutput o : stages) {
@@ -102,12 +102,50 @@ public final class PatchViews {
                     o.tokens(), o.height(), o.width(), o.channels(), mark[0], mark[1]));
         }
         BufferedImage top = TeachingRenderer.row(List.of(labelled("stage %d: %d x %d tokens of %d px".formatted(s, stages.get(s).height(), belowWidth, px), before),
+                labelled("zoomed: the 2 x 2 tokens and their order", zoom(a, t.tokenY() * upPx, t.tokenX() * upPx, px, t.sources())),
                 labelled("stage %d: one token of %d px".formatted(s + 1, upPx), after)));
         return TeachingRenderer.column(List.of(top, TeachingRenderer.column(strips, new String[0]), TeachingRenderer.row(pcs)), new String[]{
             "%s · patch merging after stage %d · merged token (row %d, col %d)".formatted(a.modelName(), s, t.tokenY(), t.tokenX()),
             "x0 = (2i, 2j), x1 = (2i+1, 2j), x2 = (2i, 2j+1), x3 = (2i+1, 2j+1): the row offset moves first. (H, W, C) → (H/2, W/2, 4C) → (H/2, W/2, 2C), C = %d."
                     .formatted(dim),
             c.isV2() ? "Swin V2: reduction first, then LayerNorm(2C)." : "Swin V1: LayerNorm(4C) first, then the reduction."});
+    }
+
+    /** The 2 x 2 tokens at input pixel (y, x), enlarged, each labelled x0..x3 where the model takes it from; padding hatched. */
+    private static BufferedImage zoom(AnalysedImage a, int y, int x, int px, int[] sources) {
+        BufferedImage view = a.input().modelView();
+        int side = 160;
+        BufferedImage out = Draw.white(side, side);
+        Graphics2D g = Draw.graphics(out);
+        double k = side / (2.0 * px);
+        int[][] offsets = {{0, 0}, {1, 0}, {0, 1}, {1, 1}};
+        g.setFont(LABEL);
+        for (int i = 0; i < 4; i++) {
+            int cy = y + offsets[i][0] * px;
+            int cx = x + offsets[i][1] * px;
+            int dx = (int) Math.round(offsets[i][1] * px * k);
+            int dy = (int) Math.round(offsets[i][0] * px * k);
+            int cell = (int) Math.round(px * k);
+            if (sources[i] >= 0 && cy + px <= view.getHeight() && cx + px <= view.getWidth()) {
+                g.drawImage(view.getSubimage(cx, cy, px, px), dx, dy, cell, cell, null);
+            } else {
+                g.setColor(new Color(200, 200, 200));
+                g.fillRect(dx, dy, cell, cell);
+                g.setColor(new Color(150, 150, 150));
+                for (int d = -cell; d < cell; d += 8) g.drawLine(dx + Math.max(0, d), dy + Math.max(0, -d), dx + Math.min(cell, cell + d), dy + Math.min(cell, cell - d));
+            }
+            g.setColor(new Color(230, 30, 30));
+            g.setStroke(new BasicStroke(2f));
+            g.drawRect(dx, dy, cell - 1, cell - 1);
+            String label = "x" + i + (sources[i] < 0 ? " (pad)" : "");
+            int tw = g.getFontMetrics().stringWidth(label);
+            g.setColor(new Color(0, 0, 0, 170));
+            g.fillRect(dx + (cell - tw) / 2 - 3, dy + cell / 2 - 12, tw + 6, 17);
+            g.setColor(Color.WHITE);
+            g.drawString(label, dx + (cell - tw) / 2, dy + cell / 2 + 2);
+        }
+        g.dispose();
+        return out;
     }
 
     private static BufferedImage labelled(String title, BufferedImage image) {
