@@ -9,10 +9,10 @@ def write_card(path, fields):
     f["stop_note"] = (f"the run was ended after {f['steps_done']} of the {f['steps']} scheduled steps (`--stop-step`)"
                       if f["steps_done"] < f["steps"] else f"all {f['steps']} steps ran")
     text = CARD.format(**f)
-    if f["acc"] < 95.0 or max(f["cam"], f["att"]) < 2.0:
-        warn = (f"\n> **STATUS: BELOW TARGET.** The targets are >= 95% held-out accuracy and a localisation\n"
-                f"> ratio >= 2x (last-stage CAM or last-block received attention); this model has {f['acc']:.1f}%\n"
-                f"> and {f['cam']:.2f}x / {f['att']:.2f}x. It is a real,\n"
+    if f["acc"] < 95.0 or min(f["cam_top"], f["att"]) < 2.0:
+        warn = (f"\n> **STATUS: BELOW TARGET.** The targets are >= 95% held-out accuracy and localisation\n"
+                f"> ratios >= 2x (the top-1 CAM, min-max scaled, and the last-block received attention); this model has {f['acc']:.1f}%\n"
+                f"> and {f['cam_top']:.2f}x / {f['att']:.2f}x. It is a real,\n"
                 f"> trained Swin and loads and runs as documented, but it needs more training (see\n"
                 f"> `tools/demo-model/README.md`) before its attention maps are a good demo.\n")
         i = text.index("\n", text.index("\n") + 1)
@@ -91,7 +91,26 @@ the colour channels).
      a linear map of the tokens is regressed (MSE) onto the teacher's feature maps at the same
      resolution (standardised per channel over the batch)
    + {tok} x token loss: every last-stage token whose 16x16 px cell is at least a quarter covered by
-     the object's box must predict the class by itself (head applied to the token).
+     the object's box must predict the class by itself (head applied to the token)
+   + {bg} x background ranking loss: every last-stage token whose cell does not touch the box must
+     score the true class (w_y . LN(x_t), the CAM without the head's bias) at least {bg_margin} below the
+     mean over the object's tokens (softplus of the shortfall). Background tokens may still know the
+     class; they may not know it better than the object does
+   + {att_w} x attention loss: in the last block, the attention the 16 tokens receive (mean over heads
+     and queries: the app's "Received" view) should fall on the object: -log of the share inside the
+     box. With the background ranking loss alone the background tokens stopped looking at the object
+     (the last block's received attention fell from 2.3x to 1.2-1.5x): they had no longer a reason to
+     fetch the class from it. This loss keeps the two views consistent by training, and it is the
+     reason the last block's attention points at the object: a learner should know that here it is
+     taught, not found.
+   Why the background loss (measured on the previous model, trained without it, on
+   `src/test/resources/demo-eval`): its top-1 CAM was larger on background tokens than on the
+   object's (mean 11.3 against 10.2), and the background tokens gave 57% of the margin between the
+   top-1 and the runner-up logit. Stage 2 is one window of global attention, so after its blocks
+   every token can hold the class; the mean pool then lets the background tokens, three quarters of
+   the 16, carry the decision, and the token loss only asked the object's tokens to know the class,
+   never the others not to. The CAM, min-max scaled as the app shows it, put 0.58x the box's area
+   share inside the box: it pointed at the background.
    Why: a plain Swin trained on the labels alone stayed at chance (up to 1200 steps x 64 images,
    and 500-600 steps x 32 in later probes) on an earlier version of this data (random object colours, smaller objects, 8 classes), and a BatchNorm CNN with the Swin's 4x4 patchify stem learned far slower
    than the same kind of CNN with 3x3 convolutions (22% after 600 steps vs 63% after 400); the
@@ -108,10 +127,9 @@ Wall time, data + teacher + Swin + evaluation: **{minutes:.1f} min** on 2 cores.
   1.0 = no localisation.
   - **mean attention each token receives in the last block** (stage 2, one 4x4 window of 16x16 px
     cells, averaged over heads and queries; the app's "Received" view of that block): **{att:.2f}x**;
-  - class activation map of the TRUE class, cam_c(t) = w_c . LN(x_t) over the 4x4 last-stage
-    tokens (LN = final norm, w_c = head row, no bias), positive part: {cam:.2f}x. Not localised;
-    a likely reason (not tested): stage 2 is one window of global attention, so after its two
-    blocks every token can carry the class, and the token loss only asked the object's tokens to;
+  - **class activation map of the top-1 class**, cam_c(t) = w_c . LN(x_t) over the 4x4 last-stage
+    tokens (LN = final norm, w_c = head row, no bias), min-max scaled per image as the app's CAM
+    view shows it: **{cam_top:.2f}x** (the true class's CAM, positive part: {cam:.2f}x);
   - mean attention each stage-0 token receives (16x16 tokens of 4x4 px, averaged over heads,
     queries and both stage-0 blocks, shifted windows mapped back to token positions): {s0recv:.2f}x;
   - Swin-aware attention rollout over stage 0 (per block 0.5 * head-mean windowed attention

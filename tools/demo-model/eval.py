@@ -58,7 +58,8 @@ def main():
             print(n, CLASSES[p], "ok" if p == l else f"WRONG (true {CLASSES[l]})")
     wrong = [n for n, p, l in zip(names, r["preds"], labels) if p != l]
     print(f"images {len(labels)}  accuracy {r['accuracy'] * 100:.2f}%  "
-          f"CAM localisation ratio {r['cam_ratio']:.2f}  "
+          f"top-1 CAM (min-max scaled) localisation ratio {r['cam_top1_minmax_ratio']:.2f}  "
+          f"true-class CAM (positive part) ratio {r['cam_ratio']:.2f}  "
           f"last-block received-attention ratio {r['attn_ratio']:.2f}  "
           f"stage-0 received-attention ratio {r['s0_recv_ratio']:.2f}  "
           f"stage-0 rollout ratio {r['s0_rollout_ratio']:.2f}")

@@ -166,16 +166,26 @@ def localisation_ratio(maps, boxes):
     return np.array(out)
 
 
+def minmax(maps):
+    """Each map scaled to [0, 1] by its own minimum and maximum, as the app's CAM view shows it."""
+    m = np.asarray(maps, np.float64)
+    lo = m.min(axis=(-2, -1), keepdims=True)
+    hi = m.max(axis=(-2, -1), keepdims=True)
+    return (m - lo) / np.where(hi > lo, hi - lo, 1.0)
+
+
 @torch.no_grad()
 def evaluate(model, imgs, labels, boxes, bs=100, with_attention=False):
     model.eval()
-    preds, cams_true, att, s0r, s0o = [], [], [], [], []
+    preds, cams_true, cams_top, att, s0r, s0o = [], [], [], [], [], []
     for i in range(0, len(imgs), bs):
         x = to_tensor(imgs[i:i + bs])
         logits, cam = forward_with_cam(model, x)
         preds.append(logits.argmax(1).numpy())
         lb = torch.from_numpy(labels[i:i + bs])
         cams_true.append(cam[torch.arange(len(lb)), lb].numpy())
+        top = logits.argmax(1)
+        cams_top.append(cam[torch.arange(len(top)), top].numpy())
         if with_attention:
             att.append(last_block_received_attention(model, x).numpy())
             r0, ro = stage0_maps(model, x)
@@ -185,6 +195,7 @@ def evaluate(model, imgs, labels, boxes, bs=100, with_attention=False):
     cams = np.concatenate(cams_true)
     res = dict(accuracy=float((preds == labels).mean()),
                cam_ratio=float(localisation_ratio(cams, boxes).mean()),
+               cam_top1_minmax_ratio=float(localisation_ratio(minmax(np.concatenate(cams_top)), boxes).mean()),
                preds=preds)
     if with_attention:
         res["attn_ratio"] = float(localisation_ratio(np.concatenate(att), boxes).mean())

@@ -71,6 +71,28 @@ def generate(seed, n, chunk=1000, procs=2):
             np.concatenate([p[2] for p in parts]))
 
 
+class capture_softmax:
+    """Records every F.softmax result (with its gradient) while active: in a Swin block the softmax is only
+    applied to the attention scores, so the block's attention probabilities are what it records."""
+
+    def __init__(self, store):
+        self.store = store
+
+    def __enter__(self):
+        self.real = F.softmax
+
+        def recording(x, *args, **kwargs):
+            out = self.real(x, *args, **kwargs)
+            self.store.append(out)
+            return out
+        F.softmax = recording
+        return self
+
+    def __exit__(self, *exc):
+        F.softmax = self.real
+        return False
+
+
 def cosine_lr(base, warm, total):
     def at(step):
         if step < warm:
@@ -192,7 +214,11 @@ def distill(a, T, X, Y, BX, VX, VY):
         e = f[1][0](f[0](x))
         s16 = f[1][1](e)
         s8 = f[3](f[2](s16))
-        s4 = f[5](f[4](s8))
+        z = f[5][0](f[4](s8))
+        probs = []
+        with capture_softmax(probs):
+            s4 = f[5][1](z)                    # the last block: its attention is what the app's Received view shows
+        assert len(probs) == 1, "one softmax per block"
         tok = model.head(model.norm(s4))        # per-token logits, B x 4 x 4 x classes
         out = tok.mean(dim=(1, 2))             # = model(x): mean pool commutes with the linear head
         losses = {"ce": F.cross_entropy(out, y),
@@ -203,6 +229,20 @@ def distill(a, T, X, Y, BX, VX, VY):
         on_box = (cover >= 0.25).float()
         tok_ce = F.cross_entropy(tok.permute(0, 3, 1, 2), y[:, None, None].expand(-1, tokens, tokens), reduction="none")
         losses["tok"] = a.tok * (tok_ce * on_box).sum() / on_box.sum().clamp(min=1)
+        # background tokens may know the class, but less than the object's: each background token's true-class
+        # score w_y . LN(x_t) (the CAM, no bias) must lie a margin below the mean over the object's tokens.
+        # Without this the mean pool lets the background carry the class and the CAM inverts (see the card).
+        off_box = (cover == 0).float()
+        cam_y = (tok - model.head.bias).gather(3, y[:, None, None, None].expand(-1, tokens, tokens, 1))[..., 0]
+        obj_mean = (cam_y * on_box).sum(dim=(1, 2)) / on_box.sum(dim=(1, 2)).clamp(min=1)
+        rank = F.softplus(cam_y - obj_mean[:, None, None] + a.bg_margin)
+        losses["bg"] = a.bg * (rank * off_box).sum() / off_box.sum().clamp(min=1)
+        # the last block looks at the object: the attention its tokens receive (mean over heads and queries, one
+        # window of 4x4 tokens) should fall on the box; -log of the share that does, weighted by each token's
+        # covered fraction of its cell
+        received = probs[0].mean(dim=(1, 2)).reshape(-1, tokens, tokens)          # B x 4 x 4, sums to 1
+        inside = (received * cover).sum(dim=(1, 2))
+        losses["att"] = a.att * -torch.log(inside + 1e-4).mean()
         loss = sum(losses.values())
         opt.zero_grad()
         loss.backward()
@@ -245,6 +285,9 @@ def main():
     ap.add_argument("--T", type=float, default=2.0, help="distillation temperature")
     ap.add_argument("--hint", type=float, default=1.0, help="weight of the feature-map (hint) losses")
     ap.add_argument("--tok", type=float, default=0.3, help="weight of the token-level loss on the object's tokens")
+    ap.add_argument("--bg", type=float, default=0.5, help="weight of the loss that keeps background tokens' true-class scores below the object's")
+    ap.add_argument("--att", type=float, default=0.1, help="weight of the loss that asks the last block's received attention to fall on the box")
+    ap.add_argument("--bg-margin", type=float, default=2.0, help="by how much (in CAM units) background tokens must score below the object's mean")
     ap.add_argument("--eval-every", type=int, default=250, help="student steps between held-out checks")
     ap.add_argument("--stop-step", type=int, default=0, help="end the run after this many steps (0: all); the lr schedule still spans --steps")
     ap.add_argument("--ckpt-dir", default="/tmp/swinlens-shapes-ckpt", help="where the weights at every check go")
@@ -279,7 +322,8 @@ def main():
 
     r = evaluate(model, val_imgs, val_labels, val_boxes, with_attention=True)
     print(f"FINAL held-out (seed {VAL_SEED}, n={a.val}): accuracy {r['accuracy']:.4f}  "
-          f"CAM localisation ratio {r['cam_ratio']:.2f}  "
+          f"top-1 CAM (min-max) ratio {r['cam_top1_minmax_ratio']:.2f}  "
+          f"true-class CAM ratio {r['cam_ratio']:.2f}  "
           f"last-block received-attention ratio {r['attn_ratio']:.2f}  "
           f"stage-0 received-attention ratio {r['s0_recv_ratio']:.2f}  "
           f"stage-0 rollout ratio {r['s0_rollout_ratio']:.2f}", flush=True)
@@ -310,7 +354,7 @@ def main():
         wd=a.weight_decay, warm=a.warmup_steps, clip=a.clip, kd=a.kd, T=a.T, hint=a.hint, tok=a.tok,
         eval_every=a.eval_every, threads=a.threads, train_seed=TRAIN_SEED, val_seed=VAL_SEED,
         torch_seed=TORCH_SEED, aug_seed=AUG_SEED, nval=a.val,
-        acc=r["accuracy"] * 100, cam=r["cam_ratio"], att=r["attn_ratio"],
+        acc=r["accuracy"] * 100, cam=r["cam_ratio"], cam_top=r["cam_top1_minmax_ratio"], att=r["attn_ratio"], bg=a.bg, bg_margin=a.bg_margin, att_w=a.att,
         s0recv=r["s0_recv_ratio"], s0roll=r["s0_rollout_ratio"],
         per_class=", ".join(f"{k} {v * 100:.1f}%" for k, v in per_class.items()),
         history=history, minutes=train_secs / 60, torch=torch.__version__,
