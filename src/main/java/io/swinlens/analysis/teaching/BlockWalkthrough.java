@@ -163,7 +163,7 @@ public final class BlockWalkthrough {
             int d = (int) t.shape("q")[2];
             List<BufferedImage> columns = new ArrayList<>();
             for (int h = 0; h < heads; h++) {
-                columns.add(stripColumn("head " + h, List.of(
+                columns.add(stripColumn(c.signed(), "head " + h, List.of(
                         new Named("q", slice(t.get("q"), (h * n + t.queryIndex()) * d, d)),
                         new Named("k", slice(t.get("k"), (h * n + t.queryIndex()) * d, d)),
                         new Named("v", slice(t.get("v"), (h * n + t.queryIndex()) * d, d))), headWidth(heads)));
@@ -185,7 +185,7 @@ public final class BlockWalkthrough {
                     int d = (int) t.shape("context")[1];
                     List<BufferedImage> columns = new ArrayList<>();
                     for (int h = 0; h < heads; h++) {
-                        columns.add(stripColumn("head " + h, List.of(new Named("o", slice(t.get("context"), h * d, d))), headWidth(heads)));
+                        columns.add(stripColumn(c.signed(), "head " + h, List.of(new Named("o", slice(t.get("context"), h * d, d))), headWidth(heads)));
                     }
                     return wrap(columns);
                 });
@@ -197,8 +197,8 @@ public final class BlockWalkthrough {
                     Trace t = c.trace();
                     int heads = (int) t.shape("context")[0];
                     List<BufferedImage> parts = new ArrayList<>();
-                    parts.add(strip("concat(o_1..o_" + heads + ")", t.get("context"), heads, STRIP_WIDTH));
-                    parts.add(strip("proj", t.get("proj"), 0, STRIP_WIDTH));
+                    parts.add(strip(c.signed(), "concat(o_1..o_" + heads + ")", t.get("context"), heads, STRIP_WIDTH));
+                    parts.add(strip(c.signed(), "proj", t.get("proj"), 0, STRIP_WIDTH));
                     return TeachingRenderer.column(parts, new String[0]);
                 });
     }
@@ -210,9 +210,9 @@ public final class BlockWalkthrough {
             float[] dx = t.get(delta);
             double ratio = norm(dx) / Math.max(1e-12, norm(x));
             List<BufferedImage> parts = new ArrayList<>();
-            parts.add(strip("before", x, 0, STRIP_WIDTH));
-            parts.add(strip("branch", dx, 0, STRIP_WIDTH));
-            parts.add(strip("after", t.get(after), 0, STRIP_WIDTH));
+            parts.add(strip(c.signed(), "before", x, 0, STRIP_WIDTH));
+            parts.add(strip(c.signed(), "branch", dx, 0, STRIP_WIDTH));
+            parts.add(strip(c.signed(), "after", t.get(after), 0, STRIP_WIDTH));
             return TeachingRenderer.column(parts, new String[]{
                 "‖Δx‖ / ‖x‖ = %.3f: how much this branch changed the token".formatted(ratio)});
         });
@@ -222,7 +222,7 @@ public final class BlockWalkthrough {
 
     private static BufferedImage strips(Context c, List<Named> named) {
         List<BufferedImage> parts = new ArrayList<>();
-        for (Named n : named) parts.add(strip(n.name(), n.values(), 0, STRIP_WIDTH));
+        for (Named n : named) parts.add(strip(c.signed(), n.name(), n.values(), 0, STRIP_WIDTH));
         return TeachingRenderer.column(parts, new String[0]);
     }
 
@@ -230,9 +230,9 @@ public final class BlockWalkthrough {
         return Math.max(90, Math.min(STRIP_WIDTH, (STRIP_WIDTH + 200) / Math.min(heads, 4) - 16));
     }
 
-    private static BufferedImage stripColumn(String title, List<Named> named, int width) {
+    private static BufferedImage stripColumn(Diverging signed, String title, List<Named> named, int width) {
         List<BufferedImage> parts = new ArrayList<>();
-        for (Named n : named) parts.add(strip(n.name(), n.values(), 0, width));
+        for (Named n : named) parts.add(strip(signed, n.name(), n.values(), 0, width));
         BufferedImage body = TeachingRenderer.column(parts, new String[0]);
         int titleH = Draw.lineHeight(Draw.TITLE);
         BufferedImage out = Draw.white(Math.max(body.getWidth(), Draw.width(title, Draw.TITLE) + 4), titleH + body.getHeight());
@@ -255,6 +255,11 @@ public final class BlockWalkthrough {
      * (the heads of a concatenation).
      */
     static BufferedImage strip(String name, float[] v, int segments, int width) {
+        return strip(Diverging.RED_BLUE, name, v, segments, width);
+    }
+
+    /** The same in the signed-values map the user chose (View > Signed values). */
+    static BufferedImage strip(Diverging signed, String name, float[] v, int segments, int width) {
         double max = 0;
         for (float x : v) max = Math.max(max, Math.abs(x));
         String label = name + "  (" + v.length + ")";
@@ -274,7 +279,7 @@ public final class BlockWalkthrough {
             double s = 0;
             for (int i = from; i < to; i++) s += v[i];
             double mean = s / (to - from);
-            g.setColor(new Color(Diverging.RED_BLUE.argb(max > 0 ? mean / max : 0), true));
+            g.setColor(new Color(signed.argb(max > 0 ? mean / max : 0), true));
             g.fillRect(k * cellW, labelH + 2, cellW, STRIP_HEIGHT);
         }
         g.setColor(new Color(120, 120, 120));
@@ -297,7 +302,7 @@ public final class BlockWalkthrough {
         int heads = (int) t.shape(name)[0];
         int n = (int) t.shape(name)[1];
         List<BufferedImage> parts = new ArrayList<>();
-        for (int h = 0; h < heads; h++) parts.add(strip("head " + h + ": " + label, slice(t.get(name), h * n, n), 0, Math.min(STRIP_WIDTH, n * 14)));
+        for (int h = 0; h < heads; h++) parts.add(strip(c.signed(), "head " + h + ": " + label, slice(t.get(name), h * n, n), 0, Math.min(STRIP_WIDTH, n * 14)));
         return TeachingRenderer.column(parts, new String[0]);
     }
 
@@ -310,9 +315,9 @@ public final class BlockWalkthrough {
             float[] total = new float[n];
             for (int j = 0; j < n; j++) total[j] = t.get("scores")[h * n + j] + t.get("bias")[h * n + j] + t.get("mask")[h * n + j];
             parts.add(TeachingRenderer.row(List.of(
-                    strip("head " + h + ": bias", slice(t.get("bias"), h * n, n), 0, Math.min(260, n * 8)),
-                    strip("mask", slice(t.get("mask"), h * n, n), 0, Math.min(260, n * 8)),
-                    strip("sum", total, 0, Math.min(260, n * 8)))));
+                    strip(c.signed(), "head " + h + ": bias", slice(t.get("bias"), h * n, n), 0, Math.min(260, n * 8)),
+                    strip(c.signed(), "mask", slice(t.get("mask"), h * n, n), 0, Math.min(260, n * 8)),
+                    strip(c.signed(), "sum", total, 0, Math.min(260, n * 8)))));
         }
         return TeachingRenderer.column(parts, new String[0]);
     }
@@ -349,11 +354,11 @@ public final class BlockWalkthrough {
             List<BufferedImage> column = new ArrayList<>();
             for (int j : top(p, 3)) {
                 String where = t.sources()[j] < 0 ? "padding" : "token (%d, %d)".formatted(t.sources()[j] / t.width(), t.sources()[j] % t.width());
-                column.add(strip("p = %.3f · v of key #%d, %s".formatted(p[j], j, where), slice(t.get("v"), (h * n + j) * d, d), 0, 180));
+                column.add(strip(c.signed(), "p = %.3f · v of key #%d, %s".formatted(p[j], j, where), slice(t.get("v"), (h * n + j) * d, d), 0, 180));
             }
             if (c.hoverKey() >= 0 && c.hoverKey() < n) {
                 int j = c.hoverKey();
-                column.add(strip("pointed key #%d: p = %.3f, its v".formatted(j, p[j]), slice(t.get("v"), (h * n + j) * d, d), 0, 180));
+                column.add(strip(c.signed(), "pointed key #%d: p = %.3f, its v".formatted(j, p[j]), slice(t.get("v"), (h * n + j) * d, d), 0, 180));
             }
             tops.add(stack(column));
         }

@@ -116,8 +116,11 @@ final class ResolutionPlan {
         int[] partition = WindowGeometry.partitionIndex(g);
         int tokens = g.tokenCount();
         int[] gather = new int[partition.length];
-        for (int r = 0; r < partition.length; r++) gather[r] = partition[r] < 0 ? tokens : partition[r];
-        int[] scatter = WindowGeometry.rowOfToken(g);
+        int[] scatter = new int[tokens];                  // the inverse over real tokens (WindowGeometry.rowOfToken)
+        for (int r = 0; r < partition.length; r++) {
+            gather[r] = partition[r] < 0 ? tokens : partition[r];
+            if (partition[r] >= 0) scatter[partition[r]] = r;
+        }
         float[] mask = WindowGeometry.shiftMask(g);
         int n = g.tokensPerWindow();
         int nn = n * n;

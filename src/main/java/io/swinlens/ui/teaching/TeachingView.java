@@ -93,7 +93,7 @@ abstract class TeachingView extends BorderPane {
 
     protected final void show(BufferedImage image) {
         current = image;
-        picture.setImage(image == null ? null : FxImages.toFx(image));
+        picture.setImage(FxImages.toFx(image));
     }
 
     /** The largest enlargement (1x .. 3x) of the picture that fits the visible area; never smaller than drawn. */
