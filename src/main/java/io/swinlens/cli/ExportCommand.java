@@ -112,6 +112,9 @@ final class ExportCommand implements Callable<Integer> {
         ExportMode exportMode = ExportMode.parse(mode);
         LoadedModel loaded = model.load();
         if (exportMode.teaching() == TeachingExport.CAM) ModelOptions.requireClassifier(loaded, "no class activation map");
+        if (exportMode.teaching() == TeachingExport.MERGE && stage >= loaded.config().numStages() - 1) {
+            throw usage("--mode merge: --stage " + stage + " has no patch merging after it; choose 0.." + (loaded.config().numStages() - 2));
+        }
         ViewSettings settings = settings(loaded.config(), exportMode.heatmap());
         List<Path> files = ExportInputs.expand(inputs);
         PrintWriter err = spec.commandLine().getErr();

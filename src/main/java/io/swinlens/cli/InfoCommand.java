@@ -25,7 +25,7 @@ final class InfoCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON object")
     boolean json;
 
-    @Option(names = "--pretrained-window", paramLabel = "LIST", split = ",", arity = "1",
+    @Option(names = "--pretrained-window", paramLabel = "LIST", split = ",", arity = "1", hideParamSyntax = true,
             description = "Swin V2: the window each stage's position bias was pretrained at, where the file does not say (e.g. 12,12,12,6)")
     int[] pretrainedWindow;
 

@@ -30,12 +30,12 @@ final class ModelOptions {
             description = "official, timm, torchvision or hf (default: official; hf for the demo model)")
     String preprocess;
 
-    @Option(names = "--pretrained-window", paramLabel = "LIST", split = ",", arity = "1",
+    @Option(names = "--pretrained-window", paramLabel = "LIST", split = ",", arity = "1", hideParamSyntax = true,
             description = "Swin V2: the window each stage's position bias was pretrained at, e.g. 12,12,12,6 "
                     + "(22k-to-1k fine-tuned files that do not store it); default: read from the file")
     int[] pretrainedWindow;
 
-    @Option(names = "--image-size", paramLabel = "H[,W]", split = ",", arity = "1",
+    @Option(names = "--image-size", paramLabel = "H[,W]", split = ",", arity = "1", hideParamSyntax = true,
             description = "run at this input size instead of the training size, e.g. 448 for finer maps or 320,256; "
                     + "a multiple of the patch size (4)")
     int[] imageSize;
