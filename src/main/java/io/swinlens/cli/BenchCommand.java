@@ -2,7 +2,9 @@ package io.swinlens.cli;
 
 import com.google.gson.GsonBuilder;
 import io.swinlens.model.config.SwinConfig;
+import io.swinlens.model.swin.GemmRate;
 import io.swinlens.model.swin.NativeThreads;
+import io.swinlens.model.swin.OpProfile;
 import io.swinlens.model.swin.SwinModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,6 +35,12 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON object")
     boolean json;
 
+    @Option(names = "--profile", description = "also time every kind of operation over the timed passes (share of the time, GFLOP/s)")
+    boolean profile;
+
+    @Option(names = "--gemm-size", defaultValue = "2048", description = "n of the n x n x n SGEMM that measures the machine's matrix rate, 0 to skip (default: ${DEFAULT-VALUE})")
+    int gemmSize;
+
     @Option(names = "--render", description = "also time what the app does: file to first heatmap, and redrawing every head of a block when the query moves")
     boolean render;
 
@@ -41,6 +49,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override public Integer call() {
         if (runs < 1 || warmup < 0) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--runs must be >= 1 and --warmup >= 0");
+        if (gemmSize < 0 || gemmSize > 8192) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--gemm-size must be 0..8192");
         SwinConfig config;
         try {
             config = SwinConfig.variant(variant, imageSize, SwinConfig.IMAGENET_1K);
@@ -52,12 +61,15 @@ final class BenchCommand implements Callable<Integer> {
         Random random = new Random(1);
         for (int i = 0; i < input.length; i++) input[i] = (float) random.nextGaussian();
         for (int i = 0; i < warmup; i++) model.logits(input, imageSize, imageSize);
+        double flop = countFlop(model, input);
         double[] ms = new double[runs];
         for (int i = 0; i < runs; i++) {
             long t = System.nanoTime();
             model.logits(input, imageSize, imageSize);
             ms[i] = (System.nanoTime() - t) / 1e6;
         }
+        Map<OpProfile.Op, OpProfile.Entry> ops = profile ? profileOps(model, input) : Map.of();
+        double gemmGflops = gemmSize > 0 ? GemmRate.measure(gemmSize) : 0;
         double[] sorted = ms.clone();
         Arrays.sort(sorted);
         double median = RenderBench.median(ms);
@@ -78,15 +90,65 @@ final class BenchCommand implements Callable<Integer> {
             result.put("median_ms", round(median));
             result.put("min_ms", round(sorted[0]));
             result.put("max_ms", round(sorted[runs - 1]));
+            result.put("gflop", round(flop / 1e9));
+            if (gemmSize > 0) {
+                result.put("sgemm_n", gemmSize);
+                result.put("sgemm_gflops", round(gemmGflops));
+                result.put("floor_ms", round(flop / gemmGflops / 1e6));
+                result.put("median_over_floor", round(median / (flop / gemmGflops / 1e6)));
+            }
+            if (profile) {
+                Map<String, Object> table = new LinkedHashMap<>();
+                ops.forEach((op, e) -> table.put(op.name().toLowerCase(java.util.Locale.ROOT),
+                        Map.of("ms", round(e.nanos() / 1e6 / runs), "gflops", round(e.gflops()))));
+                result.put("ops", table);
+            }
             result.putAll(renderTimes);
             out.println(new GsonBuilder().create().toJson(result));
         } else {
             out.printf("%s @ %d px, %d threads (%s)%n", config.name(), imageSize, threads, NativeThreads.outcome());
             out.printf("forward pass over %d runs (%d warm-up): median %.1f ms, min %.1f ms, max %.1f ms%n",
                     runs, warmup, median, sorted[0], sorted[runs - 1]);
+            out.printf("%.2f GFLOP per pass", flop / 1e9);
+            if (gemmSize > 0) {
+                double floor = flop / gemmGflops / 1e6;
+                out.printf("; %d-thread SGEMM (%d^3) %.1f GFLOP/s, so the floor is %.1f ms and the median %.2fx it", threads, gemmSize, gemmGflops, floor, median / floor);
+            }
+            out.println();
+            if (profile) printProfile(out, ops);
             renderTimes.forEach((k, v) -> out.printf("%s: %s%n", k, v));
         }
         return ExitCodes.OK;
+    }
+
+    /** The arithmetic of one pass, from a profiled pass (multiply-adds as 2 FLOP). */
+    private double countFlop(SwinModel model, float[] input) {
+        OpProfile p = OpProfile.start();
+        try {
+            model.logits(input, imageSize, imageSize);
+        } finally {
+            OpProfile.stop();
+        }
+        return p.entries().values().stream().mapToDouble(OpProfile.Entry::flops).sum();
+    }
+
+    /** The timed passes again with every operation timed (the clock reads cost a little; the plain median stands). */
+    private Map<OpProfile.Op, OpProfile.Entry> profileOps(SwinModel model, float[] input) {
+        OpProfile p = OpProfile.start();
+        try {
+            for (int i = 0; i < runs; i++) model.logits(input, imageSize, imageSize);
+        } finally {
+            OpProfile.stop();
+        }
+        return p.entries();
+    }
+
+    private void printProfile(PrintWriter out, Map<OpProfile.Op, OpProfile.Entry> ops) {
+        double total = ops.values().stream().mapToDouble(OpProfile.Entry::nanos).sum();
+        out.printf("%-46s %9s %7s %9s%n", "operation (per pass, mean of the timed runs)", "ms", "share", "GFLOP/s");
+        ops.forEach((op, e) -> out.printf("%-46s %9.2f %6.1f%% %9s%n", op.label, e.nanos() / 1e6 / runs, 100 * e.nanos() / total,
+                e.flops() > 0 ? String.format("%.1f", e.gflops()) : "-"));
+        out.printf("%-46s %9.2f %6.1f%%%n", "all timed operations", total / 1e6 / runs, 100.0);
     }
 
     private static double round(double v) { return Math.round(v * 100) / 100.0; }

@@ -144,11 +144,18 @@ public final class SwinModel {
                     x = w.v2() ? blockV2(x, block, w, recorder) : block(x, block, w, recorder);
                 }
                 recorder.stage(s, plan.stages.get(s).get(0).geometry(), x);
-                if (s < last) x = merge(x, plan.merges.get(s), weights.merges.get(s), recorder.mergeTracer(s, plan, weights.config));  // (L/4, 2C)
+                if (s < last) {
+                    long t = OpProfile.now();
+                    SwinWeights.Merge m = weights.merges.get(s);
+                    x = merge(x, plan.merges.get(s), m, recorder.mergeTracer(s, plan, weights.config));  // (L/4, 2C)
+                    OpProfile.add(OpProfile.Op.MERGE, t, 2.0 * x.rows() * x.columns() * m.reduction().weightT().rows());
+                }
             }
             if (weights.head != null) {
+                long t = OpProfile.now();
                 INDArray pooled = weights.norm.apply(x).mean(0).reshape(1, x.columns());  // (1, 8C)
                 logits = weights.head.apply(pooled).ravel().toFloatVector();               // classes
+                OpProfile.add(OpProfile.Op.HEAD, t, 2.0 * x.columns() * logits.length);
             } else {
                 logits = new float[0];                                                     // a backbone: no head
             }
@@ -176,6 +183,7 @@ public final class SwinModel {
         int h = height / p;
         int w = width / p;
         int patchSize = cin * p * p;
+        long started = OpProfile.now();
         float[] patches = new float[h * w * patchSize];
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
@@ -188,8 +196,9 @@ public final class SwinModel {
             }
         }
         INDArray tokens = Nd4j.create(patches, new long[]{(long) h * w, patchSize}, 'c');  // (L, 3·P·P)
-        INDArray linear = weights.patchEmbed.apply(tokens);                                // (L, C)
-        INDArray embedded = weights.patchNorm.apply(linear);                               // (L, C)
+        OpProfile.add(OpProfile.Op.PATCH_EMBED, started, 0);
+        INDArray linear = linear(OpProfile.Op.PATCH_EMBED, weights.patchEmbed, tokens);    // (L, C)
+        INDArray embedded = norm(weights.patchNorm, linear);                               // (L, C)
         TraceRequest t = recorder.request.trace();
         if (t != null && t.kind() == TraceRequest.Kind.EMBED) {
             if (t.token() < 0 || t.token() >= h * w) throw new IllegalArgumentException("no patch " + t.token() + " in a " + h + "x" + w + " grid");
@@ -208,22 +217,27 @@ public final class SwinModel {
     private INDArray block(INDArray x, ResolutionPlan.BlockPlan plan, SwinWeights.Block blockWeights, Recorder recorder) {
         BlockTracer trace = recorder.blockTracer(plan, weights.config);
         if (trace != null) trace.vector("input", x);
-        INDArray normed = blockWeights.norm1().apply(x);                                  // (L, C)
+        INDArray normed = norm(blockWeights.norm1(), x);                                  // (L, C)
         if (trace != null) trace.vector("norm1", normed);
         INDArray windows = partition(normed, plan);                                      // (nW·N, C), padded, shifted, partitioned
         INDArray attended = attention(windows, plan, blockWeights, recorder, trace);      // (nW·N, C)
         if (trace != null) trace.windowRow("proj", attended);
-        x = x.add(gatherRows(attended, plan.scatter()));                       // (L, C), back in place
+        INDArray back = gatherRows(attended, plan.scatter());                             // (L, C), back in place
+        long t = OpProfile.now();
+        x = x.add(back);
+        OpProfile.add(OpProfile.Op.RESIDUAL, t, x.length());
         if (trace != null) trace.vector("residual1", x);
-        INDArray normed2 = blockWeights.norm2().apply(x);
+        INDArray normed2 = norm(blockWeights.norm2(), x);
         if (trace != null) trace.vector("norm2", normed2);
-        INDArray hidden = blockWeights.fc1().apply(normed2);                              // (L, 4C)
+        INDArray hidden = linear(OpProfile.Op.FC1, blockWeights.fc1(), normed2);          // (L, 4C)
         if (trace != null) trace.vector("fc1", hidden);
-        JavaKernels.geluInPlace(hidden);
+        gelu(hidden);
         if (trace != null) trace.vector("gelu", hidden);
-        INDArray out = blockWeights.fc2().apply(hidden);                                  // (L, C)
+        INDArray out = linear(OpProfile.Op.FC2, blockWeights.fc2(), hidden);              // (L, C)
         if (trace != null) trace.vector("fc2", out);
+        t = OpProfile.now();
         x.addi(out);
+        OpProfile.add(OpProfile.Op.RESIDUAL, t, x.length());
         if (trace != null) trace.vector("output", x).finish(recorder);
         return x;                                                                         // (L, C)
     }
@@ -234,19 +248,23 @@ public final class SwinModel {
         if (trace != null) trace.vector("input", x);
         INDArray attended = attention(partition(x, plan), plan, blockWeights, recorder, trace);  // (nW·N, C)
         if (trace != null) trace.windowRow("proj", attended);
-        INDArray normed = blockWeights.norm1().apply(gatherRows(attended, plan.scatter()));     // (L, C)
+        INDArray normed = norm(blockWeights.norm1(), gatherRows(attended, plan.scatter()));     // (L, C)
         if (trace != null) trace.vector("norm1", normed);
+        long t = OpProfile.now();
         x = x.add(normed);                                                                // (L, C)
+        OpProfile.add(OpProfile.Op.RESIDUAL, t, x.length());
         if (trace != null) trace.vector("residual1", x);
-        INDArray hidden = blockWeights.fc1().apply(x);                                    // (L, 4C)
+        INDArray hidden = linear(OpProfile.Op.FC1, blockWeights.fc1(), x);                // (L, 4C)
         if (trace != null) trace.vector("fc1", hidden);
-        JavaKernels.geluInPlace(hidden);
+        gelu(hidden);
         if (trace != null) trace.vector("gelu", hidden);
-        INDArray out = blockWeights.fc2().apply(hidden);
+        INDArray out = linear(OpProfile.Op.FC2, blockWeights.fc2(), hidden);
         if (trace != null) trace.vector("fc2", out);
-        INDArray normed2 = blockWeights.norm2().apply(out);
+        INDArray normed2 = norm(blockWeights.norm2(), out);
         if (trace != null) trace.vector("norm2", normed2);
+        t = OpProfile.now();
         x.addi(normed2);
+        OpProfile.add(OpProfile.Op.RESIDUAL, t, x.length());
         if (trace != null) trace.vector("output", x).finish(recorder);
         return x;                                                                         // (L, C)
     }
@@ -270,7 +288,10 @@ public final class SwinModel {
         int nW = g.windowCount();
         int n = g.tokensPerWindow();
         int heads = plan.heads();
-        INDArray[] qkv = JavaKernels.splitHeads(blockWeights.qkv().apply(windows), nW, n, heads); // 3 x (nW·h, N, d)
+        INDArray qkvRows = linear(OpProfile.Op.QKV, blockWeights.qkv(), windows);         // (nW·N, 3C)
+        long t = OpProfile.now();
+        INDArray[] qkv = JavaKernels.splitHeads(qkvRows, nW, n, heads);                   // 3 x (nW·h, N, d)
+        OpProfile.add(OpProfile.Op.HEAD_SPLIT, t, 0);
         INDArray q = qkv[0];
         INDArray k = qkv[1];
         INDArray v = qkv[2];
@@ -281,22 +302,33 @@ public final class SwinModel {
             trace.window("v", v, 1f);
         }
         if (blockWeights.v2()) {
+            t = OpProfile.now();
             JavaKernels.normalizeRowsInPlace(q, n, blockWeights.cosineScale());
             JavaKernels.normalizeRowsInPlace(k, n, null);
+            OpProfile.add(OpProfile.Op.COSINE, t, 6.0 * q.length());
         }
         INDArray scores = Nd4j.createUninitialized(DataType.FLOAT, (long) nW * heads, n, n); // (nW·h, N, N)
+        long d = q.size(2);
+        t = OpProfile.now();
         Nd4j.matmul(q, k, scores, false, true, false);
+        OpProfile.add(OpProfile.Op.QK, t, 2.0 * nW * heads * n * n * d);
         recorder.beforeBias(plan, scores);
         if (trace != null) trace.queryRows("scores", scores);
+        t = OpProfile.now();
         scores.reshape('c', nW, heads, n, n).addi(plan.biasMask());           // + B + M, (nW, h, N, N)
         INDArray attentionProbs = Nd4jKernels.softmaxInPlace(scores);                  // (nW·h, N, N)
+        OpProfile.add(OpProfile.Op.SOFTMAX, t, 0);
         recorder.attention(plan, attentionProbs);
         if (trace != null) trace.queryRows("probs", attentionProbs).biasAndMask(plan);
         INDArray context = Nd4j.createUninitialized(DataType.FLOAT, (long) nW * heads, n, v.size(2));
+        t = OpProfile.now();
         Nd4j.matmul(attentionProbs, v, context, false, false, false);          // (nW·h, N, d)
+        OpProfile.add(OpProfile.Op.AV, t, 2.0 * nW * heads * n * n * d);
         if (trace != null) trace.queryRows("context", context);
+        t = OpProfile.now();
         INDArray merged = JavaKernels.mergeHeads(context, nW, n, heads);      // (nW·N, C), channel = head·d + j
-        return blockWeights.proj().apply(merged);
+        OpProfile.add(OpProfile.Op.HEAD_SPLIT, t, 0);
+        return linear(OpProfile.Op.PROJ, blockWeights.proj(), merged);
     }
 
     /**
@@ -305,7 +337,7 @@ public final class SwinModel {
      */
     private static INDArray merge(INDArray x, ResolutionPlan.MergePlan plan, SwinWeights.Merge m, MergeTracer trace) {
         int[] index = plan.index();
-        INDArray gathered = gatherRows(plan.padded() ? withZeroRow(x) : x, index)
+        INDArray gathered = Nd4j.pullRows(plan.padded() ? withZeroRow(x) : x, 1, index)
                 .reshape('c', index.length / 4, 4 * x.columns());                               // (L/4, 4C)
         if (trace == null) {
             return m.normAfter() ? m.norm().apply(m.reduction().apply(gathered))
@@ -329,7 +361,30 @@ public final class SwinModel {
     }
 
     private static INDArray gatherRows(INDArray x, int[] index) {
-        return Nd4j.pullRows(x, 1, index);
+        long t = OpProfile.now();
+        INDArray rows = Nd4j.pullRows(x, 1, index);
+        OpProfile.add(OpProfile.Op.GATHER, t, 0);
+        return rows;
+    }
+
+    private static INDArray linear(OpProfile.Op op, SwinWeights.Linear l, INDArray x) {
+        long t = OpProfile.now();
+        INDArray y = l.apply(x);
+        OpProfile.add(op, t, 2.0 * x.rows() * x.columns() * l.weightT().columns());
+        return y;
+    }
+
+    private static INDArray norm(SwinWeights.Norm n, INDArray x) {
+        long t = OpProfile.now();
+        INDArray y = n.apply(x);
+        OpProfile.add(OpProfile.Op.LAYER_NORM, t, 8.0 * x.length());
+        return y;
+    }
+
+    private static void gelu(INDArray x) {
+        long t = OpProfile.now();
+        JavaKernels.geluInPlace(x);
+        OpProfile.add(OpProfile.Op.GELU, t, 0);
     }
 
     /** Copies one token's values of one block out of the workspace, in the order the block computes them. */
