@@ -46,34 +46,103 @@ final class JavaKernels {
 
     /** LayerNorm over the last axis, biased variance, eps 1e-5 (torch.nn.LayerNorm). x: (L, C) -> new (L, C). */
     static INDArray layerNorm(INDArray x, float[] gamma, float[] beta) {
+        return layerNorm(x, null, null, gamma, beta, null);
+    }
+
+    /**
+     * LayerNorm of rows of {@code x} (row {@code rows[t]} for output row t, or row t when {@code rows} is null), each
+     * plus {@code preBias} first when it is not null. With {@code accumulate} the result is added into it (the
+     * residual of a V2 block: x + LN(attn)) and it is returned; else a new (T, C) array is.
+     */
+    static INDArray layerNorm(INDArray x, int[] rows, float[] preBias, float[] gamma, float[] beta, INDArray accumulate) {
         int c = (int) x.columns();
-        INDArray out = Nd4j.createUninitialized(DataType.FLOAT, x.rows(), c);
+        long outRows = rows == null ? x.rows() : rows.length;
+        INDArray out = accumulate != null ? accumulate : Nd4j.createUninitialized(DataType.FLOAT, outRows, c);
         FloatBuffer in = buffer(x);
         FloatBuffer o = buffer(out);
         int inBase = (int) x.offset();
         int outBase = (int) out.offset();
-        forRows(x.rows(), c, (from, to) -> {
+        boolean add = accumulate != null;
+        forRows(outRows, c, (from, to) -> {
             float[] row = new float[c];
+            float[] acc = add ? new float[c] : null;
             for (int t = from; t < to; t++) {
-                in.get(inBase + t * c, row, 0, c);
-                double sum = 0;
-                for (int k = 0; k < c; k++) sum += row[k];
-                float mean = (float) (sum / c);
-                double squares = 0;
-                for (int k = 0; k < c; k++) {
-                    float d = row[k] - mean;
-                    squares += d * d;
+                in.get(inBase + (rows == null ? t : rows[t]) * c, row, 0, c);
+                if (preBias != null) for (int k = 0; k < c; k++) row[k] += preBias[k];
+                float mean = (float) (sum(row, c) / c);
+                for (int k = 0; k < c; k++) row[k] -= mean;
+                float inv = (float) (1.0 / Math.sqrt(sumOfSquares(row, c) / c + LAYER_NORM_EPS));
+                if (add) {
+                    o.get(outBase + t * c, acc, 0, c);
+                    for (int k = 0; k < c; k++) acc[k] += row[k] * inv * gamma[k] + beta[k];
+                    o.put(outBase + t * c, acc, 0, c);
+                } else {
+                    for (int k = 0; k < c; k++) row[k] = row[k] * inv * gamma[k] + beta[k];
+                    o.put(outBase + t * c, row, 0, c);
                 }
-                float inv = (float) (1.0 / Math.sqrt(squares / c + LAYER_NORM_EPS));
-                for (int k = 0; k < c; k++) row[k] = (row[k] - mean) * inv * gamma[k] + beta[k];
-                o.put(outBase + t * c, row, 0, c);
             }
         });
         return out;
     }
 
+    /** Σ row[0..c) in double, four independent sums (a reduction the JIT does not vectorise; this keeps the adds apart). */
+    private static double sum(float[] row, int c) {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int k = 0;
+        for (; k + 3 < c; k += 4) {
+            s0 += row[k];
+            s1 += row[k + 1];
+            s2 += row[k + 2];
+            s3 += row[k + 3];
+        }
+        for (; k < c; k++) s0 += row[k];
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    private static double sumOfSquares(float[] row, int c) {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int k = 0;
+        for (; k + 3 < c; k += 4) {
+            s0 += row[k] * row[k];
+            s1 += row[k + 1] * row[k + 1];
+            s2 += row[k + 2] * row[k + 2];
+            s3 += row[k + 3] * row[k + 3];
+        }
+        for (; k < c; k++) s0 += row[k] * row[k];
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    /**
+     * x[t] += y[rows[t]] + bias in place (row t of y when {@code rows} is null; no bias when it is null): a residual
+     * add fused with the reverse window gather and the bias of the linear that made y. x: (L, C), y: (·, C).
+     */
+    static void addRowsInPlace(INDArray x, INDArray y, int[] rows, float[] bias) {
+        int c = (int) x.columns();
+        FloatBuffer xb = buffer(x);
+        FloatBuffer yb = buffer(y);
+        int xBase = (int) x.offset();
+        int yBase = (int) y.offset();
+        forRows(x.rows(), c, (from, to) -> {
+            float[] acc = new float[c];
+            float[] row = new float[c];
+            for (int t = from; t < to; t++) {
+                xb.get(xBase + t * c, acc, 0, c);
+                yb.get(yBase + (rows == null ? t : rows[t]) * c, row, 0, c);
+                if (bias != null) {
+                    for (int k = 0; k < c; k++) acc[k] += row[k] + bias[k];
+                } else {
+                    for (int k = 0; k < c; k++) acc[k] += row[k];
+                }
+                xb.put(xBase + t * c, acc, 0, c);
+            }
+        });
+    }
+
     /** Exact GELU, x·Φ(x) ({@link ExactGelu}), in place, one pass (see ExactGelu for what it gained). */
-    static INDArray geluInPlace(INDArray x) {
+    static INDArray geluInPlace(INDArray x) { return geluInPlace(x, null); }
+
+    /** GELU(x + bias) in place, bias per column (the bias of the linear that made x), null for none. */
+    static INDArray geluInPlace(INDArray x, float[] bias) {
         FloatBuffer b = buffer(x);
         int base = (int) x.offset();
         int c = (int) x.columns();
@@ -81,6 +150,7 @@ final class JavaKernels {
             float[] row = new float[c];
             for (int t = from; t < to; t++) {
                 b.get(base + t * c, row, 0, c);
+                if (bias != null) for (int k = 0; k < c; k++) row[k] += bias[k];
                 for (int k = 0; k < c; k++) row[k] = ExactGelu.apply(row[k]);
                 b.put(base + t * c, row, 0, c);
             }
@@ -92,7 +162,10 @@ final class JavaKernels {
      * Splits qkv (nW·N, 3C) into q, k, v, each (nW·h, N, d) contiguous: row (win·N + i), channel
      * part·C + head·d + j goes to [part][(win·h + head), i, j] (docs/swin-reference.md §3.8: parts before heads).
      */
-    static INDArray[] splitHeads(INDArray qkv, int windows, int tokens, int heads) {
+    static INDArray[] splitHeads(INDArray qkv, int windows, int tokens, int heads) { return splitHeads(qkv, null, windows, tokens, heads); }
+
+    /** As {@link #splitHeads(INDArray, int, int, int)}, adding {@code bias} (3C, the qkv linear's) to each row first; null for none. */
+    static INDArray[] splitHeads(INDArray qkv, float[] bias, int windows, int tokens, int heads) {
         int c3 = (int) qkv.columns();
         int c = c3 / 3;
         int d = c / heads;
@@ -108,6 +181,7 @@ final class JavaKernels {
             float[] row = new float[c3];
             for (int r = from; r < to; r++) {
                 in.get(inBase + r * c3, row, 0, c3);
+                if (bias != null) for (int k = 0; k < c3; k++) row[k] += bias[k];
                 int win = r / tokens;
                 int i = r % tokens;
                 for (int p = 0; p < 3; p++) {

@@ -213,9 +213,21 @@ public final class SwinModel {
         return embedded;
     }
 
-    /** V1 (pre-norm): x + attn(LN1(x)), then x + MLP(LN2(x)). */
+    /**
+     * V1 (pre-norm): x + attn(LN1(x)), then x + MLP(LN2(x)), in place on x. Untraced, the biases of proj, fc1 and fc2 are
+     * added by the next pass over their products (the residual add with the reverse gather, GELU, the residual add);
+     * traced, each step's value is kept as the block computes it.
+     */
     private INDArray block(INDArray x, ResolutionPlan.BlockPlan plan, SwinWeights.Block blockWeights, Recorder recorder) {
         BlockTracer trace = recorder.blockTracer(plan, weights.config);
+        if (trace == null) {
+            INDArray attended = attention(partition(norm(blockWeights.norm1(), x), plan), plan, blockWeights, recorder, null); // (nW·N, C), no proj bias
+            addRows(x, attended, plan.scatter(), blockWeights.proj().biasValues());          // x += proj + b, back in place
+            INDArray hidden = product(OpProfile.Op.FC1, blockWeights.fc1(), norm(blockWeights.norm2(), x)); // (L, 4C)
+            gelu(hidden, blockWeights.fc1().biasValues());
+            addRows(x, product(OpProfile.Op.FC2, blockWeights.fc2(), hidden), null, blockWeights.fc2().biasValues());
+            return x;                                                                     // (L, C)
+        }
         if (trace != null) trace.vector("input", x);
         INDArray normed = norm(blockWeights.norm1(), x);                                  // (L, C)
         if (trace != null) trace.vector("norm1", normed);
@@ -242,9 +254,20 @@ public final class SwinModel {
         return x;                                                                         // (L, C)
     }
 
-    /** V2 (res-post-norm, docs/swin-reference.md §9): x + LN1(attn(x)), then x + LN2(MLP(x)). */
+    /**
+     * V2 (res-post-norm, docs/swin-reference.md §9): x + LN1(attn(x)), then x + LN2(MLP(x)), in place on x. Untraced, each
+     * LayerNorm reads its linear's product, adds the bias, and adds its result into x in the same pass.
+     */
     private INDArray blockV2(INDArray x, ResolutionPlan.BlockPlan plan, SwinWeights.Block blockWeights, Recorder recorder) {
         BlockTracer trace = recorder.blockTracer(plan, weights.config);
+        if (trace == null) {
+            INDArray attended = attention(partition(x, plan), plan, blockWeights, recorder, null);   // (nW·N, C), no proj bias
+            normInto(blockWeights.norm1(), attended, plan.scatter(), blockWeights.proj().biasValues(), x);
+            INDArray hidden = product(OpProfile.Op.FC1, blockWeights.fc1(), x);                // (L, 4C)
+            gelu(hidden, blockWeights.fc1().biasValues());
+            normInto(blockWeights.norm2(), product(OpProfile.Op.FC2, blockWeights.fc2(), hidden), null, blockWeights.fc2().biasValues(), x);
+            return x;                                                                     // (L, C)
+        }
         if (trace != null) trace.vector("input", x);
         INDArray attended = attention(partition(x, plan), plan, blockWeights, recorder, trace);  // (nW·N, C)
         if (trace != null) trace.windowRow("proj", attended);
@@ -288,9 +311,9 @@ public final class SwinModel {
         int nW = g.windowCount();
         int n = g.tokensPerWindow();
         int heads = plan.heads();
-        INDArray qkvRows = linear(OpProfile.Op.QKV, blockWeights.qkv(), windows);         // (nW·N, 3C)
+        INDArray qkvRows = product(OpProfile.Op.QKV, blockWeights.qkv(), windows);        // (nW·N, 3C), bias added by the split
         long t = OpProfile.now();
-        INDArray[] qkv = JavaKernels.splitHeads(qkvRows, nW, n, heads);                   // 3 x (nW·h, N, d)
+        INDArray[] qkv = JavaKernels.splitHeads(qkvRows, blockWeights.qkv().biasValues(), nW, n, heads); // 3 x (nW·h, N, d)
         OpProfile.add(OpProfile.Op.HEAD_SPLIT, t, 0);
         INDArray q = qkv[0];
         INDArray k = qkv[1];
@@ -328,7 +351,8 @@ public final class SwinModel {
         t = OpProfile.now();
         INDArray merged = JavaKernels.mergeHeads(context, nW, n, heads);      // (nW·N, C), channel = head·d + j
         OpProfile.add(OpProfile.Op.HEAD_SPLIT, t, 0);
-        return linear(OpProfile.Op.PROJ, blockWeights.proj(), merged);
+        return trace != null ? linear(OpProfile.Op.PROJ, blockWeights.proj(), merged)   // with its bias
+                : product(OpProfile.Op.PROJ, blockWeights.proj(), merged);                 // the caller adds the bias
     }
 
     /**
@@ -374,6 +398,26 @@ public final class SwinModel {
         return y;
     }
 
+    private static INDArray product(OpProfile.Op op, SwinWeights.Linear l, INDArray x) {
+        long t = OpProfile.now();
+        INDArray y = l.product(x);
+        OpProfile.add(op, t, 2.0 * x.rows() * x.columns() * l.weightT().columns());
+        return y;
+    }
+
+    private static void addRows(INDArray x, INDArray y, int[] rows, float[] bias) {
+        long t = OpProfile.now();
+        JavaKernels.addRowsInPlace(x, y, rows, bias);
+        OpProfile.add(OpProfile.Op.RESIDUAL, t, 2.0 * x.length());
+    }
+
+    /** into += LN(y[rows] + bias). */
+    private static void normInto(SwinWeights.Norm n, INDArray y, int[] rows, float[] bias, INDArray into) {
+        long t = OpProfile.now();
+        JavaKernels.layerNorm(y, rows, bias, n.gammaValues(), n.betaValues(), into);
+        OpProfile.add(OpProfile.Op.LAYER_NORM, t, 10.0 * into.length());
+    }
+
     private static INDArray norm(SwinWeights.Norm n, INDArray x) {
         long t = OpProfile.now();
         INDArray y = n.apply(x);
@@ -381,9 +425,11 @@ public final class SwinModel {
         return y;
     }
 
-    private static void gelu(INDArray x) {
+    private static void gelu(INDArray x) { gelu(x, null); }
+
+    private static void gelu(INDArray x, float[] bias) {
         long t = OpProfile.now();
-        JavaKernels.geluInPlace(x);
+        JavaKernels.geluInPlace(x, bias);
         OpProfile.add(OpProfile.Op.GELU, t, 0);
     }
 

@@ -17,8 +17,12 @@ import java.util.List;
  */
 final class SwinWeights {
 
-    record Linear(INDArray weightT, INDArray bias) {
+    /** {@code biasValues} is {@code bias} on the Java heap, for the kernels that add it while they pass over the product. */
+    record Linear(INDArray weightT, INDArray bias, float[] biasValues) {
+        Linear(INDArray weightT, INDArray bias) { this(weightT, bias, bias == null ? null : bias.toFloatVector()); }
         INDArray apply(INDArray x) { return Nd4jKernels.linear(x, weightT, bias); }
+        /** x·Wᵀ without the bias (the caller adds {@link #biasValues} in its next pass). */
+        INDArray product(INDArray x) { return Nd4jKernels.linear(x, weightT, null); }
     }
 
     record Norm(INDArray gamma, INDArray beta, float[] gammaValues, float[] betaValues) {
