@@ -41,6 +41,12 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--gemm-size", defaultValue = "2048", description = "n of the n x n x n SGEMM that measures the machine's matrix rate, 0 to skip (default: ${DEFAULT-VALUE})")
     int gemmSize;
 
+    @Option(names = "--first-heatmap", description = "time this fresh process's first image to heatmap, after the warm-up the app runs when a model loads, against the warm median (run it alone: a process is cold once)")
+    boolean firstHeatmap;
+
+    @Option(names = "--no-warm-up", description = "with --first-heatmap: skip the app's warm-up, to see what it saves")
+    boolean noWarmUp;
+
     @Option(names = "--render", description = "also time what the app does: file to first heatmap, and redrawing every head of a block when the query moves")
     boolean render;
 
@@ -57,6 +63,16 @@ final class BenchCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         SwinModel model = SwinModel.random(config, 0);
+        if (firstHeatmap) {
+            try {
+                Map<String, Object> first = RenderBench.firstHeatmap(config, model, runs, !noWarmUp);
+                if (json) spec.commandLine().getOut().println(new GsonBuilder().create().toJson(first));
+                else first.forEach((k, v) -> spec.commandLine().getOut().printf("%s: %s%n", k, v));
+            } catch (java.io.IOException e) {
+                throw new CliException(ExitCodes.OUTPUT_ERROR, "cannot write a temporary image: " + e.getMessage());
+            }
+            return ExitCodes.OK;
+        }
         float[] input = new float[3 * imageSize * imageSize];
         Random random = new Random(1);
         for (int i = 0; i < input.length; i++) input[i] = (float) random.nextGaussian();

@@ -72,6 +72,30 @@ final class RenderBench {
         }
     }
 
+    /**
+     * The app's first image on a model it has just loaded: the warm-up it runs (unless {@code warmUp} is false), then the
+     * first drop-to-heatmap, then {@code runs} more for the warm median. Only meaningful in a fresh process.
+     */
+    static Map<String, Object> firstHeatmap(SwinConfig config, SwinModel model, int runs, boolean warmUp) throws IOException {
+        Path image = Files.createTempFile("swinlens-bench", ".png");
+        try {
+            ImageIO.write(noise(1024, 768), "png", image.toFile());
+            LoadedModel loaded = new LoadedModel(model, config, null, null, null, ClassLabels.forModel(config.numClasses(), null), java.util.List.of());
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("warm_up_ms", warmUp ? Math.round(io.swinlens.analysis.WarmUp.run(loaded) * 10) / 10.0 : 0);
+            long t = System.nanoTime();
+            dropToHeatmap(loaded, image);
+            double first = (System.nanoTime() - t) / 1e6;
+            double warm = median(time(runs, 0, i -> dropToHeatmap(loaded, image)));
+            out.put("first_heatmap_ms", Math.round(first * 10) / 10.0);
+            out.put("warm_median_ms", Math.round(warm * 10) / 10.0);
+            out.put("first_over_warm", Math.round(first / warm * 100) / 100.0);
+            return out;
+        } finally {
+            Files.deleteIfExists(image);
+        }
+    }
+
     private static AnalysedImage dropToHeatmap(LoadedModel model, Path file) {
         try {
             BufferedImage rgb = ImageLoader.load(file);

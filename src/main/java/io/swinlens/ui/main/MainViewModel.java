@@ -194,6 +194,7 @@ public final class MainViewModel implements AnalysisOnScreen {
         model.set(outcome.model());
         if (newModel && outcome.model() != null) {
             outcome.model().warnings().forEach(w -> report(new Message(w, false, true)));
+            if (outcome.analysis() == null && outcome.warning() == null) warmUp(outcome.model());
         }
         if (outcome.analysis() != null) {
             AnalysedImage a = outcome.analysis().analysed();
@@ -207,6 +208,18 @@ public final class MainViewModel implements AnalysisOnScreen {
             images.clear();
             report(new Message("Model loaded, but the image no longer fits it: " + outcome.warning(), false));
         }
+    }
+
+    /**
+     * A first pass on a synthetic image right after a model loads with no image, so that the first image dropped gets
+     * its heatmap at the warm speed (analysis/WarmUp, BENCHMARKS.md). An image dropped meanwhile replaces this job;
+     * a failure here is only logged: the image's own run reports its errors.
+     */
+    private void warmUp(LoadedModel loaded) {
+        executor.submit("Preparing " + loaded.displayName() + "…", progress -> {
+            progress.update("Preparing " + loaded.displayName() + " (a first pass, so the first image is quick)…", -1);
+            return io.swinlens.analysis.WarmUp.run(loaded);
+        }, ms -> { }, e -> System.getLogger(MainViewModel.class.getName()).log(System.Logger.Level.DEBUG, "warm-up failed", e));
     }
 
     private void fail(Throwable e) {
