@@ -108,6 +108,7 @@ final class ExportCommand implements Callable<Integer> {
         OutputFolders.require(out);
         style();                                   // a bad --width or --signed is a usage error before any work
         signedMap();
+        fusion();
         if (query != null && queryToken != null) throw usage("give --query or --query-token, not both");
         ExportMode exportMode = ExportMode.parse(mode);
         LoadedModel loaded = model.load();
@@ -120,21 +121,34 @@ final class ExportCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ExportProgress progress = new ExportProgress(err, files.size(), files.size() > 1 && System.console() != null);
         ExportOutcome outcome = new ExportOutcome();
-        for (Path file : files) {
-            try {
-                Path written = exportOne(file, loaded, settings, exportMode.teaching());
-                progress.done(file, "wrote " + written);
-                outcome.ok();
-            } catch (CliException e) {
-                progress.failed(file, "swinlens export: " + e.getMessage());
-                outcome.failed(e.exitCode());
-            } catch (IllegalArgumentException e) {
-                progress.failed(file, "swinlens export: " + file + ": " + e.getMessage());
-                outcome.failed(ExitCodes.USAGE);
-            } catch (OutOfMemoryError e) {     // this input is too big; the next ones may not be
-                progress.failed(file, "swinlens export: " + file + ": " + ModelOptions.outOfMemory());
-                outcome.failed(ExitCodes.UNREADABLE_INPUT);
+        // three stages side by side: the next input is read ahead while the model runs on this one, and the one before
+        // is rendered and written; every message is printed here, in input order
+        java.util.concurrent.ExecutorService writer = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "swinlens-export-writer");
+            t.setDaemon(true);
+            return t;
+        });
+        java.util.concurrent.Future<Path> writing = null;
+        Path writingFile = null;
+        try (Lookahead<Prepared> reader = new Lookahead<>(files, 2, file -> prepare(file, loaded, settings, exportMode.teaching()))) {
+            for (Path file : files) {
+                java.util.concurrent.Future<Path> next = null;
+                Throwable failure = null;
+                try {
+                    Prepared prepared = reader.next();
+                    AnalysedImage analysed = AnalysedImage.analyse(loaded, file, prepared.input());
+                    next = writer.submit(() -> write(prepared, analysed, loaded, exportMode.teaching()));
+                } catch (RuntimeException | OutOfMemoryError e) {
+                    failure = e;
+                }
+                if (writing != null) report(writingFile, writing, progress, outcome);
+                writing = next;
+                writingFile = file;
+                if (failure != null) report(file, java.util.concurrent.CompletableFuture.failedFuture(failure), progress, outcome);
             }
+            if (writing != null) report(writingFile, writing, progress, outcome);
+        } finally {
+            writer.shutdownNow();
         }
         progress.finish();
         spec.commandLine().getOut().printf("exported %d of %d inputs to %s%n", outcome.succeeded(), files.size(),
@@ -142,19 +156,55 @@ final class ExportCommand implements Callable<Integer> {
         return outcome.exitCode();
     }
 
+    /** One input's outcome, reported in input order: what it wrote, or its one-line error. */
+    private void report(Path file, java.util.concurrent.Future<Path> result, ExportProgress progress, ExportOutcome outcome) {
+        try {
+            Path written = Lookahead.await(result);
+            progress.done(file, "wrote " + written);
+            outcome.ok();
+        } catch (CliException e) {
+            progress.failed(file, "swinlens export: " + e.getMessage());
+            outcome.failed(e.exitCode());
+        } catch (IllegalArgumentException e) {
+            progress.failed(file, "swinlens export: " + file + ": " + e.getMessage());
+            outcome.failed(ExitCodes.USAGE);
+        } catch (OutOfMemoryError e) {     // this input is too big; the next ones may not be
+            progress.failed(file, "swinlens export: " + file + ": " + ModelOptions.outOfMemory());
+            outcome.failed(ExitCodes.UNREADABLE_INPUT);
+        }
+    }
+
+    /** An input read and preprocessed (on the read-ahead thread), with the settings for it. */
+    private record Prepared(Path file, ModelInput input, ViewSettings settings) { }
+
     /** @param teaching the teaching view to write, or null for the heatmap view */
-    private Path exportOne(Path file, LoadedModel loaded, ViewSettings settings, TeachingExport teaching) {
+    private Prepared prepare(Path file, LoadedModel loaded, ViewSettings settings, TeachingExport teaching) {
         if (!Files.isRegularFile(file)) throw new CliException(ExitCodes.UNREADABLE_INPUT, file + ": no such file");
-        String stem = ExportNames.stem(file);
-        Path png = out.resolve("%s_s%db%d_%s_%s.png".formatted(stem, settings.stage(), settings.block(), settings.head().id(), settings.mode().id()));
-        Path attention = out.resolve("%s_s%db%d_attention.npy".formatted(stem, settings.stage(), settings.block()));
-        refuseExisting(png);
-        if (npy) refuseExisting(attention);
-        if (teaching != null) return exportTeaching(teaching, file, loaded, settings);
+        if (teaching == null) {
+            refuseExisting(heatmapPng(file, settings));
+            if (npy) refuseExisting(attentionNpy(file, settings));
+        }
         ModelInput input = model.input(file, loaded);
         ViewSettings forFile = queryToken != null ? withQueryToken(settings, loaded, input)
                 : query == null ? settings : withQuery(settings, file, input);
-        AnalysedImage analysed = AnalysedImage.analyse(loaded, file, input);
+        return new Prepared(file, input, forFile);
+    }
+
+    private Path heatmapPng(Path file, ViewSettings settings) {
+        return out.resolve("%s_s%db%d_%s_%s.png".formatted(ExportNames.stem(file), settings.stage(), settings.block(), settings.head().id(), settings.mode().id()));
+    }
+
+    private Path attentionNpy(Path file, ViewSettings settings) {
+        return out.resolve("%s_s%db%d_attention.npy".formatted(ExportNames.stem(file), settings.stage(), settings.block()));
+    }
+
+    /** Renders and writes one analysed input (on the writer thread). */
+    private Path write(Prepared prepared, AnalysedImage analysed, LoadedModel loaded, TeachingExport teaching) {
+        if (teaching != null) return exportTeaching(teaching, prepared.file(), loaded, prepared.settings(), analysed);
+        ViewSettings forFile = prepared.settings();
+        ViewSettings settings = forFile;
+        Path png = heatmapPng(prepared.file(), forFile);
+        Path attention = attentionNpy(prepared.file(), forFile);
         write(png, () -> PngExport.write(ViewRenderer.compose(analysed, forFile, style()), png, overwrite));
         if (npy) {
             BlockAttention a = analysed.inference().attention(settings.stage(), settings.block());
@@ -168,21 +218,21 @@ final class ExportCommand implements Callable<Integer> {
         return png;
     }
 
-    private Path exportTeaching(TeachingExport teaching, Path file, LoadedModel loaded, ViewSettings settings) {
-        HeadFusion f;
-        try {
-            f = HeadFusion.valueOf(fusion.trim().toUpperCase(java.util.Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw usage("unknown --fusion '" + fusion + "' (mean, max, min)");
-        }
-        ModelInput input = model.input(file, loaded);
-        ViewSettings s = queryToken != null ? withQueryToken(settings, loaded, input) : query == null ? settings : withQuery(settings, file, input);
-        AnalysedImage analysed = AnalysedImage.analyse(loaded, file, input);
+    private Path exportTeaching(TeachingExport teaching, Path file, LoadedModel loaded, ViewSettings s, AnalysedImage analysed) {
+        HeadFusion f = fusion();
         Path png = out.resolve(ExportNames.stem(file) + "_" + teaching.suffix(analysed, s.stage(), s.block(), f, classIndex) + ".png");
         refuseExisting(png);
         var image = teaching.render(loaded, analysed, s.stage(), s.block(), s.queryX(), s.queryY(), f, classIndex, s.colormap(), signedMap());
         write(png, () -> PngExport.write(image, png, overwrite));
         return png;
+    }
+
+    private HeadFusion fusion() {
+        try {
+            return HeadFusion.valueOf(fusion.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw usage("unknown --fusion '" + fusion + "' (mean, max, min)");
+        }
     }
 
     private ViewSettings settings(SwinConfig config, HeatmapMode heatmapMode) {

@@ -43,37 +43,39 @@ final class PredictCommand implements Callable<Integer> {
         List<Map<String, Object>> results = new ArrayList<>();
         var out = spec.commandLine().getOut();
         ExportOutcome outcome = new ExportOutcome();
-        for (Path file : inputs) {
-            Inference result;
-            try {
-                ModelInput input = model.input(file, loaded);
-                result = ModelOptions.run(loaded, file, input, CaptureRequest.NONE);
-            } catch (CliException e) {       // report, go on with the other inputs, fail at the end
-                spec.commandLine().getErr().println("swinlens predict: " + e.getMessage());
-                outcome.failed(e.exitCode());
-                continue;
-            } catch (OutOfMemoryError e) {
-                spec.commandLine().getErr().println("swinlens predict: " + file + ": " + ModelOptions.outOfMemory());
-                outcome.failed(ExitCodes.UNREADABLE_INPUT);
-                continue;
-            }
-            outcome.ok();
-            float[] probabilities = result.probabilities();
-            List<Map<String, Object>> top = new ArrayList<>();
-            for (int index : result.topK(topK)) {
-                Map<String, Object> entry = new LinkedHashMap<>();
-                entry.put("index", index);
-                entry.put("label", loaded.labels().name(index));
-                entry.put("probability", probabilities[index]);
-                entry.put("logit", result.logits()[index]);
-                top.add(entry);
-            }
-            if (json) {
-                results.add(Map.of("input", file.toString(), "top", top));
-            } else {
-                out.println(io.swinlens.model.io.Printable.sanitize(file.toString()));
-                for (Map<String, Object> e : top) {
-                    out.printf("  %6.2f%%  %-30s (class %d, logit %.3f)%n", 100 * (float) e.get("probability"), e.get("label"), e.get("index"), e.get("logit"));
+        try (Lookahead<ModelInput> reader = new Lookahead<>(inputs, 2, file -> model.input(file, loaded))) {  // decoding alongside inference
+            for (Path file : inputs) {
+                Inference result;
+                try {
+                    ModelInput input = reader.next();
+                    result = ModelOptions.run(loaded, file, input, CaptureRequest.NONE);
+                } catch (CliException e) {       // report, go on with the other inputs, fail at the end
+                    spec.commandLine().getErr().println("swinlens predict: " + e.getMessage());
+                    outcome.failed(e.exitCode());
+                    continue;
+                } catch (OutOfMemoryError e) {
+                    spec.commandLine().getErr().println("swinlens predict: " + file + ": " + ModelOptions.outOfMemory());
+                    outcome.failed(ExitCodes.UNREADABLE_INPUT);
+                    continue;
+                }
+                outcome.ok();
+                float[] probabilities = result.probabilities();
+                List<Map<String, Object>> top = new ArrayList<>();
+                for (int index : result.topK(topK)) {
+                    Map<String, Object> entry = new LinkedHashMap<>();
+                    entry.put("index", index);
+                    entry.put("label", loaded.labels().name(index));
+                    entry.put("probability", probabilities[index]);
+                    entry.put("logit", result.logits()[index]);
+                    top.add(entry);
+                }
+                if (json) {
+                    results.add(Map.of("input", file.toString(), "top", top));
+                } else {
+                    out.println(io.swinlens.model.io.Printable.sanitize(file.toString()));
+                    for (Map<String, Object> e : top) {
+                        out.printf("  %6.2f%%  %-30s (class %d, logit %.3f)%n", 100 * (float) e.get("probability"), e.get("label"), e.get("index"), e.get("logit"));
+                    }
                 }
             }
         }
