@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /** info, predict and dump end to end through the command line, with the exit codes scripts rely on. */
 class EngineCommandsTest {
@@ -354,5 +355,37 @@ class EngineCommandsTest {
         }
         assertThat(bench.get("variant").getAsString()).isEqualTo("swin_tiny");
         assertThat(bench.get("runs").getAsInt()).isEqualTo(1);
+    }
+
+    @Test
+    void benchCountsTheArithmeticAndProfilesEveryKindOfOperation() {
+        var r = CliRunner.run("bench", "--runs", "1", "--warmup", "0", "--json", "--profile", "--gemm-size", "256");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonObject bench = JsonParser.parseString(r.out()).getAsJsonObject();
+        // Swin-T 224: 4.5 G multiply-adds in the linears and the attention products (the paper's 4.5 GFLOPs), so ~9 GFLOP
+        assertThat(bench.get("gflop").getAsDouble()).isBetween(8.8, 9.2);
+        assertThat(bench.get("sgemm_n").getAsInt()).isEqualTo(256);
+        double floor = bench.get("floor_ms").getAsDouble();
+        assertThat(floor).isPositive();
+        assertThat(bench.get("median_over_floor").getAsDouble()).isCloseTo(bench.get("median_ms").getAsDouble() / floor, within(0.02));
+        JsonObject ops = bench.getAsJsonObject("ops");
+        for (String op : new String[]{"patch_embed", "layer_norm", "gather", "qkv", "head_split", "qk", "softmax", "av", "proj", "fc1",
+                "gelu", "fc2", "residual", "merge", "head"}) {
+            assertThat(ops.has(op)).as(op).isTrue();
+            assertThat(ops.getAsJsonObject(op).get("ms").getAsDouble()).as(op).isPositive();
+        }
+        assertThat(ops.has("cosine")).as("V1 has no cosine attention").isFalse();
+        assertThat(ops.getAsJsonObject("fc1").get("gflops").getAsDouble()).isPositive();
+    }
+
+    @Test
+    void benchFirstHeatmapReportsTheWarmUpAndTheRatio() {
+        var r = CliRunner.run("bench", "--first-heatmap", "--runs", "1", "--json");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonObject first = JsonParser.parseString(r.out()).getAsJsonObject();
+        assertThat(first.get("warm_up_ms").getAsDouble()).isPositive();
+        assertThat(first.get("first_heatmap_ms").getAsDouble()).isPositive();
+        assertThat(first.get("first_over_warm").getAsDouble())
+                .isCloseTo(first.get("first_heatmap_ms").getAsDouble() / first.get("warm_median_ms").getAsDouble(), within(0.02));
     }
 }

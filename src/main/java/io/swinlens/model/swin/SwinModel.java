@@ -40,6 +40,12 @@ public final class SwinModel {
             .policyLearning(LearningPolicy.FIRST_LOOP).policyReset(ResetPolicy.BLOCK_LEFT)
             .policySpill(SpillPolicy.REALLOCATE).build();
     private static final String WORKSPACE_ID = "swinlens-forward";
+    /**
+     * Each block's and merge's temporaries (q, k, v, scores, the MLP's hidden layer) live in a scratch workspace that the
+     * next block reuses from its start; only x stays in the forward workspace. Without it a forward pass held every
+     * block's temporaries at once: about 0.9 GB for Swin-B at 384 (BENCHMARKS.md, "Memory").
+     */
+    private static final String BLOCK_WORKSPACE_ID = "swinlens-block";
 
     private final SwinWeights weights;
     private final Map<Long, ResolutionPlan> plans = new LinkedHashMap<>(4, 0.75f, true) {
@@ -141,13 +147,18 @@ public final class SwinModel {
             for (int s = 0; s <= last; s++) {
                 for (ResolutionPlan.BlockPlan block : plan.stages.get(s)) {
                     SwinWeights.Block w = weights.stages.get(s).get(block.geometry().block());
-                    x = w.v2() ? blockV2(x, block, w, recorder) : block(x, block, w, recorder);
+                    try (MemoryWorkspace scratch = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE, BLOCK_WORKSPACE_ID)) {
+                        INDArray out = w.v2() ? blockV2(x, block, w, recorder) : block(x, block, w, recorder);
+                        x = out == x ? x : out.leverageTo(WORKSPACE_ID);                        // in place, or kept past the block
+                    }
                 }
                 recorder.stage(s, plan.stages.get(s).get(0).geometry(), x);
                 if (s < last) {
                     long t = OpProfile.now();
                     SwinWeights.Merge m = weights.merges.get(s);
-                    x = merge(x, plan.merges.get(s), m, recorder.mergeTracer(s, plan, weights.config));  // (L/4, 2C)
+                    try (MemoryWorkspace scratch = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE, BLOCK_WORKSPACE_ID)) {
+                        x = merge(x, plan.merges.get(s), m, recorder.mergeTracer(s, plan, weights.config)).leverageTo(WORKSPACE_ID); // (L/4, 2C)
+                    }
                     OpProfile.add(OpProfile.Op.MERGE, t, 2.0 * x.rows() * x.columns() * m.reduction().weightT().rows());
                 }
             }
