@@ -28,6 +28,12 @@ VARIANTS = {"swin_tiny": "swin_t", "swin_small": "swin_s", "swin_base": "swin_b"
             "swin_v2_tiny": "swin_v2_t", "swin_v2_small": "swin_v2_s", "swin_v2_base": "swin_v2_b"}
 
 
+def timed(f):
+    t0 = time.perf_counter()
+    f()
+    return time.perf_counter() - t0
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--variant", default="swin_tiny", choices=sorted(VARIANTS))
@@ -35,6 +41,7 @@ def main():
     ap.add_argument("--image-size", type=int, default=224)
     ap.add_argument("--warmup", type=int, default=5)
     ap.add_argument("--runs", type=int, default=20)
+    ap.add_argument("--gemm-size", type=int, default=2048, help="n of the n^3 SGEMM that measures the matrix rate, 0 to skip")
     a = ap.parse_args()
     torch.set_num_threads(a.threads)
     torch.manual_seed(0)
@@ -48,11 +55,19 @@ def main():
             t0 = time.perf_counter()
             model(x)
             times.append((time.perf_counter() - t0) * 1000.0)
+    n = a.gemm_size
+    gemm = None
+    if n > 0:
+        ga, gb = torch.rand(n, n), torch.rand(n, n)
+        torch.mm(ga, gb)
+        best = min(timed(lambda: torch.mm(ga, gb)) for _ in range(5))
+        gemm = round(2.0 * n ** 3 / best / 1e9, 2)
     blas = sorted({l.split()[-1] for l in open("/proc/self/maps") if "blas" in l.lower() and "/" in l})
     print(json.dumps({"framework": "pytorch", "torch": torch.__version__, "torchvision": torchvision.__version__,
                       "variant": a.variant, "image_size": a.image_size, "threads": a.threads, "runs": a.runs,
                       "median_ms": round(statistics.median(times), 2), "min_ms": round(min(times), 2),
                       "max_ms": round(max(times), 2),
+                      "sgemm_n": n, "sgemm_gflops": gemm,
                       "blas": blas, "openblas_coretype": os.environ.get("OPENBLAS_CORETYPE", "(auto)"),
                       "omp_wait_policy": os.environ.get("OMP_WAIT_POLICY"), "loadavg": os.getloadavg()[0]}))
 
