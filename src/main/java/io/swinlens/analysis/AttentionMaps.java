@@ -106,14 +106,14 @@ public final class AttentionMaps {
 
     private static void checkHead(BlockAttention a, int head) {
         if (head < -1 || head >= a.heads()) {
-            throw new IllegalArgumentException("head " + head + " out of range: stage " + a.stage() + " has heads 0.." + (a.heads() - 1));
+            throw new IllegalArgumentException("head " + head + " out of range: stage " + a.stage() + " has heads 0.." + (a.heads() - 1)); // not user text: a programming error, callers check first
         }
     }
 
     private static void checkToken(BlockGeometry g, int tokenY, int tokenX) {
         if (tokenY < 0 || tokenY >= g.height() || tokenX < 0 || tokenX >= g.width()) {
-            throw new IllegalArgumentException("token (" + tokenY + ", " + tokenX + ") is outside the "
-                    + g.height() + "x" + g.width() + " map of stage " + g.stage());
+            throw new IllegalArgumentException("token (" + tokenY + ", " + tokenX + ") is outside the " // not user text: a programming error, callers check first
+                    + g.height() + "x" + g.width() + " map of stage " + g.stage()); // not user text: a programming error, callers check first
         }
     }
 }

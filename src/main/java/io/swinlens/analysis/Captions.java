@@ -1,8 +1,9 @@
 package io.swinlens.analysis;
 
+import io.swinlens.i18n.Messages;
 import io.swinlens.model.geometry.BlockGeometry;
 
-/** The caption lines under exported views. */
+/** The caption lines under exported views, in the current language (read when the picture is drawn). */
 final class Captions {
 
     private Captions() { }
@@ -10,27 +11,30 @@ final class Captions {
     static String[] of(ResolvedView v) {
         ViewSettings s = v.settings();
         BlockGeometry g = v.geometry();
-        String block = "%s · stage %d · block %d · %s (window %d, shift %s) · %s".formatted(
-                v.image().modelName(), s.stage(), s.block(), g.kind(), g.window(), g.shiftText(), v.headText());
+        String block = Messages.get("export.caption.block", v.image().modelName(), s.stage(), s.block(), g.kind(), g.window(), shiftText(g), v.headText());
         return new String[]{block, modeLine(v), sourceLine(v)};
     }
 
     static String[] overview(ResolvedView v) {
-        ViewSettings s = v.settings();
-        return new String[]{v.image().modelName() + " · every stage, block and head", modeLine(v), sourceLine(v)};
+        return new String[]{Messages.get("export.caption.overview", v.image().modelName()), modeLine(v), sourceLine(v)};
+    }
+
+    /** The shift: one number when both axes move alike, else "2 down, 0 across". */
+    static String shiftText(BlockGeometry g) {
+        return g.shiftY() == g.shiftX() ? Integer.toString(g.shiftY()) : Messages.get("export.caption.shiftYX", g.shiftY(), g.shiftX());
     }
 
     private static String modeLine(ResolvedView v) {
         ViewSettings s = v.settings();
         String mode = s.mode() == HeatmapMode.QUERY
-                ? "mode query: attention from pixel (%d, %d) = stage-%d token (row %d, col %d)".formatted(v.queryX(), v.queryY(), s.stage(), v.tokenY(), v.tokenX())
-                : "mode received: mean attention each token receives in its window";
-        return mode + " · normalised per " + s.normalisation().id() + " · " + s.colormap().id();
+                ? Messages.get("export.caption.mode.query", v.queryX(), v.queryY(), s.stage(), v.tokenY(), v.tokenX())
+                : Messages.get("export.caption.mode.received");
+        return Messages.get("export.caption.settings", mode, s.normalisation().label(), s.colormap().label());
     }
 
     private static String sourceLine(ResolvedView v) {
         String source = v.image().source() == null ? "" : v.image().source().getFileName() + " · ";
         String[] labels = v.image().labels();
-        return source + (labels == null || labels.length == 0 ? "" : "top-1: " + labels[0]);
+        return source + (labels == null || labels.length == 0 ? "" : Messages.get("export.caption.top1", labels[0]));
     }
 }

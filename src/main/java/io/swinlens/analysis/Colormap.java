@@ -32,13 +32,16 @@ public enum Colormap {
 
     public String id() { return name().toLowerCase(Locale.ROOT); }
 
+    /** The map's name for people: matplotlib's names stay as they are; grayscale in the current language. */
+    public String label() { return this == GRAYSCALE ? io.swinlens.i18n.Messages.get("export.colormap.grayscale") : id(); }
+
     public static Colormap parse(String text) {
         String t = text.trim().toLowerCase(Locale.ROOT);
         if (t.equals("gray") || t.equals("grey") || t.equals("greyscale")) return GRAYSCALE;
         for (Colormap c : values()) {
             if (c.id().equals(t)) return c;
         }
-        throw new IllegalArgumentException("unknown colormap '" + text + "' (viridis, magma, inferno, turbo, grayscale)");
+        throw new IllegalArgumentException(io.swinlens.i18n.Messages.get("export.parse.colormap", text));
     }
 
     private int[] table() {

@@ -14,7 +14,7 @@ public record ExportStyle(boolean caption, boolean colorbar, int width) {
 
     public ExportStyle {
         if (width != 0 && (width < MIN_WIDTH || width > MAX_WIDTH)) {
-            throw new IllegalArgumentException("width " + width + " px is outside " + MIN_WIDTH + ".." + MAX_WIDTH);
+            throw new IllegalArgumentException("width " + width + " px is outside " + MIN_WIDTH + ".." + MAX_WIDTH); // not user text: a programming error, the CLI checks --width first
         }
     }
 

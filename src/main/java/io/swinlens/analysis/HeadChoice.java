@@ -6,7 +6,7 @@ public record HeadChoice(Kind kind, int index) {
     public enum Kind { ONE, MEAN, ALL }
 
     public HeadChoice {
-        if (kind == Kind.ONE && index < 0) throw new IllegalArgumentException("head index must be >= 0, got " + index);
+        if (kind == Kind.ONE && index < 0) throw new IllegalArgumentException(io.swinlens.i18n.Messages.get("export.parse.headNegative", index));
         if (kind != Kind.ONE) index = -1;
     }
 
@@ -24,14 +24,23 @@ public record HeadChoice(Kind kind, int index) {
         try {
             return one(Integer.parseInt(t));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("head must be a number, 'mean' or 'all', got '" + text + "'");
+            throw new IllegalArgumentException(io.swinlens.i18n.Messages.get("export.parse.head", text));
         }
     }
 
     /** The head argument of {@link AttentionMaps}: the index, or -1 for the mean (ALL also maps to the mean). */
     public int headArgument() { return kind == Kind.ONE ? index : -1; }
 
-    /** "3", "mean" or "all", as in file names and captions. */
+    /** "head 3", "mean" or "all" for people, in the current language (the ids stay English: {@link #id}). */
+    public String label() {
+        return switch (kind) {
+            case ONE -> io.swinlens.i18n.Messages.get("export.head.one", index);
+            case MEAN -> io.swinlens.i18n.Messages.get("export.headChoice.mean");
+            case ALL -> io.swinlens.i18n.Messages.get("export.headChoice.all");
+        };
+    }
+
+    /** "3", "mean" or "all", as in file names and on the command line. */
     public String id() {
         return switch (kind) {
             case ONE -> Integer.toString(index);

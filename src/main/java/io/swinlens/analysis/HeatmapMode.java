@@ -11,10 +11,13 @@ public enum HeatmapMode {
 
     public String id() { return name().toLowerCase(Locale.ROOT); }
 
+    /** The mode's name for people, in the current language ("query", "received"). */
+    public String label() { return io.swinlens.i18n.Messages.get(this == QUERY ? "export.mode.query" : "export.mode.received"); }
+
     public static HeatmapMode parse(String text) {
         for (HeatmapMode m : values()) {
             if (m.id().equalsIgnoreCase(text.trim())) return m;
         }
-        throw new IllegalArgumentException("unknown mode '" + text + "' (query, received)");
+        throw new IllegalArgumentException(io.swinlens.i18n.Messages.get("export.parse.mode", text));
     }
 }

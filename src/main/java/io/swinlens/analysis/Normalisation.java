@@ -15,10 +15,19 @@ public enum Normalisation {
 
     public String id() { return id; }
 
+    /** What the caption says it is normalised per: "window", "head", "global" (Chinese 窗口, 头, 块), in the current language. */
+    public String label() {
+        return io.swinlens.i18n.Messages.get(switch (this) {
+            case PER_WINDOW -> "export.normalisation.window";
+            case PER_HEAD -> "export.normalisation.head";
+            case GLOBAL -> "export.normalisation.global";
+        });
+    }
+
     public static Normalisation parse(String text) {
         for (Normalisation n : values()) {
             if (n.id.equalsIgnoreCase(text.trim())) return n;
         }
-        throw new IllegalArgumentException("unknown normalisation '" + text + "' (window, head, global)");
+        throw new IllegalArgumentException(io.swinlens.i18n.Messages.get("export.parse.normalisation", text));
     }
 }

@@ -27,7 +27,7 @@ public final class PngExport {
      */
     static void write(BufferedImage image, OutputStream out) throws IOException {
         Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("png");
-        if (!writers.hasNext()) throw new IOException("no PNG writer available");
+        if (!writers.hasNext()) throw new IOException(io.swinlens.i18n.Messages.get("export.png.noWriter"));
         ImageWriter writer = writers.next();
         try (ImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
             writer.setOutput(stream);

@@ -1,5 +1,6 @@
 package io.swinlens.analysis;
 
+import io.swinlens.i18n.Messages;
 import io.swinlens.model.capture.BlockAttention;
 import io.swinlens.model.geometry.BlockGeometry;
 
@@ -32,15 +33,14 @@ record ResolvedView(AnalysedImage image, ViewSettings settings, BlockAttention a
     /** Throws IllegalArgumentException naming the valid ranges when stage, block or head does not exist. */
     static void check(AnalysedImage image, ViewSettings s) {
         int stages = image.stages();
-        if (s.stage() >= stages) throw new IllegalArgumentException("stage " + s.stage() + " does not exist: stages are 0.." + (stages - 1));
+        if (s.stage() >= stages) throw new IllegalArgumentException(Messages.get("export.check.stage", s.stage(), stages - 1));
         int blocks = image.blocks(s.stage());
         if (s.block() >= blocks) {
-            throw new IllegalArgumentException("block " + s.block() + " does not exist in stage " + s.stage() + ": blocks are 0.." + (blocks - 1));
+            throw new IllegalArgumentException(Messages.get("export.check.block", s.block(), s.stage(), blocks - 1));
         }
         int heads = image.heads(s.stage());
         if (s.head().kind() == HeadChoice.Kind.ONE && s.head().index() >= heads) {
-            throw new IllegalArgumentException("head " + s.head().index() + " does not exist in stage " + s.stage()
-                    + ": heads are 0.." + (heads - 1) + ", mean or all");
+            throw new IllegalArgumentException(Messages.get("export.check.head", s.head().index(), s.stage(), heads - 1));
         }
     }
 
@@ -53,11 +53,12 @@ record ResolvedView(AnalysedImage image, ViewSettings settings, BlockAttention a
 
     int pixelHeight() { return image.input().height() * settings.scale(); }
 
+    /** "head 3", "mean of 4 heads", "all 4 heads" or "the only head", in the current language. */
     String headText() {
         return switch (settings.head().kind()) {
-            case ONE -> "head " + head;
-            case MEAN -> attention.heads() == 1 ? "the only head" : "mean of " + attention.heads() + " heads";
-            case ALL -> attention.heads() == 1 ? "the only head" : "all " + attention.heads() + " heads";
+            case ONE -> Messages.get("export.head.one", head);
+            case MEAN -> attention.heads() == 1 ? Messages.get("export.head.only") : Messages.get("export.head.mean", attention.heads());
+            case ALL -> attention.heads() == 1 ? Messages.get("export.head.only") : Messages.get("export.head.all", attention.heads());
         };
     }
 }

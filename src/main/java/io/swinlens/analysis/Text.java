@@ -1,5 +1,7 @@
 package io.swinlens.analysis;
 
+import io.swinlens.i18n.Fonts;
+
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
@@ -8,10 +10,11 @@ import java.awt.RenderingHints;
 import java.awt.font.TextLayout;
 import java.awt.image.BufferedImage;
 
-/** Text on images, headless: always the logical SansSerif font. */
+/**
+ * Text on images, headless: the font of the current language from {@link Fonts#sans}, asked for at each
+ * drawing (the language can change between two pictures), and widths measured with that same font.
+ */
 final class Text {
-
-    static final String FONT = Font.SANS_SERIF;
 
     private Text() { }
 
@@ -22,10 +25,12 @@ final class Text {
         return g;
     }
 
-    static Font font(int size, boolean bold) { return new Font(FONT, bold ? Font.BOLD : Font.PLAIN, size); }
+    /** SansSerif in English (and in Chinese where the system draws it), else the bundled Chinese font. */
+    static Font font(int size, boolean bold) { return Fonts.sans(bold ? Font.BOLD : Font.PLAIN, size); }
 
     /** Width of text in this font, measured on a scratch image. */
     static int width(String text, Font font) {
+        if (text == null || text.isEmpty()) return 0;
         BufferedImage scratch = new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = graphics(scratch);
         FontMetrics m = g.getFontMetrics(font);
@@ -54,7 +59,9 @@ final class Text {
         g.setFont(font);
         FontMetrics m = g.getFontMetrics();
         g.setColor(new Color(20, 20, 20));
-        for (int i = 0; i < lines.length; i++) g.drawString(lines[i], x, y + m.getAscent() + i * m.getHeight());
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i] != null && !lines[i].isEmpty()) g.drawString(lines[i], x, y + m.getAscent() + i * m.getHeight());
+        }
     }
 
     static int lineHeight(Font font) {

@@ -5,7 +5,7 @@ public record TokenMap(int height, int width, float[] values) {
 
     public TokenMap {
         if (values.length != height * width) {
-            throw new IllegalArgumentException("a " + height + "x" + width + " map needs " + height * width + " values, got " + values.length);
+            throw new IllegalArgumentException("a " + height + "x" + width + " map needs " + height * width + " values, got " + values.length); // not user text: a programming error
         }
     }
 

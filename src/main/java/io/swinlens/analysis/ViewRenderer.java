@@ -1,9 +1,9 @@
 package io.swinlens.analysis;
 
+import io.swinlens.i18n.Messages;
 import io.swinlens.model.geometry.BlockGeometry;
 
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
@@ -14,8 +14,6 @@ import java.util.List;
  * both come from the same painters, so an exported PNG has the pixels the screen shows.
  */
 public final class ViewRenderer {
-
-    static final Font TITLE = Text.font(12, false);
 
     private ViewRenderer() { }
 
@@ -72,7 +70,7 @@ public final class ViewRenderer {
         List<Cell> cells = new ArrayList<>();
         if (s.head().kind() == HeadChoice.Kind.ALL) {
             for (int h = 0; h < a.heads(s.stage()); h++) {
-                cells.add(new Cell("head " + h, stack(layers(ResolvedView.of(a, s.withHead(HeadChoice.one(h)))))));
+                cells.add(new Cell(Messages.get("export.title.head", h), stack(layers(ResolvedView.of(a, s.withHead(HeadChoice.one(h)))))));
             }
         } else {
             cells.add(new Cell(null, stack(layers(main))));
@@ -83,7 +81,7 @@ public final class ViewRenderer {
         return Sheet.framed(grid, s.colormap(), upper, style.caption() ? Captions.of(main) : new String[0], style.colorbar());
     }
 
-    /** Every head of the selected block as a labelled thumbnail: "stage 2 · block 1 · head 3 · SW-MSA". */
+    /** Every head of the selected block as a labelled thumbnail: "stage 2 · block 1 · head 3 · SW-MSA" (in the current language). */
     public static BufferedImage headGallery(AnalysedImage a, ViewSettings s) {
         ResolvedView main = ResolvedView.of(a, s);
         ViewSettings thumb = s.withScale(thumbScale(a, s, 256));
@@ -97,7 +95,7 @@ public final class ViewRenderer {
         BufferedImage overlays = overlays(views.get(0));
         for (int h = 0; h < heads.size(); h++) {
             BufferedImage cell = stack(views.get(h).base(), views.get(h).heatmap(), overlays);
-            cells.add(new Cell("stage %d · block %d · head %d · %s".formatted(s.stage(), s.block(), h, kind), cell));
+            cells.add(new Cell(Messages.get("export.title.stageBlockHead", s.stage(), s.block(), h, kind), cell));
         }
         BufferedImage grid = Sheet.grid(cells, Math.min(4, cells.size()));
         return Sheet.withColorbarAndCaption(grid, s.colormap(), upperLabel(ResolvedView.of(a, s.withHead(HeadChoice.all()))),
@@ -114,16 +112,17 @@ public final class ViewRenderer {
                 List<Cell> row = new ArrayList<>();
                 for (int h = 0; h < a.heads(stage); h++) {
                     ViewSettings cell = thumb.withStage(stage).withBlock(block).withHead(HeadChoice.one(h));
-                    row.add(new Cell("head " + h, stack(layers(ResolvedView.of(a, cell)))));
+                    row.add(new Cell(Messages.get("export.title.head", h), stack(layers(ResolvedView.of(a, cell)))));
                 }
                 rows.add(row);
-                rowTitles.add("stage %d · block %d · %s".formatted(stage, block, a.inference().attention(stage, block).geometry().kind()));
+                rowTitles.add(Messages.get("export.title.stageBlock", stage, block, a.inference().attention(stage, block).geometry().kind()));
             }
         }
         BufferedImage table = Sheet.table(rows, rowTitles);
         ResolvedView main = ResolvedView.of(a, s.withHead(HeadChoice.all()));
         String[] caption = Captions.overview(main);
-        return Sheet.withColorbarAndCaption(table, s.colormap(), s.normalisation() == Normalisation.GLOBAL ? "block max" : "head max", caption);
+        String upper = Messages.get(s.normalisation() == Normalisation.GLOBAL ? "export.colorbar.blockMax" : "export.colorbar.headMax");
+        return Sheet.withColorbarAndCaption(table, s.colormap(), upper, caption);
     }
 
     /** The geometry of the stage's shifted block (block 1), or null when the stage has none. */
@@ -167,13 +166,15 @@ public final class ViewRenderer {
         return Math.max(1, Math.min(s.scale(), target / side));
     }
 
+    /** The colorbar's top label: the value 1.0 stands for, or what it is the maximum of (in the current language). */
     private static String upperLabel(ResolvedView v) {
         ViewSettings s = v.settings();
         boolean all = s.head().kind() == HeadChoice.Kind.ALL;
-        if (s.normalisation() == Normalisation.GLOBAL) return "%.3g".formatted(v.upperValue());
-        if (s.normalisation() == Normalisation.PER_HEAD) return all ? "head max" : "%.3g".formatted(v.upperValue());
-        if (s.mode() == HeatmapMode.QUERY && !all) return "%.3g".formatted(v.upperValue());
-        return "window max";
+        String value = String.format(java.util.Locale.ROOT, "%.3g", v.upperValue());
+        if (s.normalisation() == Normalisation.GLOBAL) return value;
+        if (s.normalisation() == Normalisation.PER_HEAD) return all ? Messages.get("export.colorbar.headMax") : value;
+        if (s.mode() == HeatmapMode.QUERY && !all) return value;
+        return Messages.get("export.colorbar.windowMax");
     }
 
     /** A titled image in a sheet. */

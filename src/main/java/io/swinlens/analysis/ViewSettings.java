@@ -1,5 +1,7 @@
 package io.swinlens.analysis;
 
+import io.swinlens.i18n.Messages;
+
 /**
  * Everything that decides one rendered view.
  *
@@ -13,9 +15,9 @@ public record ViewSettings(int stage, int block, HeadChoice head, HeatmapMode mo
                            boolean showWindows, boolean showShifted, double opacity, int scale) {
 
     public ViewSettings {
-        if (stage < 0 || block < 0) throw new IllegalArgumentException("stage and block must be >= 0");
-        if (!(opacity >= 0 && opacity <= 1)) throw new IllegalArgumentException("opacity must be in [0, 1], got " + opacity);
-        if (scale < 1 || scale > 16) throw new IllegalArgumentException("scale must be 1..16, got " + scale);
+        if (stage < 0 || block < 0) throw new IllegalArgumentException(Messages.get("export.settings.stageBlock"));
+        if (!(opacity >= 0 && opacity <= 1)) throw new IllegalArgumentException(Messages.get("export.settings.opacity", String.valueOf(opacity)));
+        if (scale < 1 || scale > 16) throw new IllegalArgumentException(Messages.get("export.settings.scale", scale));
         if (head == null || mode == null || colormap == null || normalisation == null) throw new NullPointerException("settings need every field");
     }
 

@@ -1,6 +1,8 @@
 package io.swinlens.app;
 
 import io.swinlens.cli.SwinLensCommand;
+import io.swinlens.i18n.Language;
+import io.swinlens.i18n.Messages;
 import io.swinlens.model.swin.NativeThreads;
 
 import java.util.Set;
@@ -28,14 +30,15 @@ public final class Main {
         try {
             GuiLauncher.launch(args);
         } catch (RuntimeException e) {          // e.g. the display went away: one line, not JavaFX's trace
-            System.err.println("swinlens: cannot open the app window (" + e.getMessage() + "); 'swinlens --help' lists the commands");
+            System.err.println(Messages.get("ui.app.cannotOpen", e.getMessage()));
             System.exit(2);
         }
     }
 
     /**
      * A command, --help/--version, or any option the app does not take (so that picocli reports it as a
-     * usage error instead of JavaFX failing on it). The app takes image paths and {@code --weights FILE}.
+     * usage error instead of JavaFX failing on it). The app takes image paths, {@code --weights FILE} and
+     * {@code --lang en|zh-CN} (this run's language; an unknown one goes to picocli, which says so).
      */
     static boolean isCommandLine(String[] args) {
         if (args.length == 0) return false;
@@ -44,7 +47,8 @@ public final class Main {
         if (commands.contains(first) || Set.of("-h", "--help", "-V", "--version", "help").contains(first)) return true;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
-            if (a.equals("--weights")) i++;
+            if (a.equals("--weights") || (a.equals("--lang") && i + 1 < args.length && Language.parse(args[i + 1]).isPresent())) i++;
+            else if (a.startsWith("--lang=") && Language.parse(a.substring("--lang=".length())).isPresent()) continue;
             else if (a.startsWith("-") && !a.startsWith("--weights=")) return true;
         }
         return false;
@@ -55,7 +59,6 @@ public final class Main {
         boolean unix = !osName.toLowerCase(java.util.Locale.ROOT).startsWith("windows") && !osName.toLowerCase(java.util.Locale.ROOT).startsWith("mac");
         boolean none = (display == null || display.isBlank()) && (waylandDisplay == null || waylandDisplay.isBlank());
         if (!unix || !none || glassPlatform != null) return null;
-        return "swinlens: the app needs a desktop, and no display was found (DISPLAY is not set); "
-                + "'swinlens --help' lists the commands that run without one";
+        return Messages.get("ui.app.noDesktop");
     }
 }

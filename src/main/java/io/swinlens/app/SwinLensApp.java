@@ -2,6 +2,7 @@ package io.swinlens.app;
 
 import io.swinlens.model.fetch.FetchedModels;
 import io.swinlens.model.load.ModelResolver;
+import io.swinlens.ui.common.Tr;
 import io.swinlens.ui.main.MainController;
 import io.swinlens.ui.main.MainViewModel;
 import io.swinlens.ui.main.Startup;
@@ -24,6 +25,7 @@ public final class SwinLensApp extends Application {
     @Override public void start(Stage primaryStage) {
         stage = primaryStage;
         preferences = UiPreferences.user();
+        Startup.restoreLanguage(preferences, Startup.Arguments.parse(getParameters().getRaw()).language());   // before any view is made
         executor = new BackgroundTaskExecutor();
         viewModel = new MainViewModel(executor);
         Startup.restoreSettings(viewModel, preferences);
@@ -31,7 +33,7 @@ public final class SwinLensApp extends Application {
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(controller.root(), Math.min(screen.getWidth(), preferences.getDouble("windowWidth", 1280)),
                 Math.min(screen.getHeight() - 40, preferences.getDouble("windowHeight", 820)));
-        stage.setTitle("SwinLens — where a Swin Transformer looks");
+        stage.titleProperty().bind(Tr.text("ui.app.title"));
         stage.setScene(scene);
         stage.show();
         Startup.open(controller, preferences, new ModelResolver(new FetchedModels()), Startup.Arguments.parse(getParameters().getRaw()));

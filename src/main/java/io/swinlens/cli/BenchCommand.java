@@ -1,6 +1,7 @@
 package io.swinlens.cli;
 
 import com.google.gson.GsonBuilder;
+import io.swinlens.i18n.Messages;
 import io.swinlens.model.config.SwinConfig;
 import io.swinlens.model.swin.GemmRate;
 import io.swinlens.model.swin.NativeThreads;
@@ -54,8 +55,8 @@ final class BenchCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override public Integer call() {
-        if (runs < 1 || warmup < 0) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--runs must be >= 1 and --warmup >= 0");
-        if (gemmSize < 0 || gemmSize > 8192) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--gemm-size must be 0..8192");
+        if (runs < 1 || warmup < 0) throw new picocli.CommandLine.ParameterException(spec.commandLine(), Messages.get("cli.bench.runs"));
+        if (gemmSize < 0 || gemmSize > 8192) throw new picocli.CommandLine.ParameterException(spec.commandLine(), Messages.get("cli.bench.gemmSize"));
         SwinConfig config;
         try {
             config = SwinConfig.variant(variant, imageSize, SwinConfig.IMAGENET_1K);
@@ -69,7 +70,7 @@ final class BenchCommand implements Callable<Integer> {
                 if (json) spec.commandLine().getOut().println(new GsonBuilder().create().toJson(first));
                 else first.forEach((k, v) -> spec.commandLine().getOut().printf("%s: %s%n", k, v));
             } catch (java.io.IOException e) {
-                throw new CliException(ExitCodes.OUTPUT_ERROR, "cannot write a temporary image: " + e.getMessage());
+                throw new CliException(ExitCodes.OUTPUT_ERROR, Messages.get("cli.bench.tempImage", e.getMessage()));
             }
             return ExitCodes.OK;
         }
@@ -95,7 +96,7 @@ final class BenchCommand implements Callable<Integer> {
         try {
             renderTimes = render ? RenderBench.run(config, model, runs, warmup) : Map.of();
         } catch (java.io.IOException e) {
-            throw new CliException(ExitCodes.OUTPUT_ERROR, "cannot write a temporary image: " + e.getMessage());
+            throw new CliException(ExitCodes.OUTPUT_ERROR, Messages.get("cli.bench.tempImage", e.getMessage()));
         }
         if (json) {
             Map<String, Object> result = new LinkedHashMap<>();
@@ -122,13 +123,12 @@ final class BenchCommand implements Callable<Integer> {
             result.putAll(renderTimes);
             out.println(new GsonBuilder().create().toJson(result));
         } else {
-            out.printf("%s @ %d px, %d threads (%s)%n", config.name(), imageSize, threads, NativeThreads.outcome());
-            out.printf("forward pass over %d runs (%d warm-up): median %.1f ms, min %.1f ms, max %.1f ms%n",
-                    runs, warmup, median, sorted[0], sorted[runs - 1]);
-            out.printf("%.2f GFLOP per pass", flop / 1e9);
+            out.println(Messages.get("cli.bench.setup", config.name(), imageSize, threads, NativeThreads.outcome()));
+            out.println(Messages.get("cli.bench.forward", runs, warmup, median, sorted[0], sorted[runs - 1]));
+            out.print(Messages.get("cli.bench.flop", flop / 1e9));
             if (gemmSize > 0) {
                 double floor = flop / gemmGflops / 1e6;
-                out.printf("; %d-thread SGEMM (%d^3) %.1f GFLOP/s, so the floor is %.1f ms and the median %.2fx it", threads, gemmSize, gemmGflops, floor, median / floor);
+                out.print(Messages.get("cli.bench.floor", threads, gemmSize, gemmGflops, floor, median / floor));
             }
             out.println();
             if (profile) printProfile(out, ops);
@@ -161,10 +161,11 @@ final class BenchCommand implements Callable<Integer> {
 
     private void printProfile(PrintWriter out, Map<OpProfile.Op, OpProfile.Entry> ops) {
         double total = ops.values().stream().mapToDouble(OpProfile.Entry::nanos).sum();
-        out.printf("%-46s %9s %7s %9s%n", "operation (per pass, mean of the timed runs)", "ms", "share", "GFLOP/s");
-        ops.forEach((op, e) -> out.printf("%-46s %9.2f %6.1f%% %9s%n", op.label, e.nanos() / 1e6 / runs, 100 * e.nanos() / total,
+        out.printf("%s %9s %s %9s%n", Columns.left(Messages.get("cli.bench.profile.operation"), 46), "ms",
+                Columns.right(Messages.get("cli.bench.profile.share"), 7), "GFLOP/s");
+        ops.forEach((op, e) -> out.printf("%s %9.2f %6.1f%% %9s%n", Columns.left(op.text(), 46), e.nanos() / 1e6 / runs, 100 * e.nanos() / total,
                 e.flops() > 0 ? String.format("%.1f", e.gflops()) : "-"));
-        out.printf("%-46s %9.2f %6.1f%%%n", "all timed operations", total / 1e6 / runs, 100.0);
+        out.printf("%s %9.2f %6.1f%%%n", Columns.left(Messages.get("cli.bench.profile.all"), 46), total / 1e6 / runs, 100.0);
     }
 
     private static double round(double v) { return Math.round(v * 100) / 100.0; }

@@ -1,5 +1,6 @@
 package io.swinlens.cli;
 
+import io.swinlens.i18n.Messages;
 import io.swinlens.model.io.Printable;
 
 /** A failure with an exit code and a message meant for the user. */
@@ -23,7 +24,8 @@ public class CliException extends RuntimeException {
     static String messageOf(Throwable e) {
         String m = e.getMessage();
         if (e instanceof CliException || e instanceof IllegalArgumentException) return m;
-        if (e instanceof OutOfMemoryError) return "out of memory; start Java with a larger -Xmx";
-        return "internal error: " + e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+        if (e instanceof OutOfMemoryError) return Messages.get("cli.error.outOfMemory");
+        return m == null ? Messages.get("cli.error.internal", e.getClass().getSimpleName())
+                : Messages.get("cli.error.internalWithMessage", e.getClass().getSimpleName(), m);
     }
 }

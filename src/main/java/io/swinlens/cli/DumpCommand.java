@@ -8,6 +8,7 @@ import io.swinlens.analysis.teaching.ClassifierHead;
 import io.swinlens.analysis.teaching.HeadStatistic;
 import io.swinlens.analysis.teaching.HeadStatistics;
 import io.swinlens.analysis.teaching.Rollout;
+import io.swinlens.i18n.Messages;
 import io.swinlens.model.capture.BlockAttention;
 import io.swinlens.model.capture.CaptureRequest;
 import io.swinlens.model.capture.Inference;
@@ -49,41 +50,41 @@ final class DumpCommand implements Callable<Integer> {
 
     /** What each array of --what block holds, in the model's order (V1, then V2). */
     static final Map<String, String> BLOCK_V1 = blockSteps(
-            "input", "x, the token entering the block (C)",
-            "norm1", "LN1(x) (C)",
-            "q", "queries of the token's whole window, (heads, N, d), before the 1/sqrt(d) scale",
-            "k", "keys of the window (heads, N, d)",
-            "v", "values of the window (heads, N, d)",
-            "scores", "the token's row of q·kᵀ/sqrt(d) (heads, N)",
-            "bias", "the relative position bias of that row (heads, N)",
-            "mask", "the shift mask of that row, 0 or -100 (heads, N)",
-            "probs", "softmax(scores + bias + mask) (heads, N)",
-            "context", "Σ_j probs_j·v_j per head (heads, d); concatenated over heads it is the projection's input",
-            "proj", "the attention output after the projection (C)",
-            "residual1", "x + proj (C)",
-            "norm2", "LN2(residual1) (C)",
-            "fc1", "fc1(norm2) (4C)",
-            "gelu", "GELU(fc1) (4C)",
-            "fc2", "fc2(gelu) (C)",
-            "output", "residual1 + fc2: the token leaving the block (C)");
+            "input", "x, the token entering the block (C)", // not user text: manifest.json documents its arrays in English, like its keys
+            "norm1", "LN1(x) (C)", // not user text: manifest.json documents its arrays in English, like its keys
+            "q", "queries of the token's whole window, (heads, N, d), before the 1/sqrt(d) scale", // not user text: manifest.json documents its arrays in English, like its keys
+            "k", "keys of the window (heads, N, d)", // not user text: manifest.json documents its arrays in English, like its keys
+            "v", "values of the window (heads, N, d)", // not user text: manifest.json documents its arrays in English, like its keys
+            "scores", "the token's row of q·kᵀ/sqrt(d) (heads, N)", // not user text: manifest.json documents its arrays in English, like its keys
+            "bias", "the relative position bias of that row (heads, N)", // not user text: manifest.json documents its arrays in English, like its keys
+            "mask", "the shift mask of that row, 0 or -100 (heads, N)", // not user text: manifest.json documents its arrays in English, like its keys
+            "probs", "softmax(scores + bias + mask) (heads, N)", // not user text: manifest.json documents its arrays in English, like its keys
+            "context", "Σ_j probs_j·v_j per head (heads, d); concatenated over heads it is the projection's input", // not user text: manifest.json documents its arrays in English, like its keys
+            "proj", "the attention output after the projection (C)", // not user text: manifest.json documents its arrays in English, like its keys
+            "residual1", "x + proj (C)", // not user text: manifest.json documents its arrays in English, like its keys
+            "norm2", "LN2(residual1) (C)", // not user text: manifest.json documents its arrays in English, like its keys
+            "fc1", "fc1(norm2) (4C)", // not user text: manifest.json documents its arrays in English, like its keys
+            "gelu", "GELU(fc1) (4C)", // not user text: manifest.json documents its arrays in English, like its keys
+            "fc2", "fc2(gelu) (C)", // not user text: manifest.json documents its arrays in English, like its keys
+            "output", "residual1 + fc2: the token leaving the block (C)"); // not user text: manifest.json documents its arrays in English, like its keys
     static final Map<String, String> BLOCK_V2 = blockSteps(
-            "input", "x, the token entering the block (C)",
-            "q", "queries of the token's whole window, (heads, N, d), before normalisation",
-            "k", "keys of the window (heads, N, d), before normalisation",
-            "v", "values of the window (heads, N, d)",
-            "scores", "the token's row of τ_h·cos(q, k) (heads, N)",
-            "bias", "16·sigmoid of the continuous position bias for that row (heads, N)",
-            "mask", "the shift mask of that row, 0 or -100 (heads, N)",
-            "probs", "softmax(scores + bias + mask) (heads, N)",
-            "context", "Σ_j probs_j·v_j per head (heads, d)",
-            "proj", "the attention output after the projection (C)",
-            "norm1", "LN1(proj): V2 normalises after the attention (C)",
-            "residual1", "x + norm1 (C)",
-            "fc1", "fc1(residual1) (4C)",
-            "gelu", "GELU(fc1) (4C)",
-            "fc2", "fc2(gelu) (C)",
-            "norm2", "LN2(fc2): V2 normalises after the MLP (C)",
-            "output", "residual1 + norm2: the token leaving the block (C)");
+            "input", "x, the token entering the block (C)", // not user text: manifest.json documents its arrays in English, like its keys
+            "q", "queries of the token's whole window, (heads, N, d), before normalisation", // not user text: manifest.json documents its arrays in English, like its keys
+            "k", "keys of the window (heads, N, d), before normalisation", // not user text: manifest.json documents its arrays in English, like its keys
+            "v", "values of the window (heads, N, d)", // not user text: manifest.json documents its arrays in English, like its keys
+            "scores", "the token's row of τ_h·cos(q, k) (heads, N)", // not user text: manifest.json documents its arrays in English, like its keys
+            "bias", "16·sigmoid of the continuous position bias for that row (heads, N)", // not user text: manifest.json documents its arrays in English, like its keys
+            "mask", "the shift mask of that row, 0 or -100 (heads, N)", // not user text: manifest.json documents its arrays in English, like its keys
+            "probs", "softmax(scores + bias + mask) (heads, N)", // not user text: manifest.json documents its arrays in English, like its keys
+            "context", "Σ_j probs_j·v_j per head (heads, d)", // not user text: manifest.json documents its arrays in English, like its keys
+            "proj", "the attention output after the projection (C)", // not user text: manifest.json documents its arrays in English, like its keys
+            "norm1", "LN1(proj): V2 normalises after the attention (C)", // not user text: manifest.json documents its arrays in English, like its keys
+            "residual1", "x + norm1 (C)", // not user text: manifest.json documents its arrays in English, like its keys
+            "fc1", "fc1(residual1) (4C)", // not user text: manifest.json documents its arrays in English, like its keys
+            "gelu", "GELU(fc1) (4C)", // not user text: manifest.json documents its arrays in English, like its keys
+            "fc2", "fc2(gelu) (C)", // not user text: manifest.json documents its arrays in English, like its keys
+            "norm2", "LN2(fc2): V2 normalises after the MLP (C)", // not user text: manifest.json documents its arrays in English, like its keys
+            "output", "residual1 + norm2: the token leaving the block (C)"); // not user text: manifest.json documents its arrays in English, like its keys
 
     private static Map<String, String> blockSteps(String... pairs) {
         Map<String, String> m = new LinkedHashMap<>();
@@ -127,7 +128,7 @@ final class DumpCommand implements Callable<Integer> {
         OutputFolders.require(out);
         Set<String> wanted = wanted();
         LoadedModel loaded = model.load();
-        if (wanted.contains("cam")) ModelOptions.requireClassifier(loaded, "no class activation map");
+        if (wanted.contains("cam")) ModelOptions.requireClassifier(loaded, Messages.get("cli.classifier.noCam"));
         if (!loaded.hasClassifier()) wanted.remove("logits");            // a backbone has none; the rest is there
         ModelInput x = model.input(input, loaded);
         boolean needsAttention = wanted.contains("attention") || wanted.contains("rollout") || wanted.contains("stats");
@@ -149,7 +150,7 @@ final class DumpCommand implements Callable<Integer> {
         if (!overwrite) {
             for (String name : names) {
                 Path t = out.resolve(name);
-                if (Files.exists(t, java.nio.file.LinkOption.NOFOLLOW_LINKS)) throw new CliException(ExitCodes.OUTPUT_ERROR, t + " already exists; pass --overwrite to replace it");
+                if (Files.exists(t, java.nio.file.LinkOption.NOFOLLOW_LINKS)) throw new CliException(ExitCodes.OUTPUT_ERROR, Messages.get("cli.out.exists", t));
             }
         }
         try {
@@ -163,7 +164,7 @@ final class DumpCommand implements Callable<Integer> {
         } finally {
             deleteTree(staging);
         }
-        spec.commandLine().getOut().printf("wrote %d files to %s%n", names.size(), out);
+        spec.commandLine().getOut().println(Messages.get("cli.dump.wrote", names.size(), out));
         return ExitCodes.OK;
     }
 
@@ -221,11 +222,11 @@ final class DumpCommand implements Callable<Integer> {
         for (String w : what) {
             String name = w.trim().toLowerCase(java.util.Locale.ROOT);
             if (!WHAT.contains(name)) {
-                throw new CliException(ExitCodes.USAGE, "--what: unknown output '" + w + "'; choose from " + String.join(", ", WHAT));
+                throw new CliException(ExitCodes.USAGE, Messages.get("cli.dump.unknownWhat", w, String.join(", ", WHAT)));
             }
             wanted.add(name);
         }
-        if (wanted.isEmpty()) throw new CliException(ExitCodes.USAGE, "--what: name at least one of " + String.join(", ", WHAT));
+        if (wanted.isEmpty()) throw new CliException(ExitCodes.USAGE, Messages.get("cli.dump.noWhat", String.join(", ", WHAT)));
         return wanted;
     }
 
@@ -281,9 +282,9 @@ final class DumpCommand implements Callable<Integer> {
     /** --stage, --block and --query as the trace of one token through one block. */
     private TraceRequest blockTrace(LoadedModel loaded, ModelInput x) {
         var c = loaded.config();
-        if (stage < 0 || stage >= c.numStages()) throw new CliException(ExitCodes.USAGE, "--stage " + stage + " does not exist: stages are 0.." + (c.numStages() - 1));
+        if (stage < 0 || stage >= c.numStages()) throw new CliException(ExitCodes.USAGE, Messages.get("cli.usage.stageMissing", stage, c.numStages() - 1));
         if (block < 0 || block >= c.depth(stage)) {
-            throw new CliException(ExitCodes.USAGE, "--block " + block + " does not exist: stage " + stage + " has blocks 0.." + (c.depth(stage) - 1));
+            throw new CliException(ExitCodes.USAGE, Messages.get("cli.dump.blockMissing", block, stage, c.depth(stage) - 1));
         }
         int[] pixel = query == null ? new int[]{x.width() / 2, x.height() / 2} : QueryPoint.modelPixel(query, input, x);
         int tokenPx = c.patchSize() << stage;
@@ -365,8 +366,7 @@ final class DumpCommand implements Callable<Integer> {
         try {
             AtomicFiles.write(staging.resolve(name), true, writer);
         } catch (IOException e) {
-            throw new CliException(ExitCodes.OUTPUT_ERROR, AtomicFiles.describe(out.resolve(name), e)
-                    + "; nothing of this dump was written");
+            throw new CliException(ExitCodes.OUTPUT_ERROR, Messages.get("cli.dump.nothingWritten", AtomicFiles.describe(out.resolve(name), e)));
         }
     }
 }

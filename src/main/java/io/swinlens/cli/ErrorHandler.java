@@ -1,16 +1,17 @@
 package io.swinlens.cli;
 
+import io.swinlens.i18n.Messages;
 import picocli.CommandLine;
 
 /**
  * Turns failures into one clear line on stderr and the documented exit code; never a stack trace
- * (set SWINLENS_DEBUG=1 to see one).
+ * (set SWINLENS_DEBUG=1 to see one). The lines are in the language --lang chose.
  */
 final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
 
     @Override public int handleExecutionException(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
         int code = CliException.exitCodeOf(e);
-        cli.getErr().println("swinlens " + cli.getCommandName() + ": " + CliException.messageOf(e));
+        cli.getErr().println(Messages.get("cli.error.line", "swinlens " + cli.getCommandName(), CliException.messageOf(e)));
         if (System.getenv("SWINLENS_DEBUG") != null) e.printStackTrace(cli.getErr());
         return code;
     }
@@ -19,7 +20,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
         CommandLine cli = e.getCommandLine();
         String command = cli.getParent() == null ? "swinlens" : "swinlens " + cli.getCommandName();
         // one line, as every error: what is wrong, and where the usage is
-        cli.getErr().println(command + ": " + io.swinlens.model.io.Printable.sanitize(e.getMessage()) + " (see '" + command + " --help')");
+        cli.getErr().println(Messages.get("cli.usage.line", command, io.swinlens.model.io.Printable.sanitize(e.getMessage())));
         return ExitCodes.USAGE;
     }
 }

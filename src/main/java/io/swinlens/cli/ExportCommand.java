@@ -11,6 +11,7 @@ import io.swinlens.analysis.ViewSettings;
 import io.swinlens.analysis.teaching.HeadFusion;
 import io.swinlens.analysis.ExportNames;
 import io.swinlens.analysis.ExportStyle;
+import io.swinlens.i18n.Messages;
 import io.swinlens.model.capture.BlockAttention;
 import io.swinlens.model.config.SwinConfig;
 import io.swinlens.model.image.CropBox;
@@ -109,12 +110,12 @@ final class ExportCommand implements Callable<Integer> {
         style();                                   // a bad --width or --signed is a usage error before any work
         signedMap();
         fusion();
-        if (query != null && queryToken != null) throw usage("give --query or --query-token, not both");
+        if (query != null && queryToken != null) throw usage(Messages.get("cli.export.queryAndToken"));
         ExportMode exportMode = ExportMode.parse(mode);
         LoadedModel loaded = model.load();
-        if (exportMode.teaching() == TeachingExport.CAM) ModelOptions.requireClassifier(loaded, "no class activation map");
+        if (exportMode.teaching() == TeachingExport.CAM) ModelOptions.requireClassifier(loaded, Messages.get("cli.classifier.noCam"));
         if (exportMode.teaching() == TeachingExport.MERGE && stage >= loaded.config().numStages() - 1) {
-            throw usage("--mode merge: --stage " + stage + " has no patch merging after it; choose 0.." + (loaded.config().numStages() - 2));
+            throw usage(Messages.get("cli.usage.mergeStage", stage, loaded.config().numStages() - 2));
         }
         ViewSettings settings = settings(loaded.config(), exportMode.heatmap());
         List<Path> files = ExportInputs.expand(inputs);
@@ -151,8 +152,8 @@ final class ExportCommand implements Callable<Integer> {
             writer.shutdownNow();
         }
         progress.finish();
-        spec.commandLine().getOut().printf("exported %d of %d inputs to %s%n", outcome.succeeded(), files.size(),
-                io.swinlens.model.io.Printable.sanitize(out.toString()));
+        spec.commandLine().getOut().println(Messages.get("cli.export.summary", outcome.succeeded(), files.size(),
+                io.swinlens.model.io.Printable.sanitize(out.toString())));
         return outcome.exitCode();
     }
 
@@ -160,16 +161,16 @@ final class ExportCommand implements Callable<Integer> {
     private void report(Path file, java.util.concurrent.Future<Path> result, ExportProgress progress, ExportOutcome outcome) {
         try {
             Path written = Lookahead.await(result);
-            progress.done(file, "wrote " + written);
+            progress.done(file, Messages.get("cli.export.wrote", written));
             outcome.ok();
         } catch (CliException e) {
-            progress.failed(file, "swinlens export: " + e.getMessage());
+            progress.failed(file, Messages.get("cli.error.line", "swinlens export", e.getMessage()));
             outcome.failed(e.exitCode());
         } catch (IllegalArgumentException e) {
-            progress.failed(file, "swinlens export: " + file + ": " + e.getMessage());
+            progress.failed(file, Messages.get("cli.error.line", "swinlens export", Messages.get("cli.file.message", file, e.getMessage())));
             outcome.failed(ExitCodes.USAGE);
         } catch (OutOfMemoryError e) {     // this input is too big; the next ones may not be
-            progress.failed(file, "swinlens export: " + file + ": " + ModelOptions.outOfMemory());
+            progress.failed(file, Messages.get("cli.error.line", "swinlens export", Messages.get("cli.file.message", file, ModelOptions.outOfMemory())));
             outcome.failed(ExitCodes.UNREADABLE_INPUT);
         }
     }
@@ -179,7 +180,7 @@ final class ExportCommand implements Callable<Integer> {
 
     /** @param teaching the teaching view to write, or null for the heatmap view */
     private Prepared prepare(Path file, LoadedModel loaded, ViewSettings settings, TeachingExport teaching) {
-        if (!Files.isRegularFile(file)) throw new CliException(ExitCodes.UNREADABLE_INPUT, file + ": no such file");
+        if (!Files.isRegularFile(file)) throw new CliException(ExitCodes.UNREADABLE_INPUT, Messages.get("cli.export.noSuchFile", file));
         if (teaching == null) {
             refuseExisting(heatmapPng(file, settings));
             if (npy) refuseExisting(attentionNpy(file, settings));
@@ -212,7 +213,7 @@ final class ExportCommand implements Callable<Integer> {
                 write(attention, () -> AtomicFiles.write(attention, overwrite, o -> Npy.write(o, a.probs(), a.shape())));
             } catch (CliException e) {             // one input's files go together: no PNG without its attention
                 deleteQuietly(png);
-                throw new CliException(e.exitCode(), e.getMessage() + "; " + png.getFileName() + " was removed again");
+                throw new CliException(e.exitCode(), Messages.get("cli.export.removedAgain", e.getMessage(), png.getFileName()));
             }
         }
         return png;
@@ -231,26 +232,26 @@ final class ExportCommand implements Callable<Integer> {
         try {
             return HeadFusion.valueOf(fusion.trim().toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw usage("unknown --fusion '" + fusion + "' (mean, max, min)");
+            throw usage(Messages.get("cli.export.unknownFusion", fusion));
         }
     }
 
     private ViewSettings settings(SwinConfig config, HeatmapMode heatmapMode) {
         int stages = config.numStages();
-        if (stage < 0 || stage >= stages) throw usage("--stage " + stage + " does not exist: stages are 0.." + (stages - 1));
+        if (stage < 0 || stage >= stages) throw usage(Messages.get("cli.usage.stageMissing", stage, stages - 1));
         int depth = config.depth(stage);
         int b = block == null ? Math.min(1, depth - 1) : block;
-        if (b < 0 || b >= depth) throw usage("--block " + b + " does not exist in stage " + stage + ": blocks are 0.." + (depth - 1));
+        if (b < 0 || b >= depth) throw usage(Messages.get("cli.export.blockMissing", b, stage, depth - 1));
         try {
             HeadChoice h = HeadChoice.parse(head);
             int heads = config.heads(stage);
             if (h.kind() == HeadChoice.Kind.ONE && h.index() >= heads) {
-                throw usage("--head " + h.index() + " does not exist in stage " + stage + ": heads are 0.." + (heads - 1) + ", mean or all");
+                throw usage(Messages.get("cli.export.headMissing", h.index(), stage, heads - 1));
             }
             boolean windows = switch (overlay.trim().toLowerCase(java.util.Locale.ROOT)) {
                 case "windows" -> true;
                 case "shifted", "none" -> false;
-                default -> throw usage("unknown --overlay '" + overlay + "' (windows, shifted, none)");
+                default -> throw usage(Messages.get("cli.export.unknownOverlay", overlay));
             };
             return ViewSettings.defaults().withStage(stage).withBlock(b).withHead(h).withMode(heatmapMode)
                     .withColormap(Colormap.parse(colormap)).withNormalisation(Normalisation.parse(normalise))
@@ -280,7 +281,7 @@ final class ExportCommand implements Callable<Integer> {
         try {
             return new ExportStyle(!noCaption, !noColorbar, width == null ? 0 : width);
         } catch (IllegalArgumentException e) {
-            throw usage("--width " + e.getMessage().replaceFirst("^width \\d+ px ", ""));
+            throw usage(Messages.get("cli.export.widthRange", ExportStyle.MIN_WIDTH, ExportStyle.MAX_WIDTH));
         }
     }
 
@@ -295,21 +296,20 @@ final class ExportCommand implements Callable<Integer> {
             row = Integer.parseInt(parts[0].trim());
             col = Integer.parseInt(parts[1].trim());
         } catch (NumberFormatException e) {
-            throw usage("--query-token must be ROW,COL (whole numbers), got '" + queryToken + "'");
+            throw usage(Messages.get("cli.export.queryTokenMalformed", queryToken));
         }
         int tokenPixels = loaded.config().patchSize() << settings.stage();
         int rows = input.height() / tokenPixels;
         int cols = input.width() / tokenPixels;
         if (row < 0 || col < 0 || row >= rows || col >= cols) {
-            throw usage("--query-token %d,%d lies outside stage %d's %dx%d token grid (rows 0..%d, columns 0..%d)"
-                    .formatted(row, col, settings.stage(), rows, cols, rows - 1, cols - 1));
+            throw usage(Messages.get("cli.export.queryTokenOutside", row, col, settings.stage(), rows, cols, rows - 1, cols - 1));
         }
         return settings.withQuery(col * tokenPixels + tokenPixels / 2, row * tokenPixels + tokenPixels / 2);
     }
 
     private void refuseExisting(Path target) {
         if (!overwrite && Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {      // a dangling link counts too
-            throw new CliException(ExitCodes.OUTPUT_ERROR, target + " already exists; pass --overwrite to replace it");
+            throw new CliException(ExitCodes.OUTPUT_ERROR, Messages.get("cli.out.exists", target));
         }
     }
 
@@ -323,7 +323,7 @@ final class ExportCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new CliException(ExitCodes.OUTPUT_ERROR, AtomicFiles.describe(target, e));
         } catch (RuntimeException e) {            // ImageIO reports some failed writes as unchecked exceptions
-            throw new CliException(ExitCodes.OUTPUT_ERROR, "cannot write " + target + ": " + CliException.messageOf(e));
+            throw new CliException(ExitCodes.OUTPUT_ERROR, Messages.get("cli.export.cannotWrite", target, CliException.messageOf(e)));
         }
     }
 
@@ -345,7 +345,7 @@ final class ExportCommand implements Callable<Integer> {
             try {
                 return new ExportMode(HeatmapMode.parse(mode), null);
             } catch (IllegalArgumentException e) {
-                throw usage("unknown --mode '" + mode + "' (query, received, rollout, cam, stats, bias, block, embed, merge)");
+                throw usage(Messages.get("cli.export.unknownMode", mode));
             }
         }
     }

@@ -1,5 +1,7 @@
 package io.swinlens.cli;
 
+import io.swinlens.i18n.Messages;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +29,7 @@ final class ExportInputs {
             try (Stream<Path> children = Files.list(input)) {
                 children.filter(Files::isRegularFile).filter(ExportInputs::isImage).sorted().forEach(files::add);
             } catch (IOException e) {
-                throw new CliException(ExitCodes.UNREADABLE_INPUT, "cannot list folder " + input + ": " + e.getMessage());
+                throw new CliException(ExitCodes.UNREADABLE_INPUT, Messages.get("cli.export.cannotList", input, e.getMessage()));
             }
         }
         return files;

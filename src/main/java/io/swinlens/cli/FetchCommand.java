@@ -1,5 +1,6 @@
 package io.swinlens.cli;
 
+import io.swinlens.i18n.Messages;
 import io.swinlens.model.fetch.DownloadException;
 import io.swinlens.model.fetch.Downloader;
 import io.swinlens.model.fetch.ModelCatalogue;
@@ -41,9 +42,9 @@ final class FetchCommand implements Callable<Integer> {
     @Override public Integer call() {
         ModelCatalogue catalogue = ModelCatalogue.bundled();
         if (list) return list(catalogue);
-        if (model == null) throw new CliException(ExitCodes.USAGE, "name a model to fetch (" + names(catalogue) + "), or pass --list");
+        if (model == null) throw new CliException(ExitCodes.USAGE, Messages.get("cli.fetch.noName", names(catalogue)));
         ModelCatalogue.Entry entry = catalogue.find(model).orElseThrow(() -> new CliException(ExitCodes.USAGE,
-                "unknown model '" + model + "'; the catalogue has: " + names(catalogue)));
+                Messages.get("cli.fetch.unknown", model, names(catalogue))));
         PrintWriter err = spec.commandLine().getErr();
         ModelFetcher.Outcome outcome;
         try {
@@ -52,11 +53,9 @@ final class FetchCommand implements Callable<Integer> {
             throw new CliException(exitCodeOf(e.kind()), e.getMessage());
         }
         if (outcome.alreadyPresent()) {
-            err.println(entry.name() + " is already downloaded and verified" + (outcome.sha256Verified() ? "" : " (it opens as a checkpoint;"
-                    + " no known checksum to compare)") + "; pass --force to download it again");
+            err.println(Messages.get(outcome.sha256Verified() ? "cli.fetch.present" : "cli.fetch.presentUnchecked", entry.name()));
         } else {
-            err.println(entry.name() + ": " + outcome.size() + " bytes, sha256 " + outcome.sha256()
-                    + (outcome.sha256Verified() ? " (verified)" : " (not verified: no known checksum; pass --sha256 to check one)"));
+            err.println(Messages.get(outcome.sha256Verified() ? "cli.fetch.done" : "cli.fetch.doneUnchecked", entry.name(), outcome.size(), outcome.sha256()));
         }
         spec.commandLine().getOut().println(outcome.file());
         return ExitCodes.OK;
@@ -64,11 +63,12 @@ final class FetchCommand implements Callable<Integer> {
 
     private Integer list(ModelCatalogue catalogue) {
         PrintWriter out = spec.commandLine().getOut();
-        out.println("cache folder: " + CacheDirs.models());
+        out.println(Messages.get("cli.fetch.cacheFolder", CacheDirs.models()));
         for (ModelCatalogue.Entry e : catalogue.entries()) {
             boolean present = Files.isRegularFile(ModelFetcher.fileOf(e));
-            String size = e.size() == null ? "size unknown" : String.format("%.0f MB", e.size() / 1e6);
-            out.printf("%-14s %-13s %-15s %s%n", e.name(), size, present ? "downloaded" : "not downloaded", e.description());
+            String size = e.size() == null ? Messages.get("cli.fetch.sizeUnknown") : String.format(java.util.Locale.ROOT, "%.0f MB", e.size() / 1e6);
+            String state = Messages.get(present ? "cli.fetch.downloaded" : "cli.fetch.notDownloaded");
+            out.printf("%s %s %s %s%n", Columns.left(e.name(), 14), Columns.left(size, 13), Columns.left(state, 15), e.description());
         }
         return ExitCodes.OK;
     }
@@ -78,17 +78,17 @@ final class FetchCommand implements Callable<Integer> {
         try {
             URI uri = URI.create(from);
             if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())) {
-                throw new IllegalArgumentException("not an http(s) URL");
+                throw new IllegalArgumentException(Messages.get("cli.fetch.from.notHttp"));
             }
             String authority = uri.getRawAuthority() == null ? "" : uri.getRawAuthority();
             String port = authority.contains(":") ? authority.substring(authority.lastIndexOf(':') + 1) : "";
             if (!port.isEmpty() && (!port.matches("\\d{1,5}") || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65535)) {
-                throw new IllegalArgumentException("port " + port + " is out of range (1-65535)");
+                throw new IllegalArgumentException(Messages.get("cli.fetch.from.port", port));
             }
-            if (uri.getHost() == null) throw new IllegalArgumentException("the URL names no host");
+            if (uri.getHost() == null) throw new IllegalArgumentException(Messages.get("cli.fetch.from.noHost"));
             return uri;
         } catch (IllegalArgumentException e) {
-            throw new CliException(ExitCodes.USAGE, "--from " + from + ": " + e.getMessage());
+            throw new CliException(ExitCodes.USAGE, Messages.get("cli.fetch.from.bad", from, e.getMessage()));
         }
     }
 

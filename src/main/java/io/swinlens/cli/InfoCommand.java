@@ -1,6 +1,7 @@
 package io.swinlens.cli;
 
 import com.google.gson.GsonBuilder;
+import io.swinlens.i18n.Messages;
 import io.swinlens.model.config.SwinConfig;
 import io.swinlens.model.load.LoadedModel;
 import io.swinlens.model.load.ModelLoader;
@@ -34,13 +35,18 @@ final class InfoCommand implements Callable<Integer> {
 
     @Override public Integer call() {
         LoadedModel model;
-        if (weights.toString().isBlank()) throw new CliException(ExitCodes.USAGE, "name a checkpoint file to describe");
+        if (weights.toString().isBlank()) throw new CliException(ExitCodes.USAGE, Messages.get("cli.info.noFile"));
+        // --json: what the loader describes (window_source, pretrained_window_source) stays English, as every JSON value
+        io.swinlens.i18n.Language language = Messages.language();
+        if (json) Messages.setLanguage(io.swinlens.i18n.Language.ENGLISH);
         try {
             model = ModelLoader.load(weights, pretrainedWindow);
         } catch (WeightsException e) {
             throw new CliException(ExitCodes.UNUSABLE_WEIGHTS, e.getMessage());
+        } finally {
+            Messages.setLanguage(language);
         }
-        model.warnings().forEach(w -> spec.commandLine().getErr().println("swinlens: warning: " + w));
+        model.warnings().forEach(w -> spec.commandLine().getErr().println(Messages.get("cli.warning", w)));
         SwinConfig c = model.config();
         LoadedModel.Origin origin = model.origin();
         Map<String, Object> info = new LinkedHashMap<>();
@@ -70,34 +76,35 @@ final class InfoCommand implements Callable<Integer> {
             out.println(new GsonBuilder().serializeNulls().create().toJson(info));
             return ExitCodes.OK;
         }
+        // the human-readable description: one "label  value" line each, in the current language
         out.printf("%s%n", weights.getFileName());
-        out.printf("  model        %s%s%n", c.version().label(), c.hasClassifier() ? " classifier" : " backbone (no classification head)");
-        out.printf("  format       %s naming (%s)%n", info.get("format"), info.get("file_type"));
+        line(out, c.hasClassifier() ? "cli.info.model.classifier" : "cli.info.model.backbone", c.version().label());
+        line(out, "cli.info.format", info.get("format"), info.get("file_type"));
         if (!origin.prefix().isEmpty() || !origin.otherModules().isEmpty()) {
-            out.printf("  found under  '%s'%s%n", origin.prefix(), origin.otherModules().isEmpty() ? ""
-                    : "; other modules left out: " + String.join(", ", origin.otherModules()));
+            if (origin.otherModules().isEmpty()) line(out, "cli.info.foundUnder", origin.prefix());
+            else line(out, "cli.info.foundUnderOthers", origin.prefix(), String.join(", ", origin.otherModules()));
         }
-        if (origin.outputNorms() > 0) {
-            out.printf("  out norms    %d per-stage output norms (norm0..) for a detector's neck; not used by the views%n", origin.outputNorms());
-        }
-        out.printf("  preset       %s%n", info.get("preset") == null ? "none (custom architecture)" : info.get("preset"));
-        out.printf("  embed_dim    %d%n", c.embedDim());
-        out.printf("  depths       %s%n", Arrays.toString(c.depths()));
-        out.printf("  num_heads    %s%n", Arrays.toString(c.numHeads()));
-        out.printf("  window_size  %d (from %s)%n", c.windowSize(), origin.windowSource());
-        out.printf("  window rule  %s%n", c.windowRule().describe());
+        if (origin.outputNorms() > 0) line(out, "cli.info.outNorms", origin.outputNorms());
+        if (info.get("preset") == null) line(out, "cli.info.presetNone");
+        else line(out, "cli.info.preset", info.get("preset"));
+        line(out, "cli.info.embedDim", c.embedDim());
+        line(out, "cli.info.depths", Arrays.toString(c.depths()));
+        line(out, "cli.info.numHeads", Arrays.toString(c.numHeads()));
+        line(out, "cli.info.windowSize", c.windowSize(), origin.windowSource());
+        line(out, "cli.info.windowRule", c.windowRule().describe());
         if (c.isV2()) {
-            out.printf("  pretrained   %s%n", c.hasPretrainedWindows()
-                    ? Arrays.toString(c.pretrainedWindows()) + " (from " + origin.pretrainedSource() + "): position coordinates divided by (pretrained - 1)"
-                    : "none: position coordinates divided by (window - 1)");
+            if (c.hasPretrainedWindows()) line(out, "cli.info.pretrained", Arrays.toString(c.pretrainedWindows()), origin.pretrainedSource());
+            else line(out, "cli.info.pretrainedNone");
         }
-        if (c.hasClassifier()) {
-            out.printf("  num_classes  %d (labels: %s)%n", c.numClasses(), model.labels().source());
-        } else {
-            out.printf("  num_classes  none: attention views, rollout and head statistics work; predictions and CAM do not%n");
-        }
-        out.printf("  image_size   %d (trained size; other sizes are padded to window multiples, --image-size)%n", c.imageSize());
-        out.printf("  parameters   %,d%n", model.parameterCount());
+        if (c.hasClassifier()) line(out, "cli.info.numClasses", c.numClasses(), model.labels().source());
+        else line(out, "cli.info.numClassesNone");
+        line(out, "cli.info.imageSize", c.imageSize());
+        line(out, "cli.info.parameters", model.parameterCount());
         return ExitCodes.OK;
+    }
+
+    /** One indented line of the description. */
+    private static void line(java.io.PrintWriter out, String key, Object... args) {
+        out.println("  " + Messages.get(key, args));
     }
 }

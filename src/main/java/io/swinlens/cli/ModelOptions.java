@@ -1,5 +1,6 @@
 package io.swinlens.cli;
 
+import io.swinlens.i18n.Messages;
 import io.swinlens.model.capture.CaptureRequest;
 import io.swinlens.model.capture.Inference;
 import io.swinlens.model.image.ImageLoadException;
@@ -46,15 +47,14 @@ final class ModelOptions {
     /** Loads the model; its warnings (unknown pickle globals kept as data) go to stderr, one line each. */
     LoadedModel load() {
         if (weights != null && weights.isBlank()) {
-            throw new CliException(ExitCodes.USAGE, "--weights needs a checkpoint file or a model name (leave it out for the demo model)");
+            throw new CliException(ExitCodes.USAGE, Messages.get("cli.weights.blank"));
         }
         try {
             LoadedModel loaded = RESOLVER.load(weights, pretrainedWindow);
-            if (spec != null) loaded.warnings().forEach(w -> spec.commandLine().getErr().println("swinlens: warning: " + w));
+            if (spec != null) loaded.warnings().forEach(w -> spec.commandLine().getErr().println(Messages.get("cli.warning", w)));
             int[] size = size(loaded);
             if (size != null && spec != null && (size[0] != loaded.config().imageSize() || size[1] != loaded.config().imageSize())) {
-                spec.commandLine().getErr().printf("swinlens: note: running at %dx%d; %s was trained at %d, so its accuracy may drop away from that size%n",
-                        size[0], size[1], loaded.displayName(), loaded.config().imageSize());
+                spec.commandLine().getErr().println(Messages.get("cli.note.otherSize", size[0], size[1], loaded.displayName(), loaded.config().imageSize()));
             }
             return loaded;
         } catch (WeightsException e) {
@@ -74,7 +74,7 @@ final class ModelOptions {
 
     /** The one line for an OutOfMemoryError while working on one input. */
     static String outOfMemory() {
-        return "not enough memory (" + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB heap); skipped. Give Java more with -Xmx";
+        return Messages.get("cli.error.noMemorySkipped", Runtime.getRuntime().maxMemory() / (1 << 20));
     }
 
     /** One forward pass; an input the model cannot take (size, channels) is an input error naming the file. */
@@ -82,15 +82,14 @@ final class ModelOptions {
         try {
             return model.model().forward(input.chw(), input.height(), input.width(), capture);
         } catch (IllegalArgumentException e) {
-            throw new CliException(ExitCodes.UNREADABLE_INPUT, file.getFileName() + ": " + e.getMessage());
+            throw new CliException(ExitCodes.UNREADABLE_INPUT, Messages.get("cli.file.message", file.getFileName(), e.getMessage()));
         }
     }
 
-    /** One line and exit 4 for a backbone asked for what needs a classifier (predictions, CAM). */
+    /** One line and exit 4 for a backbone asked for what needs a classifier (predictions, CAM); {@code what} is already in the current language. */
     static void requireClassifier(LoadedModel model, String what) {
         if (!model.hasClassifier()) {
-            throw new CliException(ExitCodes.UNUSABLE_WEIGHTS, model.displayName() + ": " + what + ": this checkpoint has no classification head "
-                    + "(a detection or segmentation backbone); the attention views work: export --mode attention, rollout or stats, dump --what attention");
+            throw new CliException(ExitCodes.UNUSABLE_WEIGHTS, Messages.get("cli.classifier.missing", model.displayName(), what));
         }
     }
 
@@ -98,14 +97,13 @@ final class ModelOptions {
     int[] size(LoadedModel model) {
         if (imageSize == null) return null;
         if (imageSize.length < 1 || imageSize.length > 2) {
-            throw new CliException(ExitCodes.USAGE, "--image-size takes H or H,W, e.g. 448 or 320,256");
+            throw new CliException(ExitCodes.USAGE, Messages.get("cli.imageSize.form"));
         }
         int h = imageSize[0];
         int w = imageSize.length == 2 ? imageSize[1] : h;
         int p = model.config().patchSize();
         if (h < p || w < p || h > 4096 || w > 4096 || h % p != 0 || w % p != 0) {
-            throw new CliException(ExitCodes.USAGE, "--image-size %dx%d: each side must be a multiple of the patch size %d, from %d to 4096"
-                    .formatted(h, w, p, p));
+            throw new CliException(ExitCodes.USAGE, Messages.get("cli.imageSize.range", h, w, p, p));
         }
         return new int[]{h, w};
     }

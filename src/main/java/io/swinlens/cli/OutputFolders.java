@@ -1,5 +1,7 @@
 package io.swinlens.cli;
 
+import io.swinlens.i18n.Messages;
+
 import java.nio.file.Path;
 
 /** Checks on {@code --out} that picocli cannot make: a name, and a folder rather than a file. */
@@ -10,13 +12,13 @@ final class OutputFolders {
     /** An empty {@code --out ""} would silently mean the current folder: refuse it. */
     static void require(Path out) {
         if (out == null || out.toString().isBlank()) {
-            throw new CliException(ExitCodes.USAGE, "--out needs a folder name (use --out . for the current folder)");
+            throw new CliException(ExitCodes.USAGE, Messages.get("cli.out.noName"));
         }
         if (java.nio.file.Files.isSymbolicLink(out) && !java.nio.file.Files.exists(out)) {
-            throw new CliException(ExitCodes.OUTPUT_ERROR, "--out " + out + " is a symbolic link to nothing; name a folder");
+            throw new CliException(ExitCodes.OUTPUT_ERROR, Messages.get("cli.out.danglingLink", out));
         }
         if (java.nio.file.Files.exists(out) && !java.nio.file.Files.isDirectory(out)) {
-            throw new CliException(ExitCodes.OUTPUT_ERROR, "--out " + out + " is a file, not a folder; name a folder (it is created if missing)");
+            throw new CliException(ExitCodes.OUTPUT_ERROR, Messages.get("cli.out.isFile", out));
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.swinlens.cli;
 
 import com.google.gson.GsonBuilder;
+import io.swinlens.i18n.Messages;
 import io.swinlens.model.capture.CaptureRequest;
 import io.swinlens.model.capture.Inference;
 import io.swinlens.model.image.ModelInput;
@@ -37,9 +38,9 @@ final class PredictCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override public Integer call() {
-        if (topK < 1) throw new CliException(ExitCodes.USAGE, "--top-k must be at least 1");
+        if (topK < 1) throw new CliException(ExitCodes.USAGE, Messages.get("cli.predict.topK"));
         LoadedModel loaded = model.load();
-        ModelOptions.requireClassifier(loaded, "no predictions");
+        ModelOptions.requireClassifier(loaded, Messages.get("cli.classifier.noPredictions"));
         List<Map<String, Object>> results = new ArrayList<>();
         var out = spec.commandLine().getOut();
         ExportOutcome outcome = new ExportOutcome();
@@ -50,11 +51,11 @@ final class PredictCommand implements Callable<Integer> {
                     ModelInput input = reader.next();
                     result = ModelOptions.run(loaded, file, input, CaptureRequest.NONE);
                 } catch (CliException e) {       // report, go on with the other inputs, fail at the end
-                    spec.commandLine().getErr().println("swinlens predict: " + e.getMessage());
+                    spec.commandLine().getErr().println(Messages.get("cli.error.line", "swinlens predict", e.getMessage()));
                     outcome.failed(e.exitCode());
                     continue;
                 } catch (OutOfMemoryError e) {
-                    spec.commandLine().getErr().println("swinlens predict: " + file + ": " + ModelOptions.outOfMemory());
+                    spec.commandLine().getErr().println(Messages.get("cli.error.line", "swinlens predict", Messages.get("cli.file.message", file, ModelOptions.outOfMemory())));
                     outcome.failed(ExitCodes.UNREADABLE_INPUT);
                     continue;
                 }
@@ -74,7 +75,7 @@ final class PredictCommand implements Callable<Integer> {
                 } else {
                     out.println(io.swinlens.model.io.Printable.sanitize(file.toString()));
                     for (Map<String, Object> e : top) {
-                        out.printf("  %6.2f%%  %-30s (class %d, logit %.3f)%n", 100 * (float) e.get("probability"), e.get("label"), e.get("index"), e.get("logit"));
+                        out.println("  " + Messages.get("cli.predict.row", 100 * (float) e.get("probability"), e.get("label"), e.get("index"), e.get("logit")));
                     }
                 }
             }

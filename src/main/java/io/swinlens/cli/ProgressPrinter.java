@@ -1,5 +1,6 @@
 package io.swinlens.cli;
 
+import io.swinlens.i18n.Messages;
 import io.swinlens.model.fetch.Downloader;
 
 import java.io.PrintWriter;
@@ -30,9 +31,10 @@ final class ProgressPrinter implements Downloader.Progress {
         long step = total > 0 ? bytesSoFar * (terminal ? 100 : 10) / total : bytesSoFar / UNKNOWN_STEP;
         if (step == lastStep) return;
         lastStep = step;
-        String mb = String.format("%.1f MB", bytesSoFar / 1e6);
+        String mb = String.format(java.util.Locale.ROOT, "%.1f MB", bytesSoFar / 1e6);
         if (!terminal) {
-            err.println(name + ": " + (total > 0 ? step * 10 + "% (" + mb + " of " + String.format("%.1f MB", total / 1e6) + ")" : mb));
+            err.println(total > 0 ? Messages.get("cli.fetch.progress", name, step * 10, mb, String.format(java.util.Locale.ROOT, "%.1f MB", total / 1e6))
+                    : name + ": " + mb);
         } else if (total > 0) {
             int filled = (int) (bytesSoFar * BAR / total);
             err.print("\r" + name + " [" + "#".repeat(filled) + " ".repeat(BAR - filled) + "] " + step + "% " + mb);

@@ -1,5 +1,6 @@
 package io.swinlens.cli;
 
+import io.swinlens.i18n.Messages;
 import io.swinlens.model.image.CropBox;
 import io.swinlens.model.image.ModelInput;
 
@@ -25,14 +26,14 @@ final class QueryPoint {
             y = coordinate(parts[1].trim(), crop.y(), crop.height());
             if (!Double.isFinite(x) || !Double.isFinite(y)) throw new NumberFormatException();
         } catch (NumberFormatException e) {
-            throw new CliException(ExitCodes.USAGE, "--query must be X,Y in pixels or X%,Y% of what the model sees, got '" + query + "'");
+            throw new CliException(ExitCodes.USAGE, Messages.get("cli.query.malformed", query));
         }
         if (parts[0].trim().endsWith("%") || parts[1].trim().endsWith("%")) {
             x = Math.min(x, crop.x() + crop.width() - 1e-6);       // 100% is the last pixel, not one past it
             y = Math.min(y, crop.y() + crop.height() - 1e-6);
         }
         if (x < crop.x() || y < crop.y() || x >= crop.x() + crop.width() || y >= crop.y() + crop.height()) {
-            throw new CliException(ExitCodes.USAGE, "%s: query (%s, %s) lies outside the part of the image the model sees (x %.0f..%.0f, y %.0f..%.0f)".formatted(
+            throw new CliException(ExitCodes.USAGE, Messages.get("cli.query.outside",
                     file.getFileName(), parts[0].trim(), parts[1].trim(), crop.x(), crop.x() + crop.width(), crop.y(), crop.y() + crop.height()));
         }
         int mx = (int) Math.min(input.width() - 1, Math.floor((x - crop.x()) * input.width() / crop.width()));

@@ -1,19 +1,37 @@
 package io.swinlens.cli;
 
+import io.swinlens.i18n.Language;
+import io.swinlens.i18n.Messages;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /** The `swinlens` command line: one subcommand per task. */
 @Command(name = "swinlens", mixinStandardHelpOptions = true, version = "SwinLens 0.1.0",
         description = "See where a Swin Transformer looks. Without a command, opens the app.",
+        footer = {"", "--lang en|zh-CN works before or after the command: swinlens --lang zh-CN export ... or swinlens export ... --lang zh-CN."},
         subcommands = {InfoCommand.class, PredictCommand.class, DumpCommand.class, ExportCommand.class, BenchCommand.class, FetchCommand.class})
 public final class SwinLensCommand implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** What --lang chose in the current parse; null when it was not given (the system's language). */
+    private Language chosen;
+
+    /** Inherited by every subcommand, so it may stand before or after the command; takes effect as it is parsed. */
+    @Option(names = "--lang", paramLabel = "LANG", scope = ScopeType.INHERIT,
+            description = "language of the messages and of the captions export draws: en or zh-CN (default: the system's)")
+    void language(String tag) {
+        Language language = Language.parse(tag).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
+                Messages.get("cli.usage.lang", tag)));
+        chosen = language;
+        Messages.setLanguage(language);
+    }
+
     @Override public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed");
+        throw new CommandLine.ParameterException(spec.commandLine(), Messages.get("cli.usage.commandNeeded"));
     }
 
     /** Runs the CLI and returns the exit code. */
@@ -22,17 +40,38 @@ public final class SwinLensCommand implements Runnable {
         try {
             return cli.execute(args);
         } catch (OutOfMemoryError e) {          // an Error passes picocli's handler: still one line
-            cli.getErr().println("swinlens: not enough memory for this (" + Runtime.getRuntime().maxMemory() / (1 << 20)
-                    + " MB heap); give Java more with -Xmx, or use a smaller model or image");
+            cli.getErr().println(Messages.get("cli.error.line", "swinlens",
+                    Messages.get("cli.error.noMemoryRun", Runtime.getRuntime().maxMemory() / (1 << 20))));
             return ExitCodes.UNREADABLE_INPUT;
         }
     }
 
     public static CommandLine newCommandLine() {
-        CommandLine cli = new CommandLine(new SwinLensCommand());
+        SwinLensCommand top = new SwinLensCommand();
+        CommandLine cli = new CommandLine(top);
         cli.setExecutionExceptionHandler(new ErrorHandler());
-        cli.setParameterExceptionHandler(ErrorHandler::usage);
+        cli.setExecutionStrategy(parsed -> {        // after parsing, before the command: the language it runs in
+            Messages.setLanguage(top.chosen != null ? top.chosen : Language.system());
+            top.chosen = null;
+            return new CommandLine.RunLast().execute(parsed);
+        });
+        cli.setParameterExceptionHandler((e, args) -> {
+            // a usage error may come before --lang was read: look for it among the arguments
+            Messages.setLanguage(top.chosen != null ? top.chosen : languageOf(args));
+            top.chosen = null;
+            return ErrorHandler.usage(e, args);
+        });
         return cli;
+    }
+
+    /** The language {@code --lang X} or {@code --lang=X} names among {@code args}; the system's when none (or none valid) does. */
+    static Language languageOf(String[] args) {
+        for (int i = 0; args != null && i < args.length; i++) {
+            String value = args[i].equals("--lang") && i + 1 < args.length ? args[i + 1]
+                    : args[i].startsWith("--lang=") ? args[i].substring("--lang=".length()) : null;
+            if (value != null && Language.parse(value).isPresent()) return Language.parse(value).get();
+        }
+        return Language.system();
     }
 
     /** Names of the subcommands, so that Main can tell CLI arguments from GUI arguments. */

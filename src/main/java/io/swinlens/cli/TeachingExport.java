@@ -4,6 +4,7 @@ import io.swinlens.analysis.AnalysedImage;
 import io.swinlens.analysis.teaching.ClassActivationMap;
 import io.swinlens.analysis.teaching.HeadFusion;
 import io.swinlens.analysis.teaching.TeachingImages;
+import io.swinlens.i18n.Messages;
 import io.swinlens.model.load.LoadedModel;
 
 import java.awt.image.BufferedImage;
@@ -31,10 +32,10 @@ enum TeachingExport {
         return switch (this) {
             case ROLLOUT -> TeachingImages.rollout(a, fusion, colormap);
             case CAM -> {
-                ModelOptions.requireClassifier(model, "no class activation map");
+                ModelOptions.requireClassifier(model, Messages.get("cli.classifier.noCam"));
                 ClassActivationMap maps = TeachingImages.classActivationMaps(model, a);
                 int c = classIndex != null ? classIndex : a.inference().topK(1)[0];
-                if (c < 0 || c >= maps.classes()) throw new CliException(ExitCodes.USAGE, "--class " + c + " does not exist: classes are 0.." + (maps.classes() - 1));
+                if (c < 0 || c >= maps.classes()) throw new CliException(ExitCodes.USAGE, Messages.get("cli.usage.classMissing", c, maps.classes() - 1));
                 yield TeachingImages.cam(a, maps, c, model.labels().name(c), colormap);
             }
             case STATS -> TeachingImages.statistics(a, TeachingImages.statistics(a));
@@ -43,7 +44,7 @@ enum TeachingExport {
             case EMBED -> TeachingImages.embed(model, a, queryX, queryY);
             case MERGE -> {
                 if (stage >= a.stages() - 1) {
-                    throw new CliException(ExitCodes.USAGE, "--mode merge: --stage " + stage + " has no patch merging after it; choose 0.." + (a.stages() - 2));
+                    throw new CliException(ExitCodes.USAGE, Messages.get("cli.usage.mergeStage", stage, a.stages() - 2));
                 }
                 yield TeachingImages.merge(model, a, stage, queryX, queryY);
             }

@@ -20,6 +20,12 @@ class MainTest {
         assertThat(Main.isCommandLine(new String[] {"cat.png", "dog.jpg"})).isFalse();
         assertThat(Main.isCommandLine(new String[] {"--weights", "-odd-name.pth", "cat.png"})).isFalse();
         assertThat(Main.isCommandLine(new String[] {"--weights=swin_tiny"})).isFalse();
+        assertThat(Main.isCommandLine(new String[] {"--lang", "zh-CN", "cat.png"})).isFalse();
+        assertThat(Main.isCommandLine(new String[] {"--lang=en"})).isFalse();
+        assertThat(Main.isCommandLine(new String[] {"--lang", "xx"})).as("picocli reports the unknown language").isTrue();
+        var parsed = io.swinlens.ui.main.Startup.Arguments.parse(java.util.List.of("--lang", "zh-CN", "cat.png"));
+        assertThat(parsed.language()).isEqualTo(io.swinlens.i18n.Language.SIMPLIFIED_CHINESE);
+        assertThat(parsed.images()).containsExactly(java.nio.file.Path.of("cat.png"));
     }
 
     @Test

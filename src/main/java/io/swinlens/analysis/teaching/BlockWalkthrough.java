@@ -1,6 +1,7 @@
 package io.swinlens.analysis.teaching;
 
 import io.swinlens.analysis.AnalysedImage;
+import io.swinlens.i18n.Messages;
 import io.swinlens.model.capture.Trace;
 import io.swinlens.model.config.SwinConfig;
 
@@ -50,7 +51,7 @@ public final class BlockWalkthrough {
     public static Rendered render(AnalysedImage image, Trace trace, int step, int hoverKey, Diverging signed) {
         SwinConfig config = image.config();
         List<Step> steps = steps(config);
-        if (step < -1 || step >= steps.size()) throw new IllegalArgumentException("step " + step + " does not exist: 0.." + (steps.size() - 1));
+        if (step < -1 || step >= steps.size()) throw new IllegalArgumentException("step " + step + " does not exist: 0.." + (steps.size() - 1));   // not user text: a programming error
         List<KeyCell> keys = new ArrayList<>();
         List<BufferedImage> panels = new ArrayList<>();
         int y = Draw.GAP;                                  // TeachingRenderer.column puts panel k at (GAP, y)
@@ -70,12 +71,10 @@ public final class BlockWalkthrough {
         }
         var g = trace.geometry();
         String[] caption = {
-            "%s · stage %d · block %d (%s, window %d, shift %s) · token (row %d, col %d) = #%d of window %d · %d heads of d = %d"
-                    .formatted(image.modelName(), g.stage(), g.block(), g.kind(), g.window(), g.shiftText(), trace.tokenY(), trace.tokenX(),
-                            trace.queryIndex(), trace.window(), config.heads(g.stage()), config.headDim(g.stage())),
-            config.isV2() ? "Swin V2 order: attention and MLP on x itself, each followed by its LayerNorm, then the residual (res-post-norm)."
-                    : "Swin V1 order: LayerNorm first, then attention or MLP, then the residual (pre-norm).",
-            "Strips: one cell per channel, blue negative, red positive, scaled to the strip's largest |value|; ‖·‖ is the L2 norm."};
+            Messages.get("teach.block.caption.where", image.modelName(), g.stage(), g.block(), g.kind(), g.window(), Draw.shift(g),
+                    trace.tokenY(), trace.tokenX(), trace.queryIndex(), trace.window(), config.heads(g.stage()), config.headDim(g.stage())),
+            Messages.get(config.isV2() ? "teach.block.caption.order.v2" : "teach.block.caption.order.v1"),
+            Messages.get("teach.block.caption.strips")};
         return new Rendered(TeachingRenderer.column(panels, caption), List.copyOf(keys));
     }
 
@@ -83,18 +82,21 @@ public final class BlockWalkthrough {
     private static BufferedImage panel(int number, int total, Step s, Context c, int[] bodyAt) {
         BufferedImage body = s.body().apply(c);
         String title = "%d/%d  %s".formatted(number, total, s.title());
-        int titleH = Draw.lineHeight(Draw.TITLE) + 2;
-        int lineH = Draw.lineHeight(Draw.CAPTION);
-        int w = Math.max(body.getWidth(), Math.max(Draw.width(title, Draw.TITLE), Math.max(Draw.width(s.formula(), Draw.CAPTION),
-                Draw.width(s.shapes(), Draw.SMALL)))) + 12;
+        java.awt.Font titleFont = Draw.title();
+        java.awt.Font captionFont = Draw.caption();
+        java.awt.Font smallFont = Draw.small();
+        int titleH = Draw.lineHeight(titleFont) + 2;
+        int lineH = Draw.lineHeight(captionFont);
+        int w = Math.max(body.getWidth(), Math.max(Draw.width(title, titleFont), Math.max(Draw.width(s.formula(), captionFont),
+                Draw.width(s.shapes(), smallFont)))) + 12;
         int bodyTop = titleH + 2 * lineH + 8;
         BufferedImage out = Draw.white(w, bodyTop + body.getHeight() + 6);
         Graphics2D g = Draw.graphics(out);
         g.setColor(new Color(245, 246, 250));
         g.fillRect(0, 0, w, bodyTop - 4);
-        Draw.text(g, title, 6, 2, Draw.TITLE, Draw.INK);
-        Draw.text(g, s.formula(), 6, titleH + 2, Draw.CAPTION, new Color(20, 60, 140));
-        Draw.text(g, s.shapes(), 6, titleH + lineH + 4, Draw.SMALL, new Color(90, 90, 90));
+        Draw.text(g, title, 6, 2, titleFont, Draw.INK);
+        Draw.text(g, s.formula(), 6, titleH + 2, captionFont, new Color(20, 60, 140));
+        Draw.text(g, s.shapes(), 6, titleH + lineH + 4, smallFont, new Color(90, 90, 90));
         g.drawImage(body, 6, bodyTop, null);
         g.dispose();
         bodyAt[0] = 6;
@@ -102,68 +104,70 @@ public final class BlockWalkthrough {
         return out;
     }
 
+    private static String t(String key) { return Messages.get(key); }
+
     private static List<Step> steps(SwinConfig config) {
         return config.isV2() ? stepsV2() : stepsV1();
     }
 
     private static List<Step> stepsV1() {
         List<Step> s = new ArrayList<>();
-        s.add(new Step("x: the token entering the block", "x ∈ ℝ^C, one row of the stage's token matrix", "(L, C) = (H·W, C)",
+        s.add(new Step(t("teach.block.step.input.title"), t("teach.block.step.input.formula.v1"), "(L, C) = (H·W, C)",
                 c -> strips(c, List.of(new Named("x", c.trace().get("input"))))));
-        s.add(new Step("LayerNorm 1 (before the attention)", "LN1(x) = (x − mean) / sqrt(var + 1e-5) · γ + β, over the C channels of this token",
-                "(L, C) → (L, C); then the map is shifted and cut into windows: (nW·N, C)", c -> strips(c, List.of(new Named("LN1(x)", c.trace().get("norm1"))))));
-        s.add(qkvStep("[q | k | v] = LN1(x)·W_qkvᵀ + b, then split into h heads of d = C/h channels (parts before heads)"));
-        s.add(new Step("scores", "s_j = q·k_jᵀ / √d for every key j of the window (the scale multiplies q before the product)",
-                "(nW, h, N, d) × (nW, h, d, N) → (nW, h, N, N); the query's row: (h, N)", c -> rows(c, "scores", "q·kᵀ/√d")));
-        s.add(new Step("+ relative position bias B + shift mask M", "s_j + B[Δ(i, j)] + M_ij, M = 0 within a region, −100 across",
-                "B: (h, N, N) gathered from a ((2M−1)², h) table; M: (nW, N, N)", BlockWalkthrough::biasAndMask));
+        s.add(new Step(t("teach.block.step.ln1.before.title"), t("teach.block.step.ln1.before.formula"),
+                t("teach.block.step.ln1.before.shapes"), c -> strips(c, List.of(new Named("LN1(x)", c.trace().get("norm1"))))));
+        s.add(qkvStep(t("teach.block.step.qkv.formula.v1")));
+        s.add(new Step(t("teach.block.step.scores.title"), t("teach.block.step.scores.formula"),
+                t("teach.block.step.scores.shapes"), c -> rows(c, "scores", "q·kᵀ/√d")));
+        s.add(new Step(t("teach.block.step.bias.title"), t("teach.block.step.bias.formula"),
+                t("teach.block.step.bias.shapes"), BlockWalkthrough::biasAndMask));
         s.add(softmaxStep());
         s.add(sumStep());
         s.add(projStep());
-        s.add(residualStep("+ residual (attention)", "x' = x + proj", "input", "proj", "residual1"));
-        s.add(new Step("LayerNorm 2 (before the MLP)", "LN2(x') over the C channels", "(L, C) → (L, C)",
+        s.add(residualStep(t("teach.block.step.residual1.title"), "x' = x + proj", "input", "proj", "residual1"));
+        s.add(new Step(t("teach.block.step.ln2.before.title"), t("teach.block.step.ln2.before.formula"), "(L, C) → (L, C)",
                 c -> strips(c, List.of(new Named("LN2(x')", c.trace().get("norm2"))))));
-        s.add(new Step("MLP: fc1", "fc1(LN2(x')) = LN2(x')·W_1ᵀ + b_1", "(L, C) → (L, 4C)", c -> strips(c, List.of(new Named("fc1", c.trace().get("fc1"))))));
-        s.add(new Step("GELU", "GELU(z) = z·Φ(z), the exact (erf) form, channel by channel", "(L, 4C) → (L, 4C)",
+        s.add(new Step(t("teach.block.step.fc1.title"), "fc1(LN2(x')) = LN2(x')·W_1ᵀ + b_1", "(L, C) → (L, 4C)", c -> strips(c, List.of(new Named("fc1", c.trace().get("fc1"))))));
+        s.add(new Step("GELU", t("teach.block.step.gelu.formula.v1"), "(L, 4C) → (L, 4C)",
                 c -> strips(c, List.of(new Named("fc1", c.trace().get("fc1")), new Named("GELU", c.trace().get("gelu"))))));
-        s.add(new Step("MLP: fc2", "fc2(GELU) = GELU·W_2ᵀ + b_2", "(L, 4C) → (L, C)", c -> strips(c, List.of(new Named("fc2", c.trace().get("fc2"))))));
-        s.add(residualStep("+ residual (MLP): the token leaving the block", "out = x' + fc2", "residual1", "fc2", "output"));
+        s.add(new Step(t("teach.block.step.fc2.title"), "fc2(GELU) = GELU·W_2ᵀ + b_2", "(L, 4C) → (L, C)", c -> strips(c, List.of(new Named("fc2", c.trace().get("fc2"))))));
+        s.add(residualStep(t("teach.block.step.residual2.title"), "out = x' + fc2", "residual1", "fc2", "output"));
         return s;
     }
 
     private static List<Step> stepsV2() {
         List<Step> s = new ArrayList<>();
-        s.add(new Step("x: the token entering the block", "x ∈ ℝ^C, one row of the stage's token matrix (V2: no LayerNorm before the attention)",
-                "(L, C) = (H·W, C); the map is shifted and cut into windows: (nW·N, C)", c -> strips(c, List.of(new Named("x", c.trace().get("input"))))));
-        s.add(qkvStep("[q | k | v] = x·W_qkvᵀ + [b_q; 0; b_v] (no k bias), then split into h heads of d = C/h channels"));
-        s.add(new Step("scores: scaled cosine", "s_j = τ_h · cos(q, k_j), τ_h = exp(min(logit_scale_h, ln 100)); no 1/√d",
-                "(nW, h, N, d) → unit rows → (nW, h, N, N); the query's row: (h, N)", c -> rows(c, "scores", "τ·cos")));
-        s.add(new Step("+ continuous position bias + shift mask M", "s_j + 16·σ(CPB(Δ(i, j))) + M_ij; the bias lies in (0, 16)",
-                "CPB: an MLP 2 → 512 → h over log-spaced offsets; M: (nW, N, N)", BlockWalkthrough::biasAndMask));
+        s.add(new Step(t("teach.block.step.input.title"), t("teach.block.step.input.formula.v2"),
+                t("teach.block.step.input.shapes.v2"), c -> strips(c, List.of(new Named("x", c.trace().get("input"))))));
+        s.add(qkvStep(t("teach.block.step.qkv.formula.v2")));
+        s.add(new Step(t("teach.block.step.scores.title.v2"), t("teach.block.step.scores.formula.v2"),
+                t("teach.block.step.scores.shapes.v2"), c -> rows(c, "scores", "τ·cos")));
+        s.add(new Step(t("teach.block.step.bias.title.v2"), t("teach.block.step.bias.formula.v2"),
+                t("teach.block.step.bias.shapes.v2"), BlockWalkthrough::biasAndMask));
         s.add(softmaxStep());
         s.add(sumStep());
         s.add(projStep());
-        s.add(new Step("LayerNorm 1 (after the attention)", "LN1(proj): V2 normalises the branch's output, not its input", "(L, C) → (L, C)",
+        s.add(new Step(t("teach.block.step.ln1.after.title"), t("teach.block.step.ln1.after.formula"), "(L, C) → (L, C)",
                 c -> strips(c, List.of(new Named("LN1(proj)", c.trace().get("norm1"))))));
-        s.add(residualStep("+ residual (attention)", "x' = x + LN1(proj)", "input", "norm1", "residual1"));
-        s.add(new Step("MLP: fc1", "fc1(x') = x'·W_1ᵀ + b_1", "(L, C) → (L, 4C)", c -> strips(c, List.of(new Named("fc1", c.trace().get("fc1"))))));
-        s.add(new Step("GELU", "GELU(z) = z·Φ(z), the exact (erf) form", "(L, 4C) → (L, 4C)",
+        s.add(residualStep(t("teach.block.step.residual1.title"), "x' = x + LN1(proj)", "input", "norm1", "residual1"));
+        s.add(new Step(t("teach.block.step.fc1.title"), "fc1(x') = x'·W_1ᵀ + b_1", "(L, C) → (L, 4C)", c -> strips(c, List.of(new Named("fc1", c.trace().get("fc1"))))));
+        s.add(new Step("GELU", t("teach.block.step.gelu.formula.v2"), "(L, 4C) → (L, 4C)",
                 c -> strips(c, List.of(new Named("fc1", c.trace().get("fc1")), new Named("GELU", c.trace().get("gelu"))))));
-        s.add(new Step("MLP: fc2", "fc2(GELU) = GELU·W_2ᵀ + b_2", "(L, 4C) → (L, C)", c -> strips(c, List.of(new Named("fc2", c.trace().get("fc2"))))));
-        s.add(new Step("LayerNorm 2 (after the MLP)", "LN2(fc2)", "(L, C) → (L, C)", c -> strips(c, List.of(new Named("LN2(fc2)", c.trace().get("norm2"))))));
-        s.add(residualStep("+ residual (MLP): the token leaving the block", "out = x' + LN2(fc2)", "residual1", "norm2", "output"));
+        s.add(new Step(t("teach.block.step.fc2.title"), "fc2(GELU) = GELU·W_2ᵀ + b_2", "(L, 4C) → (L, C)", c -> strips(c, List.of(new Named("fc2", c.trace().get("fc2"))))));
+        s.add(new Step(t("teach.block.step.ln2.after.title"), "LN2(fc2)", "(L, C) → (L, C)", c -> strips(c, List.of(new Named("LN2(fc2)", c.trace().get("norm2"))))));
+        s.add(residualStep(t("teach.block.step.residual2.title"), "out = x' + LN2(fc2)", "residual1", "norm2", "output"));
         return s;
     }
 
     private static Step qkvStep(String formula) {
-        return new Step("q, k, v and the split into heads", formula, "(nW·N, C) → (nW·N, 3C) → 3 × (nW, h, N, d)", c -> {
+        return new Step(t("teach.block.step.qkv.title"), formula, "(nW·N, C) → (nW·N, 3C) → 3 × (nW, h, N, d)", c -> {
             Trace t = c.trace();
             int heads = (int) t.shape("q")[0];
             int n = (int) t.shape("q")[1];
             int d = (int) t.shape("q")[2];
             List<BufferedImage> columns = new ArrayList<>();
             for (int h = 0; h < heads; h++) {
-                columns.add(stripColumn(c.signed(), "head " + h, List.of(
+                columns.add(stripColumn(c.signed(), Messages.get("teach.block.head", h), List.of(
                         new Named("q", slice(t.get("q"), (h * n + t.queryIndex()) * d, d)),
                         new Named("k", slice(t.get("k"), (h * n + t.queryIndex()) * d, d)),
                         new Named("v", slice(t.get("v"), (h * n + t.queryIndex()) * d, d))), headWidth(heads)));
@@ -173,27 +177,27 @@ public final class BlockWalkthrough {
     }
 
     private static Step softmaxStep() {
-        return new Step("softmax: attention weights", "p_j = exp(s_j + B + M) / Σ_k exp(s_k + B + M); each head's row sums to 1",
-                "(nW, h, N, N) → (nW, h, N, N); hover a key to see its value vector and its place", BlockWalkthrough::softmax);
+        return new Step(t("teach.block.step.softmax.title"), t("teach.block.step.softmax.formula"),
+                t("teach.block.step.softmax.shapes"), BlockWalkthrough::softmax);
     }
 
     private static Step sumStep() {
-        return new Step("weighted sum of the values", "o_h = Σ_j p_j · v_j, one d-vector per head",
-                "(nW, h, N, N) · (nW, h, N, d) → (nW, h, N, d); the query's row: (h, d)", c -> {
+        return new Step(t("teach.block.step.sum.title"), t("teach.block.step.sum.formula"),
+                t("teach.block.step.sum.shapes"), c -> {
                     Trace t = c.trace();
                     int heads = (int) t.shape("context")[0];
                     int d = (int) t.shape("context")[1];
                     List<BufferedImage> columns = new ArrayList<>();
                     for (int h = 0; h < heads; h++) {
-                        columns.add(stripColumn(c.signed(), "head " + h, List.of(new Named("o", slice(t.get("context"), h * d, d))), headWidth(heads)));
+                        columns.add(stripColumn(c.signed(), Messages.get("teach.block.head", h), List.of(new Named("o", slice(t.get("context"), h * d, d))), headWidth(heads)));
                     }
                     return wrap(columns);
                 });
     }
 
     private static Step projStep() {
-        return new Step("concatenate the heads, then the projection", "concat(o_1, …, o_h) · W_projᵀ + b: the projection mixes the heads",
-                "(nW, h, N, d) → (nW·N, C) → (nW·N, C); then windows are put back and the shift undone", c -> {
+        return new Step(t("teach.block.step.proj.title"), t("teach.block.step.proj.formula"),
+                t("teach.block.step.proj.shapes"), c -> {
                     Trace t = c.trace();
                     int heads = (int) t.shape("context")[0];
                     List<BufferedImage> parts = new ArrayList<>();
@@ -210,11 +214,10 @@ public final class BlockWalkthrough {
             float[] dx = t.get(delta);
             double ratio = norm(dx) / Math.max(1e-12, norm(x));
             List<BufferedImage> parts = new ArrayList<>();
-            parts.add(strip(c.signed(), "before", x, 0, STRIP_WIDTH));
-            parts.add(strip(c.signed(), "branch", dx, 0, STRIP_WIDTH));
-            parts.add(strip(c.signed(), "after", t.get(after), 0, STRIP_WIDTH));
-            return TeachingRenderer.column(parts, new String[]{
-                "‖Δx‖ / ‖x‖ = %.3f: how much this branch changed the token".formatted(ratio)});
+            parts.add(strip(c.signed(), Messages.get("teach.block.residual.before"), x, 0, STRIP_WIDTH));
+            parts.add(strip(c.signed(), Messages.get("teach.block.residual.branch"), dx, 0, STRIP_WIDTH));
+            parts.add(strip(c.signed(), Messages.get("teach.block.residual.after"), t.get(after), 0, STRIP_WIDTH));
+            return TeachingRenderer.column(parts, new String[]{Messages.get("teach.block.residual.ratio", ratio)});
         });
     }
 
@@ -234,10 +237,11 @@ public final class BlockWalkthrough {
         List<BufferedImage> parts = new ArrayList<>();
         for (Named n : named) parts.add(strip(signed, n.name(), n.values(), 0, width));
         BufferedImage body = TeachingRenderer.column(parts, new String[0]);
-        int titleH = Draw.lineHeight(Draw.TITLE);
-        BufferedImage out = Draw.white(Math.max(body.getWidth(), Draw.width(title, Draw.TITLE) + 4), titleH + body.getHeight());
+        java.awt.Font font = Draw.title();
+        int titleH = Draw.lineHeight(font);
+        BufferedImage out = Draw.white(Math.max(body.getWidth(), Draw.width(title, font) + 4), titleH + body.getHeight());
         Graphics2D g = Draw.graphics(out);
-        Draw.text(g, title, Draw.GAP, 0, Draw.TITLE, Draw.INK);
+        Draw.text(g, title, Draw.GAP, 0, font, Draw.INK);
         g.drawImage(body, 0, titleH, null);
         g.dispose();
         return out;
@@ -264,15 +268,16 @@ public final class BlockWalkthrough {
         for (float x : v) max = Math.max(max, Math.abs(x));
         String label = name + "  (" + v.length + ")";
         String normText = "‖·‖ = " + Draw.number(norm(v));
-        int labelH = Draw.lineHeight(Draw.SMALL);
+        java.awt.Font font = Draw.small();
+        int labelH = Draw.lineHeight(font);
         int cells = Math.min(v.length, width);
         double per = (double) v.length / cells;
         int cellW = Math.max(1, width / cells);
-        int w = Math.max(cells * cellW, Draw.width(label, Draw.SMALL) + Draw.width(normText, Draw.SMALL) + 12);
+        int w = Math.max(cells * cellW, Draw.width(label, font) + Draw.width(normText, font) + 12);
         BufferedImage out = Draw.white(w + 2, labelH + STRIP_HEIGHT + 4);
         Graphics2D g = Draw.graphics(out);
-        Draw.text(g, label, 0, 0, Draw.SMALL, Draw.INK);
-        Draw.text(g, normText, w - Draw.width(normText, Draw.SMALL), 0, Draw.SMALL, new Color(90, 90, 90));
+        Draw.text(g, label, 0, 0, font, Draw.INK);
+        Draw.text(g, normText, w - Draw.width(normText, font), 0, font, new Color(90, 90, 90));
         for (int k = 0; k < cells; k++) {
             int from = (int) Math.floor(k * per);
             int to = Math.max(from + 1, (int) Math.floor((k + 1) * per));
@@ -302,7 +307,7 @@ public final class BlockWalkthrough {
         int heads = (int) t.shape(name)[0];
         int n = (int) t.shape(name)[1];
         List<BufferedImage> parts = new ArrayList<>();
-        for (int h = 0; h < heads; h++) parts.add(strip(c.signed(), "head " + h + ": " + label, slice(t.get(name), h * n, n), 0, Math.min(STRIP_WIDTH, n * 14)));
+        for (int h = 0; h < heads; h++) parts.add(strip(c.signed(), Messages.get("teach.block.head.label", h, label), slice(t.get(name), h * n, n), 0, Math.min(STRIP_WIDTH, n * 14)));
         return TeachingRenderer.column(parts, new String[0]);
     }
 
@@ -315,9 +320,9 @@ public final class BlockWalkthrough {
             float[] total = new float[n];
             for (int j = 0; j < n; j++) total[j] = t.get("scores")[h * n + j] + t.get("bias")[h * n + j] + t.get("mask")[h * n + j];
             parts.add(TeachingRenderer.row(List.of(
-                    strip(c.signed(), "head " + h + ": bias", slice(t.get("bias"), h * n, n), 0, Math.min(260, n * 8)),
-                    strip(c.signed(), "mask", slice(t.get("mask"), h * n, n), 0, Math.min(260, n * 8)),
-                    strip(c.signed(), "sum", total, 0, Math.min(260, n * 8)))));
+                    strip(c.signed(), Messages.get("teach.block.strip.bias", h), slice(t.get("bias"), h * n, n), 0, Math.min(260, n * 8)),
+                    strip(c.signed(), Messages.get("teach.block.strip.mask"), slice(t.get("mask"), h * n, n), 0, Math.min(260, n * 8)),
+                    strip(c.signed(), Messages.get("teach.block.strip.sum"), total, 0, Math.min(260, n * 8)))));
         }
         return TeachingRenderer.column(parts, new String[0]);
     }
@@ -330,15 +335,16 @@ public final class BlockWalkthrough {
         int d = (int) t.shape("v")[2];
         int cell = Math.max(5, Math.min(24, 360 / n));
         int barH = 46;
-        int labelH = Draw.lineHeight(Draw.SMALL);
+        java.awt.Font font = Draw.small();
+        int labelH = Draw.lineHeight(font);
         List<BufferedImage> bars = new ArrayList<>();
         List<BufferedImage> tops = new ArrayList<>();
         for (int h = 0; h < heads; h++) {
             float[] p = slice(t.get("probs"), h * n, n);
-            String title = "head %d: weights over the %d keys (query = #%d)".formatted(h, n, t.queryIndex());
-            BufferedImage b = Draw.white(Math.max(n * cell + 2, Draw.width(title, Draw.SMALL) + 4), labelH + barH + 4);
+            String title = Messages.get("teach.block.softmax.weights", h, n, t.queryIndex());
+            BufferedImage b = Draw.white(Math.max(n * cell + 2, Draw.width(title, font) + 4), labelH + barH + 4);
             Graphics2D g = Draw.graphics(b);
-            Draw.text(g, title, 0, 0, Draw.SMALL, Draw.INK);
+            Draw.text(g, title, 0, 0, font, Draw.INK);
             for (int j = 0; j < n; j++) {
                 int bh = Math.max(1, (int) Math.round(p[j] * barH));        // at least a hairline: a weight of ~0 still shows
                 boolean padded = t.sources()[j] < 0;
@@ -353,12 +359,13 @@ public final class BlockWalkthrough {
             bars.add(b);
             List<BufferedImage> column = new ArrayList<>();
             for (int j : top(p, 3)) {
-                String where = t.sources()[j] < 0 ? "padding" : "token (%d, %d)".formatted(t.sources()[j] / t.width(), t.sources()[j] % t.width());
-                column.add(strip(c.signed(), "p = %.3f · v of key #%d, %s".formatted(p[j], j, where), slice(t.get("v"), (h * n + j) * d, d), 0, 180));
+                String where = t.sources()[j] < 0 ? Messages.get("teach.block.softmax.padding")
+                        : Messages.get("teach.block.softmax.token", t.sources()[j] / t.width(), t.sources()[j] % t.width());
+                column.add(strip(c.signed(), Messages.get("teach.block.softmax.top", p[j], j, where), slice(t.get("v"), (h * n + j) * d, d), 0, 180));
             }
             if (c.hoverKey() >= 0 && c.hoverKey() < n) {
                 int j = c.hoverKey();
-                column.add(strip(c.signed(), "pointed key #%d: p = %.3f, its v".formatted(j, p[j]), slice(t.get("v"), (h * n + j) * d, d), 0, 180));
+                column.add(strip(c.signed(), Messages.get("teach.block.softmax.pointed", j, p[j]), slice(t.get("v"), (h * n + j) * d, d), 0, 180));
             }
             tops.add(stack(column));
         }
@@ -410,10 +417,12 @@ public final class BlockWalkthrough {
         double k = (double) THUMB / Math.max(view.getWidth(), view.getHeight());
         int w = (int) Math.round(view.getWidth() * k);
         int h = (int) Math.round(view.getHeight() * k);
-        int labelH = Draw.lineHeight(Draw.SMALL);
-        BufferedImage out = Draw.white(w + 2, h + labelH + 4);
+        java.awt.Font font = Draw.small();
+        int labelH = Draw.lineHeight(font);
+        String title = Messages.get("teach.block.softmax.window");
+        BufferedImage out = Draw.white(Math.max(w + 2, Draw.width(title, font) + 2), h + labelH + 4);
         Graphics2D g = Draw.graphics(out);
-        Draw.text(g, "the window on the image", 0, 0, Draw.SMALL, Draw.INK);
+        Draw.text(g, title, 0, 0, font, Draw.INK);
         g.drawImage(view, 0, labelH + 2, w, h, null);
         double token = (double) a.tokenPixels(t.geometry().stage()) * k;
         float[] mean = new float[n];

@@ -20,7 +20,7 @@ public final class ClassActivationMap {
 
     private ClassActivationMap(ClassifierHead head, StageOutput last) {
         if (last.channels() != head.channels()) {
-            throw new IllegalArgumentException("stage %d has %d channels; the head expects %d (is it the last stage?)"
+            throw new IllegalArgumentException("stage %d has %d channels; the head expects %d (is it the last stage?)"   // not user text: a programming error
                     .formatted(last.stage(), last.channels(), head.channels()));
         }
         this.head = head;
@@ -36,7 +36,7 @@ public final class ClassActivationMap {
     /** Maps from a forward pass that captured stage outputs. */
     public static ClassActivationMap of(ClassifierHead head, Inference inference) {
         StageOutput last = inference.stageOutputs().stream().max(Comparator.comparingInt(StageOutput::stage))
-                .orElseThrow(() -> new IllegalArgumentException("class activation maps need the stage outputs; none were captured"));
+                .orElseThrow(() -> new IllegalArgumentException("class activation maps need the stage outputs; none were captured"));   // not user text: a programming error
         return of(head, last);
     }
 
@@ -45,7 +45,7 @@ public final class ClassActivationMap {
     /** cam_c over the last stage's (H, W) tokens; its mean plus b_c is logit c. */
     public TokenMap forClass(int classIndex) {
         if (classIndex < 0 || classIndex >= head.classes()) {
-            throw new IllegalArgumentException("class " + classIndex + " does not exist; the head has " + head.classes());
+            throw new IllegalArgumentException(io.swinlens.i18n.Messages.get("teach.error.noClass", classIndex, head.classes()));
         }
         int c = head.channels();
         float[] w = head.weight();

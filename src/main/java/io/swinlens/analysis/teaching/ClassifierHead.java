@@ -14,7 +14,7 @@ public record ClassifierHead(int classes, int channels, float[] normWeight, floa
 
     public ClassifierHead {
         if (normWeight.length != channels || normBias.length != channels || weight.length != classes * channels || bias.length != classes) {
-            throw new IllegalArgumentException("a head for %d classes over %d channels got norm %d/%d, weight %d, bias %d"
+            throw new IllegalArgumentException("a head for %d classes over %d channels got norm %d/%d, weight %d, bias %d"   // not user text: a programming error
                     .formatted(classes, channels, normWeight.length, normBias.length, weight.length, bias.length));
         }
     }

@@ -36,6 +36,6 @@ public enum Diverging {
 
     public static Diverging parse(String text) {
         for (Diverging d : values()) if (d.id().equalsIgnoreCase(text.trim())) return d;
-        throw new IllegalArgumentException("unknown signed-value map '" + text + "' (red-blue, purple-green)");
+        throw new IllegalArgumentException(io.swinlens.i18n.Messages.get("teach.error.signedMap", text));
     }
 }

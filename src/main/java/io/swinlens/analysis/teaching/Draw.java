@@ -1,6 +1,9 @@
 package io.swinlens.analysis.teaching;
 
 import io.swinlens.analysis.Colormap;
+import io.swinlens.i18n.Fonts;
+import io.swinlens.i18n.Messages;
+import io.swinlens.model.geometry.BlockGeometry;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -9,19 +12,29 @@ import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.util.Locale;
 
 /** Java2D helpers of the teaching pictures: white sheets, text, matrices and colorbars. Headless. */
 final class Draw {
 
     static final int GAP = 10;
-    static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 13);
-    static final Font SMALL = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
-    static final Font CAPTION = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
     static final Color INK = new Color(25, 25, 25);
     /** Masked entries (-100) in a matrix drawn on a diverging scale: off the scale, so a colour of their own. */
     static final Color MASKED = new Color(70, 70, 70);
 
     private Draw() { }
+
+    /** Fonts in the current language, asked for when drawing (the language can change between two pictures). */
+    static Font title() { return Fonts.sans(Font.BOLD, 13); }
+
+    static Font small() { return Fonts.sans(Font.PLAIN, 11); }
+
+    static Font caption() { return Fonts.sans(Font.PLAIN, 12); }
+
+    /** A block's shift in words: one number, or one per axis. */
+    static String shift(BlockGeometry g) {
+        return g.shiftY() == g.shiftX() ? Integer.toString(g.shiftY()) : Messages.get("teach.common.shift.axes", g.shiftY(), g.shiftX());
+    }
 
     static BufferedImage white(int w, int h) {
         BufferedImage out = new BufferedImage(Math.max(1, w), Math.max(1, h), BufferedImage.TYPE_INT_ARGB);
@@ -86,10 +99,11 @@ final class Draw {
         g.setColor(new Color(90, 90, 90));
         g.setStroke(new BasicStroke(1));
         g.drawRect(x, y, barW - 1, height - 1);
-        int lh = lineHeight(SMALL);
-        text(g, top, x + barW + 3, y - lh / 3, SMALL, INK);
-        text(g, bottom, x + barW + 3, y + height - lh + lh / 3, SMALL, INK);
-        return barW + 3 + Math.max(width(top, SMALL), width(bottom, SMALL));
+        Font small = small();
+        int lh = lineHeight(small);
+        text(g, top, x + barW + 3, y - lh / 3, small, INK);
+        text(g, bottom, x + barW + 3, y + height - lh + lh / 3, small, INK);
+        return barW + 3 + Math.max(width(top, small), width(bottom, small));
     }
 
     static java.util.function.DoubleToIntFunction sequential(Colormap map) { return map::argb; }
@@ -102,6 +116,6 @@ final class Draw {
     static String number(double v) {
         if (v == 0) return "0";
         double a = Math.abs(v);
-        return a >= 1000 || a < 0.01 ? "%.2e".formatted(v) : "%.3g".formatted(v);
+        return a >= 1000 || a < 0.01 ? String.format(Locale.ROOT, "%.2e", v) : String.format(Locale.ROOT, "%.3g", v);
     }
 }

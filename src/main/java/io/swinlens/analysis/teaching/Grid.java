@@ -10,7 +10,7 @@ public record Grid(int height, int width, float[] values) {
 
     public Grid {
         if (height <= 0 || width <= 0 || values.length != height * width) {
-            throw new IllegalArgumentException("a %dx%d grid needs %d values, got %d".formatted(height, width, height * width, values.length));
+            throw new IllegalArgumentException("a %dx%d grid needs %d values, got %d".formatted(height, width, height * width, values.length));   // not user text: a programming error
         }
     }
 

@@ -1,12 +1,16 @@
 package io.swinlens.analysis.teaching;
 
+import io.swinlens.i18n.Messages;
+
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Mean attention distance of every head against depth, coloured by stage, as in Dosovitskiy et al. 2021,
@@ -48,13 +52,23 @@ public final class HeadStatisticsPlot {
             maxDistance = Math.max(maxDistance, stats.get(k).meanDistancePx());
         }
         double yMax = niceCeiling(maxDistance);
-        int width = LEFT + PLOT_W + 130;
-        int top = Draw.GAP + Draw.lineHeight(Draw.TITLE) + 10;
-        int height = top + PLOT_H + BOTTOM + 2 * Draw.lineHeight(Draw.CAPTION) + Draw.GAP;
+        Font titleFont = Draw.title();
+        Font small = Draw.small();
+        Font captionFont = Draw.caption();
+        String title = Messages.get("teach.stats.title");
+        String[] caption = {
+            Messages.get("teach.stats.caption.where", modelName, stats.size()),
+            Messages.get("teach.stats.caption.windows")};
+        int textW = Draw.width(title, titleFont);
+        for (String line : caption) textW = Math.max(textW, Draw.width(line, captionFont));
+        int width = Math.max(LEFT + PLOT_W + 130, LEFT + textW + Draw.GAP);
+        int bottom = Math.max(BOTTOM, 12 + 2 * Draw.lineHeight(small));        // tick labels and the axis title
+        int top = Draw.GAP + Draw.lineHeight(titleFont) + 10;
+        int height = top + PLOT_H + bottom + 2 * Draw.lineHeight(captionFont) + Draw.GAP;
         BufferedImage out = Draw.white(width, height);
         Graphics2D g = Draw.graphics(out);
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        Draw.text(g, "Mean attention distance per head against depth", LEFT, Draw.GAP, Draw.TITLE, Draw.INK);
+        Draw.text(g, title, LEFT, Draw.GAP, titleFont, Draw.INK);
 
         // axes and ticks
         g.setColor(new Color(225, 225, 225));
@@ -66,25 +80,25 @@ public final class HeadStatisticsPlot {
         g.setStroke(new BasicStroke(1));
         g.drawLine(LEFT, top, LEFT, top + PLOT_H);
         g.drawLine(LEFT, top + PLOT_H, LEFT + PLOT_W, top + PLOT_H);
-        int lh = Draw.lineHeight(Draw.SMALL);
+        int lh = Draw.lineHeight(small);
         for (int t = 0; t <= 5; t++) {
             int y = top + PLOT_H - (int) Math.round(t * PLOT_H / 5.0);
-            String label = "%.0f".formatted(yMax * t / 5);
+            String label = String.format(Locale.ROOT, "%.0f", yMax * t / 5);
             g.drawLine(LEFT - 4, y, LEFT, y);
-            Draw.text(g, label, LEFT - 8 - Draw.width(label, Draw.SMALL), y - lh / 2, Draw.SMALL, Draw.INK);
+            Draw.text(g, label, LEFT - 8 - Draw.width(label, small), y - lh / 2, small, Draw.INK);
         }
         for (int b = 0; b < blocks; b++) {
             int x = xOf(b, blocks);
             g.drawLine(x, top + PLOT_H, x, top + PLOT_H + 4);
             String label = Integer.toString(b);
-            Draw.text(g, label, x - Draw.width(label, Draw.SMALL) / 2, top + PLOT_H + 6, Draw.SMALL, Draw.INK);
+            Draw.text(g, label, x - Draw.width(label, small) / 2, top + PLOT_H + 6, small, Draw.INK);
         }
-        String xTitle = "depth (block index across the model)";
-        Draw.text(g, xTitle, LEFT + PLOT_W / 2 - Draw.width(xTitle, Draw.SMALL) / 2, top + PLOT_H + 8 + lh, Draw.SMALL, Draw.INK);
+        String xTitle = Messages.get("teach.stats.axis.depth");
+        Draw.text(g, xTitle, LEFT + PLOT_W / 2 - Draw.width(xTitle, small) / 2, top + PLOT_H + 8 + lh, small, Draw.INK);
         Graphics2D rotated = (Graphics2D) g.create();
         rotated.rotate(-Math.PI / 2);
-        String yTitle = "mean attention distance (px)";
-        Draw.text(rotated, yTitle, -(top + PLOT_H / 2 + Draw.width(yTitle, Draw.SMALL) / 2), 6, Draw.SMALL, Draw.INK);
+        String yTitle = Messages.get("teach.stats.axis.distance");
+        Draw.text(rotated, yTitle, -(top + PLOT_H / 2 + Draw.width(yTitle, small) / 2), 6, small, Draw.INK);
         rotated.dispose();
 
         for (int k = 0; k < stats.size(); k++) {
@@ -100,12 +114,9 @@ public final class HeadStatisticsPlot {
             int y = top + 6 + st * (lh + 4);
             g.setColor(new Color(STAGE_RGB[st % STAGE_RGB.length]));
             g.fillOval(LEFT + PLOT_W + 20, y + 2, 10, 10);
-            Draw.text(g, "stage " + st, LEFT + PLOT_W + 36, y, Draw.SMALL, Draw.INK);
+            Draw.text(g, Messages.get("teach.stats.legend.stage", st), LEFT + PLOT_W + 36, y, small, Draw.INK);
         }
-        Draw.lines(g, new String[]{
-            "%s · %d heads · distance weighted by attention, between token centres, in input pixels".formatted(modelName, stats.size()),
-            "Windows cap the distance in Swin: a head can only look inside its M x M window."},
-                LEFT, top + PLOT_H + BOTTOM, Draw.CAPTION);
+        Draw.lines(g, caption, LEFT, top + PLOT_H + bottom, captionFont);
         g.dispose();
         return out;
     }

@@ -1,5 +1,7 @@
 package io.swinlens.analysis.teaching;
 
+import io.swinlens.i18n.Messages;
+
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -41,17 +43,20 @@ final class MatrixPanel {
         double lower = diverging ? -limit : Math.min(0, lo);
         DoubleToIntFunction bar = diverging ? Draw.divergingBar(signed) : Draw.sequential(colormap);
 
-        int titleH = Draw.lineHeight(Draw.TITLE) + 4;
+        java.awt.Font titleFont = Draw.title();
+        java.awt.Font small = Draw.small();
+        int titleH = Draw.lineHeight(titleFont) + 4;
         int matrixW = width * cell;
         int matrixH = height * cell;
         String top = Draw.number(upper);
         String bottom = Draw.number(lower);
-        int barW = 12 + 3 + Math.max(Draw.width(top, Draw.SMALL), Draw.width(bottom, Draw.SMALL));
-        int legendH = anyMasked ? Draw.lineHeight(Draw.SMALL) + 4 : 0;
-        int w = Math.max(matrixW + Draw.GAP + barW, Draw.width(title, Draw.TITLE)) + 2;
+        String legend = Messages.get("teach.matrix.masked");
+        int barW = 12 + 3 + Math.max(Draw.width(top, small), Draw.width(bottom, small));
+        int legendH = anyMasked ? Draw.lineHeight(small) + 4 : 0;
+        int w = Math.max(Math.max(matrixW + Draw.GAP + barW, Draw.width(title, titleFont)), anyMasked ? 14 + Draw.width(legend, small) : 0) + 2;
         BufferedImage out = Draw.white(w, titleH + matrixH + legendH + 8);
         Graphics2D g = Draw.graphics(out);
-        Draw.text(g, title, 0, 0, Draw.TITLE, Draw.INK);
+        Draw.text(g, title, 0, 0, titleFont, Draw.INK);
         int y0 = titleH + 4;
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
@@ -79,7 +84,7 @@ final class MatrixPanel {
         if (anyMasked) {
             g.setColor(Draw.MASKED);
             g.fillRect(0, y0 + matrixH + 6, 10, 10);
-            Draw.text(g, "masked (-100)", 14, y0 + matrixH + 3, Draw.SMALL, Draw.INK);
+            Draw.text(g, legend, 14, y0 + matrixH + 3, small, Draw.INK);
         }
         g.dispose();
         return out;

@@ -76,19 +76,22 @@ final class Overlays {
     /** The picture with a colorbar at its right, a title above and caption lines below, on white. */
     static BufferedImage framed(String title, BufferedImage picture, java.util.function.DoubleToIntFunction bar, String top,
                                 String bottom, String[] caption) {
-        int titleH = Draw.lineHeight(Draw.TITLE) + 6;
-        int barW = 12 + 3 + Math.max(Draw.width(top, Draw.SMALL), Draw.width(bottom, Draw.SMALL));
+        java.awt.Font titleFont = Draw.title();
+        java.awt.Font small = Draw.small();
+        java.awt.Font captionFont = Draw.caption();
+        int titleH = Draw.lineHeight(titleFont) + 6;
+        int barW = 12 + 3 + Math.max(Draw.width(top, small), Draw.width(bottom, small));
         int captionW = 0;
-        for (String line : caption) captionW = Math.max(captionW, Draw.width(line, Draw.CAPTION));
-        int width = Draw.GAP + Math.max(picture.getWidth() + Draw.GAP + barW, Math.max(captionW, Draw.width(title, Draw.TITLE))) + Draw.GAP;
-        int height = Draw.GAP + titleH + picture.getHeight() + Draw.GAP + caption.length * Draw.lineHeight(Draw.CAPTION) + Draw.GAP;
+        for (String line : caption) captionW = Math.max(captionW, Draw.width(line, captionFont));
+        int width = Draw.GAP + Math.max(picture.getWidth() + Draw.GAP + barW, Math.max(captionW, Draw.width(title, titleFont))) + Draw.GAP;
+        int height = Draw.GAP + titleH + picture.getHeight() + Draw.GAP + caption.length * Draw.lineHeight(captionFont) + Draw.GAP;
         BufferedImage out = Draw.white(width, height);
         Graphics2D g = Draw.graphics(out);
-        Draw.text(g, title, Draw.GAP, Draw.GAP, Draw.TITLE, Draw.INK);
+        Draw.text(g, title, Draw.GAP, Draw.GAP, titleFont, Draw.INK);
         int y = Draw.GAP + titleH;
         g.drawImage(picture, Draw.GAP, y, null);
         if (bar != null) Draw.colorbar(g, Draw.GAP + picture.getWidth() + Draw.GAP, y + 6, picture.getHeight() - 12, bar, top, bottom);
-        Draw.lines(g, caption, Draw.GAP, y + picture.getHeight() + Draw.GAP, Draw.CAPTION);
+        Draw.lines(g, caption, Draw.GAP, y + picture.getHeight() + Draw.GAP, captionFont);
         g.dispose();
         return out;
     }

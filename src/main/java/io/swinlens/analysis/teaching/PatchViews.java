@@ -1,6 +1,8 @@
 package io.swinlens.analysis.teaching;
 
 import io.swinlens.analysis.AnalysedImage;
+import io.swinlens.i18n.Fonts;
+import io.swinlens.i18n.Messages;
 import io.swinlens.model.capture.StageOutput;
 import io.swinlens.model.capture.Trace;
 import io.swinlens.model.config.SwinConfig;
@@ -23,9 +25,10 @@ import java.util.List;
 public final class PatchViews {
 
     private static final int IMAGE_SIDE = 250;
-    private static final Font LABEL = new Font(Font.SANS_SERIF, Font.BOLD, 13);
-
     private PatchViews() { }
+
+    /** The font of the labels drawn on the image, in the current language. */
+    private static Font label() { return Fonts.sans(Font.BOLD, 13); }
 
     /**
      * @param weight the convolution as a (C, 3·P·P) matrix ({@code SwinModel.patchEmbedWeight})
@@ -37,31 +40,29 @@ public final class PatchViews {
         int dim = c.embedDim();
         int y0 = t.sources()[0];
         int x0 = t.sources()[1];
-        BufferedImage grid = imageWithGrid(a, p, List.of(new int[]{y0, x0, p, p}), List.of("patch"));
+        BufferedImage grid = imageWithGrid(a, p, List.of(new int[]{y0, x0, p, p}), List.of(Messages.get("teach.embed.patch")));
         float[] patch = t.get("patch");
         List<BufferedImage> channels = new ArrayList<>();
         String[] names = {"R", "G", "B"};
         for (int ch = 0; ch < cin; ch++) {
-            channels.add(MatrixPanel.draw("%s of the patch, normalised (%d x %d)".formatted(ch < 3 ? names[ch] : "c" + ch, p, p),
+            channels.add(MatrixPanel.draw(Messages.get("teach.embed.channel", ch < 3 ? names[ch] : "c" + ch, p, p),
                     java.util.Arrays.copyOfRange(patch, ch * p * p, (ch + 1) * p * p), p, p, true, Float.NEGATIVE_INFINITY, null, -1, -1, 120));
         }
-        BufferedImage matrix = MatrixPanel.draw("W: the %d filters as a %d x %d matrix".formatted(dim, dim, cin * p * p), weight, dim, cin * p * p,
+        BufferedImage matrix = MatrixPanel.draw(Messages.get("teach.embed.weight", dim, dim, cin * p * p), weight, dim, cin * p * p,
                 true, Float.NEGATIVE_INFINITY, null, -1, -1, 300);
         List<BufferedImage> strips = List.of(
-                BlockWalkthrough.strip("the patch flattened, (channel, row, column) order", patch, cin, 480),
-                BlockWalkthrough.strip("W · patch + b: the convolution's output for this patch", t.get("linear"), 0, 480),
-                BlockWalkthrough.strip("LayerNorm: the token that enters stage 0", t.get("token"), 0, 480));
+                BlockWalkthrough.strip(Messages.get("teach.embed.strip.patch"), patch, cin, 480),
+                BlockWalkthrough.strip(Messages.get("teach.embed.strip.linear"), t.get("linear"), 0, 480),
+                BlockWalkthrough.strip(Messages.get("teach.embed.strip.token"), t.get("token"), 0, 480));
         long[] shape = t.shape("tokens");
-        BufferedImage pca = tokenPicture("stage-0 tokens (%d x %d): 3 principal components as RGB".formatted(shape[0], shape[1]),
+        BufferedImage pca = tokenPicture(Messages.get("teach.embed.pca", shape[0], shape[1]),
                 t.get("tokens"), (int) shape[0], (int) shape[1], (int) shape[2], t.tokenY(), t.tokenX());
         BufferedImage top = TeachingRenderer.row(List.of(grid, TeachingRenderer.column(channels, new String[0]), pca));
         BufferedImage middle = TeachingRenderer.row(List.of(matrix, TeachingRenderer.column(strips, new String[0])));
         return TeachingRenderer.column(List.of(top, middle), new String[]{
-            "%s · patch embedding · patch (row %d, col %d) of a %d x %d grid of %d x %d px patches"
-                    .formatted(a.modelName(), t.tokenY(), t.tokenX(), t.height(), t.width(), p, p),
-            "A Conv2d with kernel = stride = %d is one matrix product per patch: token = W · patch + b, W of shape (%d, %d·%d·%d) = (%d, %d)."
-                    .formatted(p, dim, cin, p, p, dim, cin * p * p),
-            "Then LayerNorm over the %d channels of each token. (L, 3·P·P) → (L, C) = (%d, %d).".formatted(dim, t.height() * t.width(), dim)});
+            Messages.get("teach.embed.caption.where", a.modelName(), t.tokenY(), t.tokenX(), t.height(), t.width(), p, p),
+            Messages.get("teach.embed.caption.conv", p, dim, cin, p, p, dim, cin * p * p),
+            Messages.get("teach.embed.caption.norm", dim, t.height() * t.width(), dim)});
     }
 
     /**
@@ -84,31 +85,29 @@ public final class PatchViews {
         }
         BufferedImage before = imageWithGrid(a, px, boxes, labels);
         int upPx = 2 * px;
-        BufferedImage after = imageWithGrid(a, upPx, List.<int[]>of(new int[]{t.tokenY() * upPx, t.tokenX() * upPx, upPx, upPx}), List.of("merged"));
+        BufferedImage after = imageWithGrid(a, upPx, List.<int[]>of(new int[]{t.tokenY() * upPx, t.tokenX() * upPx, upPx, upPx}), List.of(Messages.get("teach.merge.merged")));
         List<BufferedImage> strips = new ArrayList<>();
-        strips.add(BlockWalkthrough.strip("concat(x0, x1, x2, x3) on channels: " + String.join(", ", order) + " as (row, col) offsets",
-                t.get("concat"), 4, 480));
+        strips.add(BlockWalkthrough.strip(Messages.get("teach.merge.strip.concat", String.join(", ", order)), t.get("concat"), 4, 480));
         if (c.isV2()) {
-            strips.add(BlockWalkthrough.strip("reduction: Linear(4C → 2C), no bias", t.get("reduction"), 0, 480));
-            strips.add(BlockWalkthrough.strip("LayerNorm(2C): V2 normalises after the reduction", t.get("norm"), 0, 480));
+            strips.add(BlockWalkthrough.strip(Messages.get("teach.merge.strip.reduction"), t.get("reduction"), 0, 480));
+            strips.add(BlockWalkthrough.strip(Messages.get("teach.merge.strip.norm.v2"), t.get("norm"), 0, 480));
         } else {
-            strips.add(BlockWalkthrough.strip("LayerNorm(4C): V1 normalises before the reduction", t.get("norm"), 4, 480));
-            strips.add(BlockWalkthrough.strip("reduction: Linear(4C → 2C), no bias", t.get("reduction"), 0, 480));
+            strips.add(BlockWalkthrough.strip(Messages.get("teach.merge.strip.norm.v1"), t.get("norm"), 4, 480));
+            strips.add(BlockWalkthrough.strip(Messages.get("teach.merge.strip.reduction"), t.get("reduction"), 0, 480));
         }
         List<BufferedImage> pcs = new ArrayList<>();
         for (StageOutput o : stages) {
             int[] mark = o.stage() == s ? new int[]{-1, -1} : o.stage() == s + 1 ? new int[]{t.tokenY(), t.tokenX()} : new int[]{-1, -1};
-            pcs.add(tokenPicture("stage %d output (%d x %d x %d)".formatted(o.stage(), o.height(), o.width(), o.channels()),
+            pcs.add(tokenPicture(Messages.get("teach.merge.stageOutput", o.stage(), o.height(), o.width(), o.channels()),
                     o.tokens(), o.height(), o.width(), o.channels(), mark[0], mark[1]));
         }
-        BufferedImage top = TeachingRenderer.row(List.of(labelled("stage %d: %d x %d tokens of %d px".formatted(s, stages.get(s).height(), belowWidth, px), before),
-                labelled("zoomed: the 2 x 2 tokens and their order", zoom(a, t.tokenY() * upPx, t.tokenX() * upPx, px, t.sources())),
-                labelled("stage %d: one token of %d px".formatted(s + 1, upPx), after)));
+        BufferedImage top = TeachingRenderer.row(List.of(labelled(Messages.get("teach.merge.before", s, stages.get(s).height(), belowWidth, px), before),
+                labelled(Messages.get("teach.merge.zoomed"), zoom(a, t.tokenY() * upPx, t.tokenX() * upPx, px, t.sources())),
+                labelled(Messages.get("teach.merge.after", s + 1, upPx), after)));
         return TeachingRenderer.column(List.of(top, TeachingRenderer.column(strips, new String[0]), TeachingRenderer.row(pcs)), new String[]{
-            "%s · patch merging after stage %d · merged token (row %d, col %d)".formatted(a.modelName(), s, t.tokenY(), t.tokenX()),
-            "x0 = (2i, 2j), x1 = (2i+1, 2j), x2 = (2i, 2j+1), x3 = (2i+1, 2j+1): the row offset moves first. (H, W, C) → (H/2, W/2, 4C) → (H/2, W/2, 2C), C = %d."
-                    .formatted(dim),
-            c.isV2() ? "Swin V2: reduction first, then LayerNorm(2C)." : "Swin V1: LayerNorm(4C) first, then the reduction."});
+            Messages.get("teach.merge.caption.where", a.modelName(), s, t.tokenY(), t.tokenX()),
+            Messages.get("teach.merge.caption.order", dim),
+            Messages.get(c.isV2() ? "teach.merge.caption.v2" : "teach.merge.caption.v1")});
     }
 
     /** The 2 x 2 tokens at input pixel (y, x), enlarged, each labelled x0..x3 where the model takes it from; padding hatched. */
@@ -119,7 +118,7 @@ public final class PatchViews {
         Graphics2D g = Draw.graphics(out);
         double k = side / (2.0 * px);
         int[][] offsets = {{0, 0}, {1, 0}, {0, 1}, {1, 1}};
-        g.setFont(LABEL);
+        g.setFont(label());
         for (int i = 0; i < 4; i++) {
             int cy = y + offsets[i][0] * px;
             int cx = x + offsets[i][1] * px;
@@ -137,7 +136,7 @@ public final class PatchViews {
             g.setColor(new Color(230, 30, 30));
             g.setStroke(new BasicStroke(2f));
             g.drawRect(dx, dy, cell - 1, cell - 1);
-            String label = "x" + i + (sources[i] < 0 ? " (pad)" : "");
+            String label = sources[i] < 0 ? Messages.get("teach.merge.zoom.pad", i) : "x" + i;
             int tw = g.getFontMetrics().stringWidth(label);
             g.setColor(new Color(0, 0, 0, 170));
             g.fillRect(dx + (cell - tw) / 2 - 3, dy + cell / 2 - 12, tw + 6, 17);
@@ -149,10 +148,11 @@ public final class PatchViews {
     }
 
     private static BufferedImage labelled(String title, BufferedImage image) {
-        int titleH = Draw.lineHeight(Draw.TITLE) + 4;
-        BufferedImage out = Draw.white(Math.max(image.getWidth(), Draw.width(title, Draw.TITLE) + 4), titleH + image.getHeight());
+        Font font = Draw.title();
+        int titleH = Draw.lineHeight(font) + 4;
+        BufferedImage out = Draw.white(Math.max(image.getWidth(), Draw.width(title, font) + 4), titleH + image.getHeight());
         Graphics2D g = Draw.graphics(out);
-        Draw.text(g, title, 0, 0, Draw.TITLE, Draw.INK);
+        Draw.text(g, title, 0, 0, font, Draw.INK);
         g.drawImage(image, 0, titleH, null);
         g.dispose();
         return out;
@@ -174,6 +174,7 @@ public final class PatchViews {
             for (double y = 0; y < h; y += step) g.drawLine(0, (int) Math.round(y), w, (int) Math.round(y));
         }
         g.setStroke(new BasicStroke(2.5f));
+        Font font = label();
         for (int i = 0; i < boxes.size(); i++) {
             int[] b = boxes.get(i);
             int bx = (int) Math.round(b[1] * k);
@@ -182,7 +183,7 @@ public final class PatchViews {
             int bh = Math.max(3, (int) Math.round(b[2] * k));
             g.setColor(new Color(230, 30, 30));
             g.drawRect(bx, by, bw - 1, bh - 1);
-            g.setFont(LABEL);
+            g.setFont(font);
             String label = labels.get(i);
             int tw = g.getFontMetrics().stringWidth(label);
             int tx = Math.min(w - tw - 2, Math.max(1, bx + (bw - tw) / 2));
@@ -200,10 +201,11 @@ public final class PatchViews {
     static BufferedImage tokenPicture(String title, float[] tokens, int height, int width, int channels, int markY, int markX) {
         int[] rgb = Pca.rgb(tokens, height * width, channels);
         int cell = Math.max(1, 180 / Math.max(height, width));
-        int titleH = Draw.lineHeight(Draw.SMALL) + 4;
-        BufferedImage out = Draw.white(Math.max(width * cell, Draw.width(title, Draw.SMALL) + 4), titleH + height * cell);
+        Font font = Draw.small();
+        int titleH = Draw.lineHeight(font) + 4;
+        BufferedImage out = Draw.white(Math.max(width * cell, Draw.width(title, font) + 4), titleH + height * cell);
         Graphics2D g = Draw.graphics(out);
-        Draw.text(g, title, 0, 0, Draw.SMALL, Draw.INK);
+        Draw.text(g, title, 0, 0, font, Draw.INK);
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
                 g.setColor(new Color(rgb[y * width + x]));

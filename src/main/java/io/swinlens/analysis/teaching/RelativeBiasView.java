@@ -26,7 +26,7 @@ public record RelativeBiasView(int stage, int block, int heads, int tableWindow,
     public RelativeBiasView {
         int span = 2 * tableWindow - 1;
         if (table.length != span * span * heads || window > tableWindow || window <= 0) {
-            throw new IllegalArgumentException("a table for window %d with %d heads has %d values, got %d (block window %d)"
+            throw new IllegalArgumentException("a table for window %d with %d heads has %d values, got %d (block window %d)"   // not user text: a programming error
                     .formatted(tableWindow, heads, span * span * heads, table.length, window));
         }
     }
@@ -59,7 +59,7 @@ public record RelativeBiasView(int stage, int block, int heads, int tableWindow,
     public float bias(int head, int dh, int dw) {
         int m = tableWindow - 1;
         if (head < 0 || head >= heads || Math.abs(dh) > m || Math.abs(dw) > m) {
-            throw new IllegalArgumentException("head %d offset (%d, %d) is outside %d heads and offsets up to ±%d".formatted(head, dh, dw, heads, m));
+            throw new IllegalArgumentException("head %d offset (%d, %d) is outside %d heads and offsets up to ±%d".formatted(head, dh, dw, heads, m));   // not user text: a programming error
         }
         return table[((dh + m) * span() + dw + m) * heads + head];
     }

@@ -111,7 +111,7 @@ public final class Rollout {
 
     /** Blocks grouped by stage, each stage's blocks in order; every block of stages 0..S-1 must be there. */
     static List<List<BlockAttention>> byStage(List<BlockAttention> attention) {
-        if (attention.isEmpty()) throw new IllegalArgumentException("rollout needs every block's attention; none was captured");
+        if (attention.isEmpty()) throw new IllegalArgumentException("rollout needs every block's attention; none was captured");   // not user text: a programming error
         List<BlockAttention> sorted = new ArrayList<>(attention);
         sorted.sort(Comparator.comparingInt(BlockAttention::stage).thenComparingInt(BlockAttention::block));
         List<List<BlockAttention>> stages = new ArrayList<>();
@@ -119,7 +119,7 @@ public final class Rollout {
             if (a.stage() == stages.size()) stages.add(new ArrayList<>());
             List<BlockAttention> blocks = stages.get(stages.size() - 1);
             if (a.stage() != stages.size() - 1 || a.block() != blocks.size()) {
-                throw new IllegalArgumentException("rollout needs every block's attention; stage %d block %d is out of sequence"
+                throw new IllegalArgumentException("rollout needs every block's attention; stage %d block %d is out of sequence"   // not user text: a programming error
                         .formatted(a.stage(), a.block()));
             }
             blocks.add(a);
@@ -128,7 +128,7 @@ public final class Rollout {
             BlockGeometry below = stages.get(s - 1).get(0).geometry();
             BlockGeometry above = stages.get(s).get(0).geometry();
             if ((below.height() + 1) / 2 != above.height() || (below.width() + 1) / 2 != above.width()) {
-                throw new IllegalArgumentException("stage %d is %dx%d but stage %d is %dx%d; a patch merge halves the map (rounding up)"
+                throw new IllegalArgumentException("stage %d is %dx%d but stage %d is %dx%d; a patch merge halves the map (rounding up)"   // not user text: a programming error
                         .formatted(s - 1, below.height(), below.width(), s, above.height(), above.width()));
             }
         }

@@ -1,5 +1,6 @@
 package io.swinlens.analysis.teaching;
 
+import io.swinlens.i18n.Messages;
 import io.swinlens.model.capture.ScoreParts;
 
 /**
@@ -43,7 +44,7 @@ public final class ScoreDecomposition {
     /** One query's row of {@link #probs}: its attention to the N keys of the window, in window order. */
     public static float[] row(ScoreParts p, int query, boolean bias, boolean mask) {
         int n = p.tokensPerWindow();
-        if (query < 0 || query >= n) throw new IllegalArgumentException("query " + query + " is outside the window's " + n + " tokens");
+        if (query < 0 || query >= n) throw new IllegalArgumentException("query " + query + " is outside the window's " + n + " tokens");   // not user text: a programming error
         float[] all = probs(p, bias, mask);
         float[] out = new float[n];
         System.arraycopy(all, query * n, out, 0, n);
@@ -61,38 +62,26 @@ public final class ScoreDecomposition {
         return version == io.swinlens.model.config.SwinVersion.V2 ? FORMULA_V2 : FORMULA;
     }
 
-    /** What the bias term is called in this version's formula. */
+    /** What the bias term is called in this version's formula, in the current language. */
     public static String biasLegend(io.swinlens.model.config.SwinVersion version) {
-        return version == io.swinlens.model.config.SwinVersion.V2
-                ? "16·σ(CPB): the continuous position bias, an MLP of the log-spaced offset Δ, in (0, 16)"
-                : "B: relative position bias";
+        return Messages.get(version == io.swinlens.model.config.SwinVersion.V2 ? "teach.scores.legend.bias.v2" : "teach.scores.legend.bias");
     }
 
-    /** What V2 changed and why, in a few lines for the Scores view. */
-    public static final String[] V2_CHANGES = {
-        "Swin V2 changed three things so that large models train stably and transfer across window sizes:",
-        "cosine similarity instead of q·kᵀ/√d, so no pair of tokens can dominate by vector length; a learned τ_h per head (at most 100) sets how sharp it is;",
-        "the bias comes from a small MLP over log-spaced offsets, so it exists for any window size (a table could not grow from 8 to 24);",
-        "LayerNorm after the attention and the MLP (res-post-norm) instead of before, which keeps activations from growing with depth.",
-    };
+    /** What V2 changed and why, in a few lines for the Scores view, in the current language. */
+    public static String[] v2Changes() {
+        return lines("teach.scores.v2changes.1", "teach.scores.v2changes.2", "teach.scores.v2changes.3", "teach.scores.v2changes.4");
+    }
 
-    /** Mistakes seen in explainers of the V2 formula, one line each. */
-    public static final String[] COMMON_MISTAKES_V2 = {
-        "V2 has no 1/√d: the cosine is in [-1, 1] and τ_h = exp(min(logit_scale_h, ln 100)) scales it, so the logits reach ±100 at most.",
-        "The bias is 16·sigmoid(MLP(Δ)), in (0, 16): never negative, unlike V1's table.",
-        "The k projection has no bias in V2 (torchvision stores one and zeroes it every forward).",
-        "Masked pairs still get -100, and with logits up to 100 that mask is soft: it is added, not a -inf.",
-    };
-
+    /** Mistakes seen in explainers of this version's formula, one line each, in the current language. */
     public static String[] commonMistakes(io.swinlens.model.config.SwinVersion version) {
-        return version == io.swinlens.model.config.SwinVersion.V2 ? COMMON_MISTAKES_V2 : COMMON_MISTAKES;
+        return version == io.swinlens.model.config.SwinVersion.V2
+                ? lines("teach.mistake.v2.noScale", "teach.mistake.v2.biasPositive", "teach.mistake.v2.noKeyBias", "teach.mistake.v2.softMask")
+                : lines("teach.mistake.v1.scale", "teach.mistake.v1.notSqrt", "teach.mistake.v1.mask", "teach.mistake.v1.gelu");
     }
 
-    /** Mistakes seen in explainers of this formula, one line each. */
-    public static final String[] COMMON_MISTAKES = {
-        "The scale 1/√d (d = head dim) multiplies q before q·kᵀ; the softmax output is never divided by d_k.",
-        "The scale is 1/√d, not √d_k/√d_k (= 1), and not √d.",
-        "Masked pairs get -100, not -inf: exp(-100) ≈ 4e-44 is all but zero, and a row never becomes NaN.",
-        "Swin's MLP uses the exact GELU (erf), not the tanh approximation.",
-    };
+    private static String[] lines(String... keys) {
+        String[] out = new String[keys.length];
+        for (int k = 0; k < keys.length; k++) out[k] = Messages.get(keys[k]);
+        return out;
+    }
 }

@@ -1,6 +1,8 @@
 package io.swinlens.analysis.teaching;
 
 import io.swinlens.analysis.AnalysedImage;
+import io.swinlens.i18n.Fonts;
+import io.swinlens.i18n.Messages;
 import io.swinlens.model.geometry.BlockGeometry;
 import io.swinlens.model.geometry.WindowGeometry;
 
@@ -19,13 +21,15 @@ import java.util.List;
 public final class ShiftExplainer {
 
     public enum Step {
-        ORIGINAL("Original"), ROLLED("Rolled by -s"), REGIONS("Regions"), MASK("Mask of window w"), ROLLED_BACK("Rolled back");
+        ORIGINAL("teach.shift.step.original"), ROLLED("teach.shift.step.rolled"), REGIONS("teach.shift.step.regions"),
+        MASK("teach.shift.step.mask"), ROLLED_BACK("teach.shift.step.rolledBack");
 
-        private final String label;
+        private final String key;
 
-        Step(String label) { this.label = label; }
+        Step(String key) { this.key = key; }
 
-        public String label() { return label; }
+        /** The step's name in the current language (ask again after a language change). */
+        public String label() { return Messages.get(key); }
     }
 
     private static final int[] REGION_RGB = {0xe6194b, 0x3cb44b, 0xffe119, 0x4363d8, 0xf58231, 0x911eb4, 0x46f0f0, 0xf032e6, 0xbcf60c};
@@ -71,8 +75,8 @@ public final class ShiftExplainer {
 
     /** One step for the shifted block {@code g} (shift > 0); {@code window} is used by MASK and ROLLED_BACK. */
     public static BufferedImage render(AnalysedImage a, BlockGeometry g, Step step, int window) {
-        if (!g.shifted()) throw new IllegalArgumentException("stage %d block %d is not shifted".formatted(g.stage(), g.block()));
-        if (window < 0 || window >= g.windowCount()) throw new IllegalArgumentException("window " + window + " does not exist: 0.." + (g.windowCount() - 1));
+        if (!g.shifted()) throw new IllegalArgumentException("stage %d block %d is not shifted".formatted(g.stage(), g.block()));   // not user text: a programming error
+        if (window < 0 || window >= g.windowCount()) throw new IllegalArgumentException("window " + window + " does not exist: 0.." + (g.windowCount() - 1));   // not user text: a programming error
         int tokenPx = a.tokenPixels(g.stage());
         BufferedImage modelView = toArgb(a.input().modelView());
         BufferedImage picture = switch (step) {
@@ -114,22 +118,21 @@ public final class ShiftExplainer {
         }
         gr.dispose();
         String title = switch (step) {
-            case ORIGINAL -> "1. Original: the W-MSA windows of M = %d tokens".formatted(m);
-            case ROLLED -> "2. Rolled by -s = -floor(M/2) = -%d tokens: torch.roll(x, (-%d, -%d))".formatted(Math.max(s, sx), s, sx);
-            case REGIONS -> "3. The 9 regions of the rolled map: tokens that were neighbours before the roll share an id";
-            case MASK -> "4. Window %d: keys of another region get -100 (grey), so they get ~e^-100 attention".formatted(window);
-            case ROLLED_BACK -> "5. Rolled back by +%s: the SW-MSA windows in place (window %d shaded: it wraps around)".formatted(g.shiftText(), window);
+            case ORIGINAL -> Messages.get("teach.shift.title.original", m);
+            case ROLLED -> Messages.get("teach.shift.title.rolled", Math.max(s, sx), s, sx);
+            case REGIONS -> Messages.get("teach.shift.title.regions");
+            case MASK -> Messages.get("teach.shift.title.mask", window);
+            case ROLLED_BACK -> Messages.get("teach.shift.title.rolledBack", Draw.shift(g), window);
         };
         String[] caption = {
-            "%s · stage %d · block %d (SW-MSA) · %d x %d tokens of %d px · window M = %d · shift s = %s%s"
-                    .formatted(a.modelName(), g.stage(), g.block(), g.height(), g.width(), tokenPx, m, g.shiftText(),
-                            g.padded() ? " · padded to %d x %d (padding not drawn)".formatted(g.paddedHeight(), g.paddedWidth()) : "")};
+            Messages.get("teach.shift.caption.where", a.modelName(), g.stage(), g.block(), g.height(), g.width(), tokenPx, m, Draw.shift(g),
+                    g.padded() ? Messages.get("teach.shift.caption.padded", g.paddedHeight(), g.paddedWidth()) : "")};
         BufferedImage framed = Overlays.framed(title, shown, null, "", "", caption);
         if (step != Step.MASK) return framed;
         int n = g.tokensPerWindow();
         float[] mask = new float[n * n];
         System.arraycopy(WindowGeometry.shiftMask(g), window * n * n, mask, 0, n * n);
-        BufferedImage matrix = MatrixPanel.draw("mask M of window %d (%d x %d)".formatted(window, n, n), mask, n, n, true,
+        BufferedImage matrix = MatrixPanel.draw(Messages.get("teach.shift.matrix", window, n, n), mask, n, n, true,
                 WindowGeometry.MASK_VALUE / 2, null, -1, -1, 240);
         return TeachingRenderer.row(List.of(framed, TeachingRenderer.column(List.of(matrix), new String[0])));
     }
@@ -190,7 +193,7 @@ public final class ShiftExplainer {
     }
 
     private static void label(Graphics2D g, String text, double cx, double cy) {
-        java.awt.Font font = new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 18);
+        java.awt.Font font = Fonts.sans(java.awt.Font.BOLD, 18);
         g.setFont(font);
         java.awt.FontMetrics fm = g.getFontMetrics();
         int x = (int) Math.round(cx - fm.stringWidth(text) / 2.0);

@@ -89,7 +89,7 @@ public final class TeachingImages {
     /** The merged token over pixel (x, y) in the patch merging after {@code stage}, with every stage's output. */
     public static BufferedImage merge(LoadedModel model, AnalysedImage a, int stage, int x, int y) {
         if (stage < 0 || stage >= a.stages() - 1) {
-            throw new IllegalArgumentException("stage %d has no patch merging after it: merges follow stages 0..%d".formatted(stage, a.stages() - 2));
+            throw new IllegalArgumentException("stage %d has no patch merging after it: merges follow stages 0..%d".formatted(stage, a.stages() - 2));   // not user text: a programming error
         }
         var request = io.swinlens.model.capture.TraceRequest.merge(stage, tokenAt(a, stage + 1, x, y));
         Inference inference = model.model().forward(a.input().chw(), a.input().height(), a.input().width(),

@@ -3,6 +3,7 @@ package io.swinlens.analysis.teaching;
 import io.swinlens.analysis.AnalysedImage;
 import io.swinlens.analysis.Colormap;
 import io.swinlens.analysis.TokenMap;
+import io.swinlens.i18n.Messages;
 import io.swinlens.model.capture.ScoreParts;
 import io.swinlens.model.geometry.BlockGeometry;
 import io.swinlens.model.geometry.WindowGeometry;
@@ -35,9 +36,9 @@ public final class TeachingRenderer {
         String terms = "q·kᵀ·scale" + (bias ? " + B" : "") + (mask ? " + M" : "");
         List<BufferedImage> panels = List.of(
                 MatrixPanel.draw("q·kᵀ·scale", p.qk(), n, n, true, Float.NEGATIVE_INFINITY, null, signed, q.index(), -1, MATRIX_SIDE),
-                MatrixPanel.draw(bias ? "+ B (relative bias)" : "B: off", bias ? p.bias() : new float[n * n], n, n, true,
+                MatrixPanel.draw(Messages.get(bias ? "teach.scores.panel.bias" : "teach.scores.panel.bias.off"), bias ? p.bias() : new float[n * n], n, n, true,
                         Float.NEGATIVE_INFINITY, null, signed, q.index(), -1, MATRIX_SIDE),
-                MatrixPanel.draw(mask ? "+ M (shift mask)" : "M: off", mask ? p.mask() : new float[n * n], n, n, true,
+                MatrixPanel.draw(Messages.get(mask ? "teach.scores.panel.mask" : "teach.scores.panel.mask.off"), mask ? p.mask() : new float[n * n], n, n, true,
                         WindowGeometry.MASK_VALUE / 2, null, signed, q.index(), -1, MATRIX_SIDE),
                 MatrixPanel.draw("= softmax(" + terms + ")", probs, n, n, false, Float.NEGATIVE_INFINITY, colormap,
                         q.index(), -1, MATRIX_SIDE));
@@ -50,24 +51,25 @@ public final class TeachingRenderer {
         for (float v : row) max = Math.max(max, v);
         BlockGeometry g = p.geometry();
         String[] caption = {
-            ScoreDecomposition.formula(a.config().version()) + "   (" + ScoreDecomposition.biasLegend(a.config().version()) + "; M: shift mask 0 / -100)",
-            "%s · stage %d · block %d (%s, window %d, shift %s) · window %d · head %d · query token (row %d, col %d) = #%d of the window"
-                    .formatted(a.modelName(), g.stage(), g.block(), g.kind(), g.window(), g.shiftText(), p.window(), p.head(),
-                            q.tokenY(), q.tokenX(), q.index()),
-            "Matrices: rows are queries, columns keys, in window order; the outlined row is the query. Right: that row over the image.",
-            "Common mistakes in explainers:",
+            Messages.get("teach.scores.caption.formula", ScoreDecomposition.formula(a.config().version()),
+                    ScoreDecomposition.biasLegend(a.config().version())),
+            Messages.get("teach.scores.caption.where", a.modelName(), g.stage(), g.block(), g.kind(), g.window(), Draw.shift(g), p.window(),
+                    p.head(), q.tokenY(), q.tokenX(), q.index()),
+            Messages.get("teach.scores.caption.matrices"),
+            Messages.get("teach.scores.caption.mistakes"),
         };
         String[] mistakes = ScoreDecomposition.commonMistakes(a.config().version());
         if (a.config().isV2()) {
-            String[] withChanges = new String[caption.length + ScoreDecomposition.V2_CHANGES.length];
+            String[] changes = ScoreDecomposition.v2Changes();
+            String[] withChanges = new String[caption.length + changes.length];
             System.arraycopy(caption, 0, withChanges, 0, caption.length);
-            System.arraycopy(ScoreDecomposition.V2_CHANGES, 0, withChanges, caption.length, ScoreDecomposition.V2_CHANGES.length);
+            System.arraycopy(changes, 0, withChanges, caption.length, changes.length);
             caption = withChanges;
         }
         String[] all = new String[caption.length + mistakes.length];
         System.arraycopy(caption, 0, all, 0, caption.length);
         for (int k = 0; k < mistakes.length; k++) all[caption.length + k] = "  • " + mistakes[k];
-        BufferedImage framedRow = Overlays.framed("query row: softmax(" + terms + ")", onImage, Draw.sequential(colormap),
+        BufferedImage framedRow = Overlays.framed(Messages.get("teach.scores.queryRow", terms), onImage, Draw.sequential(colormap),
                 Draw.number(max), "0", new String[0]);
         return column(List.of(row(List.of(matrices, framedRow))), all);
     }
@@ -96,10 +98,9 @@ public final class TeachingRenderer {
         Grid gathered = v.gathered(head);
         int centre = (v.tableWindow() - 1) * table.width() + v.tableWindow() - 1;
         return row(List.of(
-                MatrixPanel.draw((v.continuous() ? "head %d: 16·σ(CPB)[dy, dx] (%d x %d, zero offset outlined)"
-                                : "head %d: B[dy, dx] (%d x %d, zero offset outlined)").formatted(head, table.height(), table.width()),
+                MatrixPanel.draw(Messages.get(v.continuous() ? "teach.bias.table.v2" : "teach.bias.table", head, table.height(), table.width()),
                         table.values(), table.height(), table.width(), true, Float.NEGATIVE_INFINITY, null, signed, -1, centre, MATRIX_SIDE),
-                MatrixPanel.draw("head %d: gathered bias (%d x %d)".formatted(head, gathered.height(), gathered.width()),
+                MatrixPanel.draw(Messages.get("teach.bias.gathered", head, gathered.height(), gathered.width()),
                         gathered.values(), gathered.height(), gathered.width(), true, Float.NEGATIVE_INFINITY, null, signed, queryIndex, -1, MATRIX_SIDE)));
     }
 
@@ -115,9 +116,9 @@ public final class TeachingRenderer {
         }
         int centre = (v.tableWindow() - 1) * span + v.tableWindow() - 1;
         return row(List.of(
-                MatrixPanel.draw("MLP input, channel dy (%d x %d)".formatted(span, span), dy, span, span, true, Float.NEGATIVE_INFINITY,
+                MatrixPanel.draw(Messages.get("teach.bias.coordinates", "dy", span, span), dy, span, span, true, Float.NEGATIVE_INFINITY,
                         null, signed, -1, centre, MATRIX_SIDE),
-                MatrixPanel.draw("MLP input, channel dx (%d x %d)".formatted(span, span), dx, span, span, true, Float.NEGATIVE_INFINITY,
+                MatrixPanel.draw(Messages.get("teach.bias.coordinates", "dx", span, span), dx, span, span, true, Float.NEGATIVE_INFINITY,
                         null, signed, -1, centre, MATRIX_SIDE)));
     }
 
@@ -128,30 +129,25 @@ public final class TeachingRenderer {
         for (int h = 0; h < v.heads(); h++) rows.add(biasHead(v, h, -1, signed));
         if (v.continuous()) {
             return column(rows, new String[]{
-                "%s · stage %d · block %d · continuous position bias of every head (Swin V2, window %d%s)"
-                        .formatted(modelName, v.stage(), v.block(), v.window(),
-                                v.pretrainedWindow() > 0 ? ", coordinates scaled for the pretrained window " + v.pretrainedWindow() : ""),
-                "Top: the log-spaced offsets the MLP is fed, sign(t)·log2(|t|+1)/3 with t = 8·Δ/(%d-1); they grow slowly away from the centre."
-                        .formatted(v.pretrainedWindow() > 0 ? v.pretrainedWindow() : v.window()),
-                "Per head: 16·σ(MLP(Δ)) over the (2M-1)² offsets, row dy + M-1, column dx + M-1, always in (0, 16); then gathered for each query i and key j."});
+                Messages.get("teach.bias.caption.where.v2", modelName, v.stage(), v.block(), v.window(),
+                        v.pretrainedWindow() > 0 ? Messages.get("teach.bias.caption.pretrained", v.pretrainedWindow()) : ""),
+                Messages.get("teach.bias.caption.coordinates.v2", v.pretrainedWindow() > 0 ? v.pretrainedWindow() : v.window()),
+                Messages.get("teach.bias.caption.heads.v2")});
         }
         return column(rows, new String[]{
-            "%s · stage %d · block %d · relative position bias of every head (window %d, table for window %d)"
-                    .formatted(modelName, v.stage(), v.block(), v.window(), v.tableWindow()),
-            "Table: row dy + M-1, column dx + M-1, (dy, dx) = query minus key position; blue negative, red positive.",
-            "Gathered: what the block adds to the score of query i (row) and key j (column) of a window."});
+            Messages.get("teach.bias.caption.where", modelName, v.stage(), v.block(), v.window(), v.tableWindow()),
+            Messages.get("teach.bias.caption.table"),
+            Messages.get("teach.bias.caption.gathered")});
     }
 
     /** The rollout over the first stage's tokens as a heatmap on the image, 0 .. its maximum. */
     public static BufferedImage rollout(AnalysedImage a, TokenMap map, HeadFusion fusion, Colormap colormap) {
         int scale = Overlays.scale(a, IMAGE_SIDE);
         BufferedImage picture = Overlays.heatmap(a, scale, map.values(), map.height(), map.width(), 0, map.max(), colormap, null);
-        return Overlays.framed("Attention rollout (heads fused: %s)".formatted(fusion.name().toLowerCase()), picture,
-                Draw.sequential(colormap), Draw.number(map.max()), "0", new String[]{
-                    "%s · %s · rollout over every block, residual as 0.5·A + 0.5·I, from the mean pool back to the %d x %d stage-0 tokens"
-                            .formatted(a.modelName(), source(a), map.height(), map.width()),
-                    "Σ = %.4f over all tokens. Attention is not an explanation: rollout shows where information could flow, not why."
-                            .formatted(map.sum())});
+        return Overlays.framed(Messages.get("teach.rollout.title", fusionName(fusion)),
+                picture, Draw.sequential(colormap), Draw.number(map.max()), "0", new String[]{
+                    Messages.get("teach.rollout.caption.where", a.modelName(), source(a), map.height(), map.width()),
+                    Messages.get("teach.rollout.caption.sum", map.sum())});
     }
 
     /** The class activation map of one class on the image, scaled from its minimum to its maximum. */
@@ -164,15 +160,24 @@ public final class TeachingRenderer {
         }
         int scale = Overlays.scale(a, IMAGE_SIDE);
         BufferedImage picture = Overlays.heatmap(a, scale, map.values(), map.height(), map.width(), lo, hi, colormap, null);
-        return Overlays.framed("Class activation map: " + label, picture, Draw.sequential(colormap), Draw.number(hi), Draw.number(lo),
+        boolean generic = label.equals("class " + classIndex);           // ClassLabels' name of a class without a label
+        String shown = generic ? Messages.get("teach.cam.class", classIndex) : label;
+        return Overlays.framed(Messages.get("teach.cam.title", shown), picture, Draw.sequential(colormap), Draw.number(hi), Draw.number(lo),
                 new String[]{
-                    "%s · %s · %s · cam(t) = w_c · LN(x_t) over the last stage's %d x %d tokens"
-                            .formatted(a.modelName(), source(a), label.equals("class " + classIndex) ? label : "class %d (%s)".formatted(classIndex, label),
-                                    map.height(), map.width()),
-                    "Its mean plus the head's bias is the class logit. Coarse: one value per %d px token.".formatted(a.tokenPixels(a.stages() - 1))});
+                    Messages.get("teach.cam.caption.where", a.modelName(), source(a),
+                            generic ? shown : Messages.get("teach.cam.class.named", classIndex, label), map.height(), map.width()),
+                    Messages.get("teach.cam.caption.logit", a.tokenPixels(a.stages() - 1))});
     }
 
-    private static String source(AnalysedImage a) { return a.source() == null ? "image" : a.source().getFileName().toString(); }
+    private static String fusionName(HeadFusion fusion) {
+        return Messages.get(switch (fusion) {
+            case MEAN -> "teach.rollout.fusion.mean";
+            case MAX -> "teach.rollout.fusion.max";
+            case MIN -> "teach.rollout.fusion.min";
+        });
+    }
+
+    private static String source(AnalysedImage a) { return a.source() == null ? Messages.get("teach.common.image") : a.source().getFileName().toString(); }
 
     /** Images left to right, tops aligned. */
     static BufferedImage row(List<BufferedImage> images) {
@@ -201,8 +206,9 @@ public final class TeachingRenderer {
             w = Math.max(w, i.getWidth());
             h += i.getHeight() + Draw.GAP;
         }
-        for (String line : caption) w = Math.max(w, Draw.width(line, Draw.CAPTION));
-        h += caption.length * Draw.lineHeight(Draw.CAPTION) + Draw.GAP;
+        java.awt.Font font = Draw.caption();
+        for (String line : caption) w = Math.max(w, Draw.width(line, font));
+        h += caption.length * Draw.lineHeight(font) + Draw.GAP;
         BufferedImage out = Draw.white(w + 2 * Draw.GAP, h);
         Graphics2D g = Draw.graphics(out);
         int y = Draw.GAP;
@@ -210,7 +216,7 @@ public final class TeachingRenderer {
             g.drawImage(i, Draw.GAP, y, null);
             y += i.getHeight() + Draw.GAP;
         }
-        Draw.lines(g, caption, Draw.GAP, y, Draw.CAPTION);
+        Draw.lines(g, caption, Draw.GAP, y, font);
         g.dispose();
         return out;
     }

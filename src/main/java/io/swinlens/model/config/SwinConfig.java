@@ -1,5 +1,6 @@
 package io.swinlens.model.config;
 
+import io.swinlens.i18n.Messages;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -33,30 +34,28 @@ public record SwinConfig(String name, int embedDim, int[] depths, int[] numHeads
         pretrainedWindows = pretrainedWindows == null ? new int[depths.length] : pretrainedWindows.clone();
         if (version == null || windowRule == null) throw new IllegalArgumentException("version and window rule are required");
         if (pretrainedWindows.length != depths.length) {
-            throw new IllegalArgumentException("pretrained windows need one entry per stage (" + depths.length + "), got "
-                    + Arrays.toString(pretrainedWindows));
+            throw new IllegalArgumentException(Messages.get("error.config.pretrainedCount", depths.length, Arrays.toString(pretrainedWindows)));
         }
         for (int pw : pretrainedWindows) {
-            if (pw != 0 && pw < 2) throw new IllegalArgumentException("a pretrained window must be at least 2, got " + pw);
+            if (pw != 0 && pw < 2) throw new IllegalArgumentException(Messages.get("error.config.pretrainedBelow2", pw));
         }
         if (version == SwinVersion.V1 && Arrays.stream(pretrainedWindows).anyMatch(pw -> pw != 0)) {
-            throw new IllegalArgumentException("pretrained window sizes only apply to Swin V2");
+            throw new IllegalArgumentException(Messages.get("error.config.pretrainedV1"));
         }
         if (depths.length == 0 || depths.length != numHeads.length) {
-            throw new IllegalArgumentException("depths and num_heads need one entry per stage, got "
-                    + Arrays.toString(depths) + " and " + Arrays.toString(numHeads));
+            throw new IllegalArgumentException(Messages.get("error.config.depthsHeads", Arrays.toString(depths), Arrays.toString(numHeads)));
         }
         for (int i = 0; i < depths.length; i++) {
             if (depths[i] <= 0 || numHeads[i] <= 0) {
-                throw new IllegalArgumentException("stage " + i + ": depth and heads must be positive");
+                throw new IllegalArgumentException(Messages.get("error.config.notPositive", i));
             }
             int dim = embedDim << i;
             if (dim % numHeads[i] != 0) {
-                throw new IllegalArgumentException("stage " + i + ": " + numHeads[i] + " heads do not divide width " + dim);
+                throw new IllegalArgumentException(Messages.get("error.config.headsDivide", i, numHeads[i], dim));
             }
         }
         if (embedDim <= 0 || windowSize <= 0 || numClasses < 0 || patchSize <= 0 || inChannels <= 0 || mlpRatio <= 0) {
-            throw new IllegalArgumentException("embed_dim, window_size, patch_size must be positive and num_classes not negative");
+            throw new IllegalArgumentException(Messages.get("error.config.sizes"));
         }
     }
 
@@ -159,7 +158,7 @@ public record SwinConfig(String name, int embedDim, int[] depths, int[] numHeads
         int window = switch (imageSize) {
             case 224 -> 7;
             case 384 -> 12;
-            default -> throw new IllegalArgumentException("presets exist at 224 (window 7) and 384 (window 12), not " + imageSize);
+            default -> throw new IllegalArgumentException(Messages.get("error.config.presetSize", imageSize));
         };
         String name = "%s_patch4_window%d_%d%s".formatted(variant, window, imageSize, classes == IMAGENET_22K ? "_22k" : "");
         return new SwinConfig(name, c, depths, heads, window, classes, imageSize, 4, 3, 4);
@@ -171,7 +170,7 @@ public record SwinConfig(String name, int embedDim, int[] depths, int[] numHeads
     public static SwinConfig swinV2Base(int window) { return presetV2("swinv2_base", 128, new int[]{2, 2, 18, 2}, new int[]{4, 8, 16, 32}, window); }
 
     private static SwinConfig presetV2(String variant, int c, int[] depths, int[] heads, int window) {
-        if (window != 8 && window != 16) throw new IllegalArgumentException("Swin V2 presets have window 8 or 16, not " + window);
+        if (window != 8 && window != 16) throw new IllegalArgumentException(Messages.get("error.config.v2Window", window));
         return new SwinConfig("%s_window%d_256".formatted(variant, window), c, depths, heads, window, IMAGENET_1K, 256, 4, 3, 4,
                 SwinVersion.V2, null, WindowRule.CLAMP);
     }
@@ -198,12 +197,12 @@ public record SwinConfig(String name, int embedDim, int[] depths, int[] numHeads
     /** A preset by variant name (swin_tiny, swin_small, swin_base, swin_large; swin_v2_tiny, swin_v2_small, swin_v2_base at 256). */
     public static SwinConfig variant(String variant, int imageSize, int classes) {
         if (variant.startsWith("swin_v2_") || variant.startsWith("swinv2_")) {
-            if (imageSize != 256) throw new IllegalArgumentException("Swin V2 presets exist at 256 (window 8), not " + imageSize);
+            if (imageSize != 256) throw new IllegalArgumentException(Messages.get("error.config.v2Size", imageSize));
             SwinConfig v2 = switch (variant.replace("swinv2_", "swin_v2_")) {
                 case "swin_v2_tiny", "swin_v2_t" -> swinV2Tiny(8);
                 case "swin_v2_small", "swin_v2_s" -> swinV2Small(8);
                 case "swin_v2_base", "swin_v2_b" -> swinV2Base(8);
-                default -> throw new IllegalArgumentException("unknown variant '" + variant + "' (swin_v2_tiny, swin_v2_small, swin_v2_base)");
+                default -> throw new IllegalArgumentException(Messages.get("error.config.unknownVariant", variant, "swin_v2_tiny, swin_v2_small, swin_v2_base"));
             };
             return v2.withNumClasses(classes);
         }
@@ -212,8 +211,8 @@ public record SwinConfig(String name, int embedDim, int[] depths, int[] numHeads
             case "swin_small", "small", "swin_s" -> swinSmall(imageSize, classes);
             case "swin_base", "base", "swin_b" -> swinBase(imageSize, classes);
             case "swin_large", "large", "swin_l" -> swinLarge(imageSize, classes);
-            default -> throw new IllegalArgumentException("unknown variant '" + variant
-                    + "' (swin_tiny, swin_small, swin_base, swin_large, swin_v2_tiny, swin_v2_small, swin_v2_base)");
+            default -> throw new IllegalArgumentException(Messages.get("error.config.unknownVariant", variant,
+                    "swin_tiny, swin_small, swin_base, swin_large, swin_v2_tiny, swin_v2_small, swin_v2_base"));
         };
     }
 

@@ -1,5 +1,7 @@
 package io.swinlens.model.config;
 
+import io.swinlens.i18n.Messages;
+
 /**
  * What a stage does when its resolution is not a window multiple or is covered by one window
  * (docs/swin-reference.md §5). The rule belongs to the code a checkpoint was written for, so it follows
@@ -18,7 +20,6 @@ public enum WindowRule {
     PAD;
 
     public String describe() {
-        return this == CLAMP ? "clamp the window to small stages (official, timm, Hugging Face)"
-                : "keep the window, pad the map (torchvision)";
+        return Messages.get(this == CLAMP ? "error.text.windowRule.clamp" : "error.text.windowRule.pad");
     }
 }

@@ -1,5 +1,6 @@
 package io.swinlens.model.fetch;
 
+import io.swinlens.i18n.Messages;
 import io.swinlens.model.fetch.DownloadException.Kind;
 
 import java.io.IOException;
@@ -112,7 +113,7 @@ public final class Downloader {
                 transfer(request.url(), part, have, expected, progress);
             }
         } catch (IOException e) {
-            throw new DownloadException(Kind.LOCAL_IO, "cannot write " + part + ": " + e.getMessage(), e);
+            throw new DownloadException(Kind.LOCAL_IO, Messages.get("error.download.cannotWrite", part, e.getMessage()), e);
         }
         Result result = verify(request, part);
         moveIntoPlace(part, request.target());
@@ -156,15 +157,14 @@ public final class Downloader {
             }
             if (expected != null && total >= 0 && total != expected) {
                 deletePart(part);
-                throw new DownloadException(Kind.SIZE_MISMATCH, at.getHost() + " offers " + total
-                        + " bytes for " + part.getFileName().toString().replace(".part", "") + ", expected " + expected);
+                throw new DownloadException(Kind.SIZE_MISMATCH, Messages.get("error.download.offersOther", at.getHost(), total,
+                        part.getFileName().toString().replace(".part", ""), expected));
             }
             long cap = expected != null ? expected : maxBytes;
             if (total > cap) {
                 deletePart(part);
-                throw new DownloadException(Kind.SIZE_MISMATCH, at.getHost() + " offers " + total + " bytes for "
-                        + targetName(part) + ", more than the " + cap + " a Swin checkpoint can have; nothing was downloaded"
-                        + (expected == null ? " (raise the limit with -D" + MAX_BYTES_PROPERTY + "=BYTES)" : ""));
+                throw new DownloadException(Kind.SIZE_MISMATCH, Messages.get("error.download.offersTooMuch", at.getHost(), total, targetName(part), cap)
+                        + (expected == null ? Messages.get("error.download.raiseLimit", MAX_BYTES_PROPERTY) : ""));
             }
             requireSpace(part, (total >= 0 ? total : 0) - done);
             copy(connection, part, done, total, cap, expected, progress);
@@ -189,7 +189,7 @@ public final class Downloader {
             current = c;
             return c;
         } catch (IOException | IllegalArgumentException e) {
-            throw new DownloadException(Kind.NETWORK, "cannot open " + url + ": " + e.getMessage(), e);
+            throw new DownloadException(Kind.NETWORK, Messages.get("error.download.cannotOpen", url, e.getMessage()), e);
         }
     }
 
@@ -202,24 +202,23 @@ public final class Downloader {
     /** Where a redirect points; http -> https is followed, https -> http is refused (it would drop the encryption). */
     static URI redirectTarget(URL from, String location, int hops) throws DownloadException {
         if (location == null || location.isBlank()) {
-            throw new DownloadException(Kind.HTTP_STATUS, from.getHost() + " answered a redirect without a Location");
+            throw new DownloadException(Kind.HTTP_STATUS, Messages.get("error.download.redirectNoLocation", from.getHost()));
         }
         if (hops >= MAX_REDIRECTS) {
-            throw new DownloadException(Kind.HTTP_STATUS, from.getHost() + " redirected more than " + MAX_REDIRECTS + " times");
+            throw new DownloadException(Kind.HTTP_STATUS, Messages.get("error.download.tooManyRedirects", from.getHost(), MAX_REDIRECTS));
         }
         URI next;
         try {
             next = from.toURI().resolve(location.trim());
         } catch (URISyntaxException | IllegalArgumentException e) {
-            throw new DownloadException(Kind.HTTP_STATUS, from.getHost() + " redirected to an invalid address: " + location);
+            throw new DownloadException(Kind.HTTP_STATUS, Messages.get("error.download.redirectInvalid", from.getHost(), location));
         }
         String scheme = next.getScheme() == null ? "" : next.getScheme().toLowerCase(java.util.Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new DownloadException(Kind.HTTP_STATUS, from.getHost() + " redirected to a " + scheme + ": address, which is refused");
+            throw new DownloadException(Kind.HTTP_STATUS, Messages.get("error.download.redirectScheme", from.getHost(), scheme));
         }
         if (from.getProtocol().equalsIgnoreCase("https") && scheme.equals("http")) {
-            throw new DownloadException(Kind.HTTP_STATUS, "refusing to follow a redirect from https to http (" + next
-                    + "): it would drop the encryption");
+            throw new DownloadException(Kind.HTTP_STATUS, Messages.get("error.download.redirectDowngrade", next));
         }
         return next;
     }
@@ -238,24 +237,20 @@ public final class Downloader {
                 if (done + n > cap) {
                     deletePart(part);
                     throw new DownloadException(Kind.SIZE_MISMATCH, expectedSize == null
-                            ? connection.getURL().getHost() + " sent more than " + cap + " bytes for " + targetName(part)
-                                    + ", more than a Swin checkpoint can have; the download was deleted"
-                            : targetName(part) + ": expected " + cap + " bytes, got more from " + connection.getURL().getHost()
-                                    + "; the download was deleted");
+                            ? Messages.get("error.download.sentTooMuch", connection.getURL().getHost(), cap, targetName(part))
+                            : Messages.get("error.download.gotMore", targetName(part), cap, connection.getURL().getHost()));
                 }
                 writeFully(out, buffer, n, part);
                 done += n;
                 progress.update(done, total);
                 if (rate.tooSlow(done)) {
-                    throw new DownloadException(Kind.NETWORK, connection.getURL().getHost() + " sent only "
-                            + rate.lastWindowBytes() + " bytes in " + minimumRate.window().toSeconds() + " s (under "
-                            + minimumRate.bytesPerSecond() + " bytes/s); dropped. Run the same command again to resume");
+                    throw new DownloadException(Kind.NETWORK, Messages.get("error.download.tooSlow", connection.getURL().getHost(),
+                            rate.lastWindowBytes(), minimumRate.window().toSeconds(), minimumRate.bytesPerSecond()));
                 }
             }
             checkCancelled();
             if (total >= 0 && done < total) {
-                throw new DownloadException(Kind.NETWORK, "the connection to " + connection.getURL().getHost()
-                        + " closed after " + done + " of " + total + " bytes; run the same command again to resume");
+                throw new DownloadException(Kind.NETWORK, Messages.get("error.download.closed", connection.getURL().getHost(), done, total));
             }
         }
     }
@@ -273,8 +268,8 @@ public final class Downloader {
         }
         if (bytes > free) {
             deletePart(part);
-            throw new DownloadException(Kind.LOCAL_IO, "not enough space for " + targetName(part) + ": it needs " + bytes / (1 << 20)
-                    + " MB, " + part.toAbsolutePath().getParent() + " has " + free / (1 << 20) + " MB free; nothing was downloaded");
+            throw new DownloadException(Kind.LOCAL_IO, Messages.get("error.download.noSpace", targetName(part), bytes / (1 << 20),
+                    part.toAbsolutePath().getParent(), free / (1 << 20)));
         }
     }
 
@@ -318,7 +313,7 @@ public final class Downloader {
             ByteBuffer b = ByteBuffer.wrap(buffer, 0, n);
             while (b.hasRemaining()) out.write(b);
         } catch (IOException e) {
-            throw new DownloadException(Kind.LOCAL_IO, "cannot write " + part + ": " + e.getMessage(), e);
+            throw new DownloadException(Kind.LOCAL_IO, Messages.get("error.download.cannotWrite", part, e.getMessage()), e);
         }
     }
 
@@ -329,7 +324,7 @@ public final class Downloader {
             out.position(keep);
             return out;
         } catch (IOException e) {
-            throw new DownloadException(Kind.LOCAL_IO, "cannot write " + part + ": " + e.getMessage(), e);
+            throw new DownloadException(Kind.LOCAL_IO, Messages.get("error.download.cannotWrite", part, e.getMessage()), e);
         }
     }
 
@@ -340,10 +335,10 @@ public final class Downloader {
         } catch (OverlappingFileLockException e) {
             lock = null;
         } catch (IOException e) {
-            throw new DownloadException(Kind.LOCAL_IO, "cannot lock " + part + ": " + e.getMessage(), e);
+            throw new DownloadException(Kind.LOCAL_IO, Messages.get("error.download.cannotLock", part, e.getMessage()), e);
         }
         if (lock == null) {
-            throw new DownloadException(Kind.LOCAL_IO, "another download of " + part.getFileName() + " is running");
+            throw new DownloadException(Kind.LOCAL_IO, Messages.get("error.download.locked", part.getFileName()));
         }
         return lock;
     }
@@ -358,7 +353,7 @@ public final class Downloader {
         try {
             Files.deleteIfExists(part);
         } catch (IOException e) {
-            throw new DownloadException(Kind.LOCAL_IO, "cannot delete " + part + ": " + e.getMessage(), e);
+            throw new DownloadException(Kind.LOCAL_IO, Messages.get("error.download.cannotDelete", part, e.getMessage()), e);
         }
     }
 
@@ -367,7 +362,7 @@ public final class Downloader {
     }
 
     private static DownloadException cancelledException() {
-        return new DownloadException(Kind.CANCELLED, "download cancelled; the partial file is kept, run again to resume");
+        return new DownloadException(Kind.CANCELLED, Messages.get("error.download.cancelled"));
     }
 
     /** Size, then checksum, then content; a file failing any of them is deleted. */
@@ -377,14 +372,12 @@ public final class Downloader {
             long size = Files.size(part);
             if (request.expectedSize() != null && size != request.expectedSize()) {
                 Files.deleteIfExists(part);
-                throw new DownloadException(Kind.SIZE_MISMATCH, name + ": expected " + request.expectedSize()
-                        + " bytes, got " + size + "; the download was deleted");
+                throw new DownloadException(Kind.SIZE_MISMATCH, Messages.get("error.download.sizeMismatch", name, request.expectedSize(), size));
             }
             String actual = Sha256.of(part);
             if (request.sha256() != null && !request.sha256().equals(actual)) {
                 Files.deleteIfExists(part);
-                throw new DownloadException(Kind.CHECKSUM_MISMATCH, name + ": sha256 mismatch: expected "
-                        + request.sha256() + ", got " + actual + "; the download was deleted");
+                throw new DownloadException(Kind.CHECKSUM_MISMATCH, Messages.get("error.download.checksum", name, request.sha256(), actual));
             }
             if (request.check() != null) {
                 try {
@@ -396,7 +389,7 @@ public final class Downloader {
             }
             return new Result(request.target(), size, actual, request.sha256() != null);
         } catch (IOException e) {
-            throw new DownloadException(Kind.LOCAL_IO, "cannot read " + part + ": " + e.getMessage(), e);
+            throw new DownloadException(Kind.LOCAL_IO, Messages.get("error.download.cannotRead", part, e.getMessage()), e);
         }
     }
 
@@ -408,7 +401,7 @@ public final class Downloader {
                 Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
-            throw new DownloadException(Kind.LOCAL_IO, "cannot rename " + part + " to " + target.getFileName() + ": " + e.getMessage(), e);
+            throw new DownloadException(Kind.LOCAL_IO, Messages.get("error.download.cannotRename", part, target.getFileName(), e.getMessage()), e);
         }
     }
 

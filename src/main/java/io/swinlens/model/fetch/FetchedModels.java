@@ -1,5 +1,6 @@
 package io.swinlens.model.fetch;
 
+import io.swinlens.i18n.Messages;
 import io.swinlens.model.load.CatalogueLookup;
 import io.swinlens.model.weights.WeightsException;
 
@@ -23,7 +24,6 @@ public final class FetchedModels implements CatalogueLookup {
         if (entry.isEmpty()) return null;
         Path file = ModelFetcher.fileOf(entry.get());
         if (Files.isRegularFile(file)) return file;
-        throw new WeightsException(WeightsException.Kind.NOT_FOUND, "model '" + name
-                + "' is not downloaded yet; run: java -jar swinlens.jar fetch " + name);
+        throw new WeightsException(WeightsException.Kind.NOT_FOUND, Messages.get("error.fetched.notYet", name));
     }
 }

@@ -1,5 +1,6 @@
 package io.swinlens.model.fetch;
 
+import io.swinlens.i18n.Messages;
 import io.swinlens.model.fetch.DownloadException.Kind;
 
 import java.io.IOException;
@@ -15,31 +16,28 @@ final class HttpFailures {
     private HttpFailures() { }
 
     static DownloadException status(int status, String reason, URL at) {
-        String hint = status == 404 ? "; the file is not at that address (check --from)"
-                : status >= 500 ? "; the server has a problem, try again later" : "";
-        return new DownloadException(Kind.HTTP_STATUS, "HTTP " + status + (reason == null ? "" : " " + reason)
-                + " from " + at + hint);
+        String hint = status == 404 ? Messages.get("error.http.hint404")
+                : status >= 500 ? Messages.get("error.http.hint5xx") : "";
+        return new DownloadException(Kind.HTTP_STATUS, Messages.get("error.http.status",
+                status + (reason == null ? "" : " " + reason), at) + hint);
     }
 
     static DownloadException network(URL at, IOException e) {
         String host = at.getHost();
         if (e instanceof UnknownHostException || e instanceof ConnectException || e instanceof NoRouteToHostException) {
-            return new DownloadException(Kind.NETWORK, "cannot reach " + host + ": you appear to be offline, or a proxy"
-                    + " or firewall blocks it (" + reason(e) + "); download " + at + " another way and pass the file"
-                    + " with --weights FILE, or use --from URL for a mirror", e);
+            return new DownloadException(Kind.NETWORK, Messages.get("error.http.unreachable", host, reason(e), at), e);
         }
         if (e instanceof SocketTimeoutException) {
-            return new DownloadException(Kind.NETWORK, "no answer from " + host + " in time (" + reason(e)
-                    + "); try again later", e);
+            return new DownloadException(Kind.NETWORK, Messages.get("error.http.timeout", host, reason(e)), e);
         }
-        return new DownloadException(Kind.NETWORK, "download from " + host + " failed: " + reason(e), e);
+        return new DownloadException(Kind.NETWORK, Messages.get("error.http.failed", host, reason(e)), e);
     }
 
     static DownloadException broken(URL at, long done, long total, Throwable cause) {
-        String of = total >= 0 ? done + " of " + total : String.valueOf(done);
-        String why = cause instanceof SocketTimeoutException ? "stalled" : "broke (" + reason(cause) + ")";
-        return new DownloadException(Kind.NETWORK, "the transfer from " + at.getHost() + " " + why + " after " + of
-                + " bytes; run the same command again to resume", cause);
+        String of = total >= 0 ? Messages.get("error.http.broken.of", done, total) : String.valueOf(done);
+        String message = cause instanceof SocketTimeoutException ? Messages.get("error.http.stalled", at.getHost(), of)
+                : Messages.get("error.http.broke", at.getHost(), reason(cause), of);
+        return new DownloadException(Kind.NETWORK, message, cause);
     }
 
     private static String reason(Throwable e) {

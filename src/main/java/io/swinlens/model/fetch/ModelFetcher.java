@@ -1,5 +1,6 @@
 package io.swinlens.model.fetch;
 
+import io.swinlens.i18n.Messages;
 import io.swinlens.model.fetch.DownloadException.Kind;
 import io.swinlens.model.io.CacheDirs;
 import io.swinlens.model.weights.Checkpoint;
@@ -44,7 +45,7 @@ public final class ModelFetcher {
                 Files.delete(target);                                // present but wrong: replace it
             }
         } catch (IOException e) {
-            throw new DownloadException(Kind.LOCAL_IO, "cannot use " + target + ": " + e.getMessage(), e);
+            throw new DownloadException(Kind.LOCAL_IO, Messages.get("error.download.cannotUse", target, e.getMessage()), e);
         }
         Downloader.Request request = new Downloader.Request(from != null ? from : entry.url(), target,
                 entry.size(), expected, ModelFetcher::requireCheckpoint);
@@ -70,8 +71,7 @@ public final class ModelFetcher {
         try (Checkpoint checkpoint = Checkpoint.open(file)) {
             checkpoint.fileType();
         } catch (WeightsException e) {
-            throw new DownloadException(Kind.NOT_A_CHECKPOINT, "the download is not a usable Swin checkpoint ("
-                    + e.getMessage() + "); it was deleted", e);
+            throw new DownloadException(Kind.NOT_A_CHECKPOINT, Messages.get("error.download.notCheckpoint", e.getMessage()), e);
         }
     }
 }

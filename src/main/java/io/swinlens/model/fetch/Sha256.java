@@ -1,5 +1,6 @@
 package io.swinlens.model.fetch;
 
+import io.swinlens.i18n.Messages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -30,7 +31,7 @@ public final class Sha256 {
     /** Lower-case form of a user-given checksum; IllegalArgumentException unless 64 hex digits. */
     public static String normalise(String hex) {
         String s = hex.trim().toLowerCase(Locale.ROOT);
-        if (!isHex(s)) throw new IllegalArgumentException("--sha256 must be 64 hex digits, got '" + hex + "'");
+        if (!isHex(s)) throw new IllegalArgumentException(Messages.get("error.sha256.format", hex));
         return s;
     }
 

@@ -1,5 +1,6 @@
 package io.swinlens.model.geometry;
 
+import io.swinlens.i18n.Messages;
 import io.swinlens.model.config.WindowRule;
 
 /**
@@ -13,8 +14,7 @@ public record BlockGeometry(int stage, int block, int height, int width, int win
 
     public BlockGeometry {
         if (window <= 0 || paddedHeight % window != 0 || paddedWidth % window != 0 || paddedHeight < height || paddedWidth < width) {
-            throw new IllegalArgumentException("stage %d: a %dx%d map padded to %dx%d does not tile into %dx%d windows"
-                    .formatted(stage, height, width, paddedHeight, paddedWidth, window, window));
+            throw new IllegalArgumentException(Messages.get("error.geometry.noTiling", stage, height, width, paddedHeight, paddedWidth, window, window));
         }
     }
 
@@ -59,7 +59,7 @@ public record BlockGeometry(int stage, int block, int height, int width, int win
 
     /** The shift as a reader sees it: "3", or "4 down, 0 across" where one axis lost its shift. */
     public String shiftText() {
-        return shiftY == shiftX ? Integer.toString(shiftY) : "%d down, %d across".formatted(shiftY, shiftX);
+        return shiftY == shiftX ? Integer.toString(shiftY) : Messages.get("error.text.shift.axes", shiftY, shiftX);
     }
 
     public String kind() { return shifted() ? "SW-MSA" : "W-MSA"; }

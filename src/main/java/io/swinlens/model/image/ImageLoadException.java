@@ -1,5 +1,6 @@
 package io.swinlens.model.image;
 
+import io.swinlens.i18n.Messages;
 import io.swinlens.model.io.Printable;
 
 import java.nio.file.Path;
@@ -20,7 +21,7 @@ public class ImageLoadException extends Exception {
     }
 
     public ImageLoadException(Path file, String problem, Throwable cause) {
-        super(Printable.sanitize(displayName(file) + ": " + problem), cause);
+        super(Printable.sanitize(Messages.get("error.file.detail", displayName(file), problem)), cause);
         this.file = file;
     }
 

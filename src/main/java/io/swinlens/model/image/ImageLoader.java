@@ -1,5 +1,6 @@
 package io.swinlens.model.image;
 
+import io.swinlens.i18n.Messages;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.EOFException;
@@ -55,17 +56,17 @@ public final class ImageLoader {
         byte[] bytes = readFile(file);
         Format format = Format.sniff(bytes);
         if (format == null) {
-            throw new ImageLoadException(file, "not a readable image (unrecognised format; SwinLens opens PNG, JPEG, BMP and GIF)");
+            throw new ImageLoadException(file, Messages.get("error.image.unrecognised"));
         }
         if (format == Format.JPEG && JpegMetadata.componentCount(bytes) == 4) {
-            throw new ImageLoadException(file, "CMYK JPEG is not supported; convert it to RGB");
+            throw new ImageLoadException(file, Messages.get("error.image.cmyk"));
         }
         int[] subsampling = new int[1];
         BufferedImage decoded;
         try {
             decoded = decode(file, bytes, format, subsampling);
         } catch (OutOfMemoryError e) {
-            throw new ImageLoadException(file, "not enough memory to decode this image; give Java more (-Xmx) or use a smaller image");
+            throw new ImageLoadException(file, Messages.get("error.image.outOfMemory"));
         }
         BufferedImage rgb = RgbImages.toIntRgb(decoded);
         return new Decoded(format == Format.JPEG ? ExifOrientation.apply(rgb, JpegMetadata.orientation(bytes)) : rgb, subsampling[0]);
@@ -73,29 +74,28 @@ public final class ImageLoader {
 
     private static byte[] readFile(Path file) throws ImageLoadException {
         if (Files.isDirectory(file)) {
-            throw new ImageLoadException(file, "is a folder, not an image file");
+            throw new ImageLoadException(file, Messages.get("error.image.isFolder"));
         }
         if (!Files.exists(file)) {
-            throw new ImageLoadException(file, "file not found");
+            throw new ImageLoadException(file, Messages.get("error.image.notFound"));
         }
         if (!Files.isRegularFile(file)) {
-            throw new ImageLoadException(file, "is not a regular file (a device, pipe or socket); SwinLens reads image files only");
+            throw new ImageLoadException(file, Messages.get("error.image.notRegular"));
         }
         byte[] bytes;
         try {
             long size = Files.size(file);
             if (size > MAX_FILE_BYTES) {
-                throw new ImageLoadException(file, "file is too large for an image (%d MB; at most %d MB)"
-                        .formatted(size >> 20, MAX_FILE_BYTES >> 20));
+                throw new ImageLoadException(file, Messages.get("error.image.fileTooLarge", size >> 20, MAX_FILE_BYTES >> 20));
             }
             bytes = Files.readAllBytes(file);
         } catch (AccessDeniedException e) {
-            throw new ImageLoadException(file, "cannot read the file (permission denied)", e);
+            throw new ImageLoadException(file, Messages.get("error.image.permissionDenied"), e);
         } catch (IOException | OutOfMemoryError e) {
-            throw new ImageLoadException(file, "cannot read the file (" + e.getClass().getSimpleName() + ")", e);
+            throw new ImageLoadException(file, Messages.get("error.image.cannotRead", e.getClass().getSimpleName()), e);
         }
         if (bytes.length == 0) {
-            throw new ImageLoadException(file, "file is empty (0 bytes)");
+            throw new ImageLoadException(file, Messages.get("error.image.empty"));
         }
         return bytes;
     }
@@ -103,7 +103,7 @@ public final class ImageLoader {
     private static BufferedImage decode(Path file, byte[] bytes, Format format, int[] subsampling) throws ImageLoadException {
         Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.name());
         if (!readers.hasNext()) {
-            throw new ImageLoadException(file, "no " + format + " decoder available in this Java runtime");
+            throw new ImageLoadException(file, Messages.get("error.image.noDecoder", format));
         }
         ImageReader reader = readers.next();
         List<String> warnings = new ArrayList<>();
@@ -113,21 +113,20 @@ public final class ImageLoader {
             long width = reader.getWidth(0);
             long height = reader.getHeight(0);
             if (width * height > MAX_PIXELS) {
-                throw new ImageLoadException(file, "image is too large: %d x %d pixels (%.0f megapixels; at most %d)"
-                        .formatted(width, height, width * height / 1e6, MAX_PIXELS / 1_000_000));
+                throw new ImageLoadException(file, Messages.get("error.image.tooManyPixels", width, height, width * height / 1e6, MAX_PIXELS / 1_000_000));
             }
             subsampling[0] = subsampling(width, height);
             ImageReadParam param = reader.getDefaultReadParam();
             if (subsampling[0] > 1) param.setSourceSubsampling(subsampling[0], subsampling[0], 0, 0);
             BufferedImage image = reader.read(0, param);
             if (!warnings.isEmpty()) {
-                String problem = format.isComplete(bytes) ? damage(format, warnings.get(0)) : "truncated " + format + " data";
-                throw new ImageLoadException(file, "not a readable image (" + problem + ")");
+                String problem = format.isComplete(bytes) ? damage(format, warnings.get(0)) : truncated(format);
+                throw new ImageLoadException(file, Messages.get("error.image.unreadable", problem));
             }
             return image;
         } catch (IOException | RuntimeException e) {
-            String problem = format.isComplete(bytes) ? damage(format, e) : "truncated " + format + " data";
-            throw new ImageLoadException(file, "not a readable image (" + problem + ")", e);
+            String problem = format.isComplete(bytes) ? damage(format, e) : truncated(format);
+            throw new ImageLoadException(file, Messages.get("error.image.unreadable", problem), e);
         } finally {
             reader.dispose();
         }
@@ -143,19 +142,24 @@ public final class ImageLoader {
     private static String damage(Format format, Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
             if (t instanceof EOFException) {
-                return "truncated " + format + " data";
+                return truncated(format);
             }
             String message = t.getMessage();
             if (message != null && looksTruncated(message)) {
-                return "truncated " + format + " data";
+                return truncated(format);
             }
         }
         String message = error.getMessage();
-        return "damaged " + format + " data" + (message == null || message.isBlank() ? "" : ": " + oneLine(message));
+        return message == null || message.isBlank() ? Messages.get("error.image.damaged", format)
+                : Messages.get("error.image.damagedBecause", format, oneLine(message));
     }
 
     private static String damage(Format format, String warning) {
-        return looksTruncated(warning) ? "truncated " + format + " data" : "damaged " + format + " data: " + oneLine(warning);
+        return looksTruncated(warning) ? truncated(format) : Messages.get("error.image.damagedBecause", format, oneLine(warning));
+    }
+
+    private static String truncated(Format format) {
+        return Messages.get("error.image.truncated", format);
     }
 
     private static boolean looksTruncated(String message) {

@@ -1,5 +1,6 @@
 package io.swinlens.model.image;
 
+import io.swinlens.i18n.Messages;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -38,6 +39,6 @@ public enum Preprocess {
             }
         }
         String known = Arrays.stream(values()).map(Preprocess::id).collect(Collectors.joining(", "));
-        throw new IllegalArgumentException("unknown preprocessing '" + text + "'; expected one of " + known);
+        throw new IllegalArgumentException(Messages.get("error.preprocess.unknown", text, known));
     }
 }

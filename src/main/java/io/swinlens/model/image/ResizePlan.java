@@ -1,5 +1,6 @@
 package io.swinlens.model.image;
 
+import io.swinlens.i18n.Messages;
 import java.util.Locale;
 
 /**
@@ -30,7 +31,7 @@ record ResizePlan(int resizedWidth, int resizedHeight, int left, int top, int cr
      * obvious one and says so in the docs (docs/swin-reference.md §5).
      */
     static ResizePlan cover(int width, int height, int targetWidth, int targetHeight) {
-        if (targetWidth < 1 || targetHeight < 1) throw new IllegalArgumentException("the input size must be positive");
+        if (targetWidth < 1 || targetHeight < 1) throw new IllegalArgumentException(Messages.get("error.input.notPositive"));
         double scale = Math.max((double) targetWidth / width, (double) targetHeight / height);
         int rw = Math.max(targetWidth, (int) Math.round(width * scale));
         int rh = Math.max(targetHeight, (int) Math.round(height * scale));

@@ -1,5 +1,6 @@
 package io.swinlens.model.io;
 
+import io.swinlens.i18n.Messages;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -24,7 +25,7 @@ public final class AtomicFiles {
 
     public static void write(Path target, boolean overwrite, Writer writer) throws IOException {
         if (!overwrite && Files.exists(target)) {
-            throw new FileAlreadyExistsException(target.toString(), null, "exists; pass --overwrite to replace it");
+            throw new FileAlreadyExistsException(target.toString(), null, Messages.get("error.write.exists"));
         }
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
@@ -34,7 +35,7 @@ public final class AtomicFiles {
                 writer.write(out);
             }
             if (!overwrite && Files.exists(target)) {
-                throw new FileAlreadyExistsException(target.toString(), null, "exists; pass --overwrite to replace it");
+                throw new FileAlreadyExistsException(target.toString(), null, Messages.get("error.write.exists"));
             }
             usualPermissions(temp);
             try {
@@ -58,12 +59,12 @@ public final class AtomicFiles {
 
     /** One line naming the file and the cause, for users. */
     public static String describe(Path target, IOException e) {
-        if (e instanceof FileAlreadyExistsException) return target + " already exists; pass --overwrite to replace it";
+        if (e instanceof FileAlreadyExistsException) return Messages.get("error.write.alreadyExists", target);
         String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t.getMessage() != null && t.getMessage().contains("No space left")) reason = "no space left on the device";
+            if (t.getMessage() != null && t.getMessage().contains("No space left")) reason = Messages.get("error.write.noSpace");
         }
-        if (e instanceof java.nio.file.AccessDeniedException) reason = "permission denied";
-        return "cannot write " + target + ": " + reason;
+        if (e instanceof java.nio.file.AccessDeniedException) reason = Messages.get("error.io.permissionDenied");
+        return Messages.get("error.download.cannotWrite", target, reason);
     }
 }

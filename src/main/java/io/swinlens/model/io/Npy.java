@@ -1,5 +1,6 @@
 package io.swinlens.model.io;
 
+import io.swinlens.i18n.Messages;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -37,13 +38,13 @@ public final class Npy {
 
     public static Array read(Path file) throws IOException {
         String name = Printable.quoted(file.getFileName().toString());
-        if (!Files.isRegularFile(file)) throw new IOException(name + ": not a regular file");
+        if (!Files.isRegularFile(file)) throw bad(name, "error.npy.notRegular");
         long fileSize = Files.size(file);
-        if (fileSize > MAX_FILE_BYTES) throw new IOException(name + ": " + fileSize + " bytes is too large for a model input (at most " + MAX_FILE_BYTES + " bytes, 1 GB)");
+        if (fileSize > MAX_FILE_BYTES) throw bad(name, "error.npy.tooLarge", fileSize, MAX_FILE_BYTES);
         byte[] bytes = Files.readAllBytes(file);
         ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         if (bytes.length < 10 || !Arrays.equals(Arrays.copyOf(bytes, 6), MAGIC)) {
-            throw new IOException(name + ": not a .npy file");
+            throw bad(name, "error.npy.notNpy");
         }
         int major = bytes[6];
         long headerLength;
@@ -55,31 +56,30 @@ public final class Npy {
             headerLength = Integer.toUnsignedLong(buf.getInt(8));
             offset = 12;
         } else {
-            throw new IOException(name + ": .npy format version " + major + " is not supported (1, 2 or 3)");
+            throw bad(name, "error.npy.version", major);
         }
-        if (headerLength > MAX_HEADER_BYTES) throw new IOException(name + ": .npy header of " + headerLength + " bytes is not plausible (at most 64 KB)");
-        if (offset + headerLength > bytes.length) throw new IOException(name + ": truncated .npy header");
+        if (headerLength > MAX_HEADER_BYTES) throw bad(name, "error.npy.headerTooLarge", headerLength);
+        if (offset + headerLength > bytes.length) throw bad(name, "error.npy.headerTruncated");
         String header = new String(bytes, offset, (int) headerLength, StandardCharsets.ISO_8859_1);
         String descr = group(DESCR, header, name);
-        if ("True".equals(group(FORTRAN, header, name))) throw new IOException(name + ": Fortran-order arrays are not supported");
+        if ("True".equals(group(FORTRAN, header, name))) throw bad(name, "error.npy.fortran");
         long[] shape = shape(group(SHAPE, header, name), name);
         long count = 1;
         for (long d : shape) {
             count = d == 0 ? 0 : count > Long.MAX_VALUE / d ? -1 : count * d;
-            if (count < 0) throw new IOException(name + ": shape " + Arrays.toString(shape) + " has more elements than any file can hold");
+            if (count < 0) throw bad(name, "error.npy.shapeOverflow", Arrays.toString(shape));
         }
         int dataStart = offset + (int) headerLength;
         int itemSize = switch (descr) {
             case "<f4" -> 4;
             case "<f8" -> 8;
-            default -> throw new IOException(name + ": dtype " + Printable.quoted(descr) + " is not supported (float32 or float64 expected)");
+            default -> throw bad(name, "error.npy.dtype", Printable.quoted(descr));
         };
         if (count > (bytes.length - dataStart) / itemSize) {
-            String needed = count > Long.MAX_VALUE / itemSize ? "more than " + Long.MAX_VALUE : String.valueOf(count * itemSize);
-            throw new IOException(name + ": truncated: shape " + Arrays.toString(shape) + " needs " + needed
-                    + " bytes of data, file has " + (bytes.length - dataStart));
+            String needed = count > Long.MAX_VALUE / itemSize ? Messages.get("error.npy.moreThan", Long.MAX_VALUE) : String.valueOf(count * itemSize);
+            throw bad(name, "error.npy.dataTruncated", Arrays.toString(shape), needed, bytes.length - dataStart);
         }
-        if (count == 0) throw new IOException(name + ": shape " + Arrays.toString(shape) + " holds no values");
+        if (count == 0) throw bad(name, "error.npy.empty", Arrays.toString(shape));
         float[] data = new float[(int) count];
         buf.position(dataStart);
         if (itemSize == 4) {
@@ -98,15 +98,20 @@ public final class Npy {
         for (String part : parts) {
             String p = part.trim();
             if (p.isEmpty()) continue;
-            if (!p.matches("\\d{1,18}")) throw new IOException(name + ": .npy shape (" + Printable.quoted(tuple.trim()) + ") must hold non-negative integers");
+            if (!p.matches("\\d{1,18}")) throw bad(name, "error.npy.shapeNotIntegers", Printable.quoted(tuple.trim()));
             out[n++] = Long.parseLong(p);
         }
         return Arrays.copyOf(out, n);
     }
 
+    /** {@code "<name>: <what is wrong>"} in the current language. */
+    private static IOException bad(String name, String key, Object... args) {
+        return new IOException(Messages.get("error.file.detail", name, Messages.get(key, args)));
+    }
+
     private static String group(Pattern p, String header, String name) throws IOException {
         Matcher m = p.matcher(header);
-        if (!m.find()) throw new IOException(name + ": malformed .npy header: " + Printable.quoted(header.trim()));
+        if (!m.find()) throw bad(name, "error.npy.malformedHeader", Printable.quoted(header.trim()));
         return m.group(1);
     }
 

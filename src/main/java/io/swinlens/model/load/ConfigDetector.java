@@ -1,5 +1,6 @@
 package io.swinlens.model.load;
 
+import io.swinlens.i18n.Messages;
 import io.swinlens.model.config.SwinConfig;
 import io.swinlens.model.config.SwinVersion;
 import io.swinlens.model.config.WindowRule;
@@ -45,8 +46,8 @@ final class ConfigDetector {
         RawTensor embed = require(fileName, tensors, "patch_embed.proj.weight");
         long[] es = embed.shape();
         if (es.length != 4 || es[2] != es[3]) {
-            throw new WeightsException(WeightsException.Kind.SHAPE_MISMATCH, fileName
-                    + ": key 'patch_embed.proj.weight': expected [C, 3, P, P], got " + Arrays.toString(es));
+            throw new WeightsException(WeightsException.Kind.SHAPE_MISMATCH, Messages.get("error.file.detail", fileName,
+                    Messages.get("error.tensor.keyShape", "patch_embed.proj.weight", "[C, 3, P, P]", Arrays.toString(es))));
         }
         int embedDim = (int) es[0];
         int inChannels = (int) es[1];
@@ -57,15 +58,15 @@ final class ConfigDetector {
             if (m.find()) blocks.computeIfAbsent(Integer.parseInt(m.group(1)), k -> new TreeSet<>()).add(Integer.parseInt(m.group(2)));
         }
         if (blocks.isEmpty() || blocks.lastKey() != blocks.size() - 1) {
-            throw new WeightsException(WeightsException.Kind.MISSING_TENSOR, fileName + ": no consecutive 'layers.N.blocks.M' tensors; stages found: " + blocks.keySet());
+            throw new WeightsException(WeightsException.Kind.MISSING_TENSOR, Messages.get("error.detect.noBlocks", fileName, blocks.keySet()));
         }
         int stages = blocks.size();
         int[] depths = new int[stages];
         int[] heads = new int[stages];
         int[] tableWindows = new int[stages];      // the window each stage's table was stored for; 0 where unknown
         int[] pretrained = new int[stages];
-        String windowSource = "relative position tables";
-        String pretrainedSource = "none";
+        String windowSource = Messages.get("error.source.tables");
+        String pretrainedSource = Messages.get("error.source.none");
         for (int s = 0; s < stages; s++) depths[s] = blocks.get(s).last() + 1;
         if (!v2) {
             for (int s = 0; s < stages; s++) {
@@ -73,8 +74,8 @@ final class ConfigDetector {
                 long[] shape = require(fileName, tensors, key).shape();
                 tableWindows[s] = shape.length == 2 ? WindowGeometry.tableWindow(shape[0]) : -1;
                 if (tableWindows[s] < 0) {
-                    throw new WeightsException(WeightsException.Kind.SHAPE_MISMATCH, fileName + ": key '" + key
-                            + "': expected [(2M-1)^2, heads], got " + Arrays.toString(shape));
+                    throw new WeightsException(WeightsException.Kind.SHAPE_MISMATCH, Messages.get("error.file.detail", fileName,
+                            Messages.get("error.tensor.keyShape", key, "[(2M-1)^2, heads]", Arrays.toString(shape))));
                 }
                 heads[s] = (int) shape[1];
             }
@@ -84,8 +85,8 @@ final class ConfigDetector {
                 String key = "layers.%d.blocks.0.attn.logit_scale".formatted(s);
                 long[] shape = require(fileName, tensors, key).shape();
                 if (shape.length != 3 || shape[1] != 1 || shape[2] != 1 || shape[0] <= 0) {
-                    throw new WeightsException(WeightsException.Kind.SHAPE_MISMATCH, fileName + ": key '" + key
-                            + "': expected [heads, 1, 1], got " + Arrays.toString(shape));
+                    throw new WeightsException(WeightsException.Kind.SHAPE_MISMATCH, Messages.get("error.file.detail", fileName,
+                            Messages.get("error.tensor.keyShape", key, "[heads, 1, 1]", Arrays.toString(shape))));
                 }
                 heads[s] = (int) shape[0];
                 RawTensor table = tensors.get("layers.%d.blocks.0.attn.relative_coords_table".formatted(s));
@@ -103,30 +104,28 @@ final class ConfigDetector {
                 Integer window = hints.window() != null ? hints.window() : windowFromName(hints.nameHint(), fileName);
                 if (window == null) {
                     window = 8;
-                    windowSource = "not stored; assumed 8 (put the model's config.json beside the file, or a name with windowN)";
+                    windowSource = Messages.get("error.source.window.assumed");
                 } else {
-                    windowSource = hints.window() != null ? hints.windowSource() : "file name";
+                    windowSource = hints.window() != null ? hints.windowSource() : Messages.get("error.source.fileName");
                 }
                 tableWindows[0] = window;
             } else {
-                windowSource = "relative_coords_table buffers";
-                if (Arrays.stream(pretrained).anyMatch(p -> p != 0)) pretrainedSource = "relative_coords_table buffers";
+                windowSource = Messages.get("error.source.coordsBuffers");
+                if (Arrays.stream(pretrained).anyMatch(p -> p != 0)) pretrainedSource = Messages.get("error.source.coordsBuffers");
             }
             if (hints.pretrainedWindows() != null) {
                 int[] given = hints.pretrainedWindows();
                 if (given.length != stages) {
-                    throw new WeightsException(WeightsException.Kind.SHAPE_MISMATCH, fileName + ": " + hints.pretrainedSource()
-                            + " gives " + given.length + " pretrained window sizes " + Arrays.toString(given) + " for a model with " + stages + " stages");
+                    throw new WeightsException(WeightsException.Kind.SHAPE_MISMATCH, Messages.get("error.detect.pretrainedCount", fileName, hints.pretrainedSource(),
+                            given.length, Arrays.toString(given), stages));
                 }
                 for (int s = 0; s < stages; s++) {
                     if (given[s] != 0 && given[s] < 2) {
-                        throw new WeightsException(WeightsException.Kind.SHAPE_MISMATCH, fileName + ": " + hints.pretrainedSource()
-                                + ": pretrained window " + given[s] + " of stage " + s + " is below 2");
+                        throw new WeightsException(WeightsException.Kind.SHAPE_MISMATCH, Messages.get("error.detect.pretrainedBelow2", fileName, hints.pretrainedSource(), given[s], s));
                     }
                     if (buffers && given[s] != (pretrained[s] == 0 ? tableWindows[s] : pretrained[s]) && given[s] != 0) {
-                        throw new WeightsException(WeightsException.Kind.SHAPE_MISMATCH, fileName + ": " + hints.pretrainedSource()
-                                + " says stage " + s + " was pretrained at window " + given[s] + ", but its relative_coords_table was made for "
-                                + (pretrained[s] == 0 ? tableWindows[s] : pretrained[s]));
+                        throw new WeightsException(WeightsException.Kind.SHAPE_MISMATCH, Messages.get("error.detect.pretrainedDisagrees", fileName, hints.pretrainedSource(), s, given[s],
+                                pretrained[s] == 0 ? tableWindows[s] : pretrained[s]));
                     }
                 }
                 if (!buffers) {
@@ -139,8 +138,8 @@ final class ConfigDetector {
         RawTensor head = tensors.get("head.weight");
         if (head != null) {
             if (head.shape().length != 2) {
-                throw new WeightsException(WeightsException.Kind.SHAPE_MISMATCH, fileName + ": key 'head.weight': expected [classes, "
-                        + (embedDim << (stages - 1)) + "], got " + Arrays.toString(head.shape()));
+                throw new WeightsException(WeightsException.Kind.SHAPE_MISMATCH, Messages.get("error.file.detail", fileName, Messages.get("error.tensor.keyShape", "head.weight",
+                        "[classes, " + (embedDim << (stages - 1)) + "]", Arrays.toString(head.shape()))));
             }
             numClasses = (int) head.shape()[0];
         }
@@ -165,8 +164,8 @@ final class ConfigDetector {
             detected = new SwinConfig("custom", embedDim, depths, heads, window, numClasses, imageSize, patch, inChannels, 4,
                     version, pretrained, rule);
         } catch (IllegalArgumentException e) {
-            throw new WeightsException(WeightsException.Kind.SHAPE_MISMATCH, fileName + ": not a valid Swin: " + e.getMessage()
-                    + " (heads are read from each stage's layers.N.blocks.0." + (v2 ? "attn.logit_scale" : "attn.relative_position_bias_table") + ")");
+            throw new WeightsException(WeightsException.Kind.SHAPE_MISMATCH, Messages.get("error.detect.notValidSwin", fileName, e.getMessage(),
+                    "layers.N.blocks.0." + (v2 ? "attn.logit_scale" : "attn.relative_position_bias_table")));
         }
         SwinConfig config = detected;
         SwinConfig named = detected.matchingPreset().map(p -> config.withName(p.name())).orElse(detected);
@@ -209,8 +208,8 @@ final class ConfigDetector {
         static CoordsTable read(String fileName, RawTensor table) throws WeightsException {
             long[] s = table.shape();
             if (s.length != 4 || s[0] != 1 || s[1] != s[2] || s[3] != 2 || s[1] % 2 == 0 || s[1] > 255) {
-                throw new WeightsException(WeightsException.Kind.SHAPE_MISMATCH, fileName + ": key '" + table.name()
-                        + "': expected [1, 2M-1, 2M-1, 2], got " + Arrays.toString(s));
+                throw new WeightsException(WeightsException.Kind.SHAPE_MISMATCH, Messages.get("error.file.detail", fileName,
+                        Messages.get("error.tensor.keyShape", table.name(), "[1, 2M-1, 2M-1, 2]", Arrays.toString(s))));
             }
             int window = (int) (s[1] + 1) / 2;
             if (window == 1) return new CoordsTable(1, 0);
@@ -221,8 +220,7 @@ final class ConfigDetector {
             double divisor = t <= 0 ? Double.NaN : 8.0 * (window - 1) / t;
             long p = Math.round(divisor + 1);
             if (!Double.isFinite(divisor) || Math.abs(divisor + 1 - p) > 1e-2 || p < 2) {
-                throw new WeightsException(WeightsException.Kind.SHAPE_MISMATCH, fileName + ": key '" + table.name()
-                        + "' does not hold log-spaced coordinates of any pretrained window (largest value " + max + ")");
+                throw new WeightsException(WeightsException.Kind.SHAPE_MISMATCH, Messages.get("error.detect.notLogSpaced", fileName, table.name(), String.valueOf(max)));
             }
             return new CoordsTable(window, p == window ? 0 : (int) p);
         }
@@ -230,7 +228,7 @@ final class ConfigDetector {
 
     private static RawTensor require(String fileName, Map<String, RawTensor> tensors, String key) throws WeightsException {
         RawTensor t = tensors.get(key);
-        if (t == null) throw new WeightsException(WeightsException.Kind.MISSING_TENSOR, fileName + ": missing tensor '" + key + "'");
+        if (t == null) throw new WeightsException(WeightsException.Kind.MISSING_TENSOR, Messages.get("error.tensor.missing", fileName, key));
         return t;
     }
 }

@@ -1,5 +1,6 @@
 package io.swinlens.model.load;
 
+import io.swinlens.i18n.Messages;
 import io.swinlens.model.config.SwinConfig;
 import io.swinlens.model.image.CropBox;
 import io.swinlens.model.image.ImageLoadException;
@@ -61,16 +62,16 @@ public final class InputLoader {
     }
 
     private static ModelInput tensor(Path file) throws ImageLoadException {
-        if (!Files.isRegularFile(file)) throw new ImageLoadException(file, "no such file");
+        if (!Files.isRegularFile(file)) throw new ImageLoadException(file, Messages.get("error.resolve.noSuchFile"));
         Npy.Array array;
         try {
             array = Npy.read(file);
         } catch (IOException e) {
-            throw new ImageLoadException(file, e.getMessage().replaceFirst("^[^:]*: ", ""));
+            throw new ImageLoadException(file, e.getMessage().replaceFirst("^[^:：]*(: |：)", ""));
         }
         long[] shape = array.shape();
         if (shape.length != 4 || shape[0] != 1 || shape[1] != 3) {
-            throw new ImageLoadException(file, "expected a float32 tensor of shape (1, 3, H, W), got " + Arrays.toString(shape));
+            throw new ImageLoadException(file, Messages.get("error.npy.inputShape", Arrays.toString(shape)));
         }
         int h = (int) shape[2];
         int w = (int) shape[3];

@@ -3,6 +3,7 @@ package io.swinlens.model.load;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.swinlens.i18n.Messages;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,7 +34,7 @@ record LoadHints(Integer window, String windowSource, int[] pretrainedWindows, S
         String nameHint = null;
         JsonObject config = sidecarConfig(file);
         if (config != null) {
-            String cfg = "config.json beside the file";
+            String cfg = Messages.get("error.source.configJson");
             window = intOf(config.get("window_size"));
             if (window != null) windowSource = cfg;
             pretrained = intsOf(config.get("pretrained_window_sizes"));
@@ -49,7 +50,7 @@ record LoadHints(Integer window, String windowSource, int[] pretrainedWindows, S
             int[] parsed = parseList(meta);
             if (parsed != null) {
                 pretrained = parsed;
-                pretrainedSource = "the file's safetensors metadata";
+                pretrainedSource = Messages.get("error.source.metadata");
             }
         }
         if (userPretrained != null) {

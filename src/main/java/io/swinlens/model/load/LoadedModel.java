@@ -1,5 +1,6 @@
 package io.swinlens.model.load;
 
+import io.swinlens.i18n.Messages;
 import io.swinlens.model.config.SwinConfig;
 import io.swinlens.model.swin.SwinModel;
 import io.swinlens.model.weights.FileType;
@@ -26,7 +27,10 @@ public record LoadedModel(SwinModel model, SwinConfig config, Path source, FileT
      * @param pretrainedSource where the pretrained window sizes came from ("none" when there are none)
      */
     public record Origin(String prefix, List<String> otherModules, int outputNorms, String windowSource, String pretrainedSource) {
-        public static final Origin PLAIN = new Origin("", List.of(), 0, "relative position tables", "none");
+        /** A model that came with no file to read its origin from: the window from its tables, no pretrained windows. */
+        public static Origin plain() {
+            return new Origin("", List.of(), 0, Messages.get("error.source.tables"), Messages.get("error.source.none"));
+        }
 
         public Origin {
             otherModules = List.copyOf(otherModules);
@@ -39,7 +43,7 @@ public record LoadedModel(SwinModel model, SwinConfig config, Path source, FileT
 
     public LoadedModel(SwinModel model, SwinConfig config, Path source, FileType fileType,
                        NamingConvention convention, ClassLabels labels, List<String> warnings) {
-        this(model, config, source, fileType, convention, labels, warnings, Origin.PLAIN);
+        this(model, config, source, fileType, convention, labels, warnings, Origin.plain());
     }
 
     /** False for a backbone: no predictions and no CAM, every attention view works. */

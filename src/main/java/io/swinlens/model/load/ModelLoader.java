@@ -1,5 +1,6 @@
 package io.swinlens.model.load;
 
+import io.swinlens.i18n.Messages;
 import io.swinlens.model.config.SwinConfig;
 import io.swinlens.model.swin.SwinModel;
 import io.swinlens.model.swin.TensorSource;
@@ -41,8 +42,7 @@ public final class ModelLoader {
             Map<String, RawTensor> tensors = checkpoint.canonicalTensors();
             LoadHints hints = LoadHints.gather(file, checkpoint.metadata(), pretrainedWindows);
             if (!checkpoint.isV2() && pretrainedWindows != null) {
-                throw new WeightsException(WeightsException.Kind.SHAPE_MISMATCH, name
-                        + ": --pretrained-window applies to Swin V2 checkpoints; this is a Swin V1");
+                throw new WeightsException(WeightsException.Kind.SHAPE_MISMATCH, Messages.get("error.load.pretrainedV1", name));
             }
             ConfigDetector.Detected detected = ConfigDetector.detect(name, tensors, checkpoint.isV2(), checkpoint.convention(), hints);
             SwinConfig config = detected.config();
@@ -53,9 +53,9 @@ public final class ModelLoader {
             } catch (SourceFailure f) {
                 throw f.cause;
             } catch (UncheckedIOException e) {
-                throw new WeightsException(WeightsException.Kind.UNREADABLE, name + ": could not read tensor data: " + e.getCause().getMessage(), e);
+                throw new WeightsException(WeightsException.Kind.UNREADABLE, Messages.get("error.load.tensorData", name, e.getCause().getMessage()), e);
             } catch (IllegalArgumentException e) {
-                throw new WeightsException(WeightsException.Kind.SHAPE_MISMATCH, name + ": " + e.getMessage(), e);
+                throw new WeightsException(WeightsException.Kind.SHAPE_MISMATCH, Messages.get("error.file.detail", name, e.getMessage()), e);
             }
             Set<String> unused = new TreeSet<>(tensors.keySet());
             unused.removeAll(source.used);
@@ -63,13 +63,15 @@ public final class ModelLoader {
             int outputNorms = (int) unused.stream().filter(k -> OUTPUT_NORM.matcher(k).matches() && k.endsWith(".weight")).count();
             if (!config.hasClassifier()) unused.removeIf(k -> OUTPUT_NORM.matcher(k).matches());
             if (!unused.isEmpty()) {
-                throw new WeightsException(WeightsException.Kind.UNEXPECTED_TENSOR, name + ": unexpected tensor"
-                        + (unused.size() > 1 ? "s " : " ") + String.join(", ", unused.stream().limit(5).toList())
-                        + (unused.size() > 5 ? " and " + (unused.size() - 5) + " more" : "")
-                        + " for a " + config.version().label() + " with " + config.numStages() + " stages of depths " + Arrays.toString(config.depths()));
+                throw new WeightsException(WeightsException.Kind.UNEXPECTED_TENSOR, Messages.get(unused.size() > 1 ? "error.load.unexpected.many" : "error.load.unexpected.one", name,
+                        String.join(", ", unused.stream().limit(5).toList())
+                        + (unused.size() > 5 ? Messages.get("error.load.unexpected.more", unused.size() - 5) : ""),
+                        config.version().label(), config.numStages(), Arrays.toString(config.depths())));
             }
             java.util.List<String> warnings = new java.util.ArrayList<>(checkpoint.warnings());
-            if (detected.windowSource().startsWith("not stored")) warnings.add(name + ": window size " + detected.windowSource());
+            if (detected.windowSource().equals(Messages.get("error.source.window.assumed"))) {
+                warnings.add(Messages.get("error.load.windowAssumed", name, detected.windowSource()));
+            }
             var origin = new LoadedModel.Origin(checkpoint.prefix(), checkpoint.otherModules(), outputNorms,
                     detected.windowSource(), detected.pretrainedSource());
             return new LoadedModel(model, config, file, checkpoint.fileType(), checkpoint.convention(),
@@ -104,12 +106,12 @@ public final class ModelLoader {
         @Override public float[] get(String key, long... shape) {
             RawTensor t = tensors.get(key);
             if (t == null) {
-                throw new SourceFailure(new WeightsException(WeightsException.Kind.MISSING_TENSOR, fileName + ": missing tensor '" + key + "'"));
+                throw new SourceFailure(new WeightsException(WeightsException.Kind.MISSING_TENSOR, Messages.get("error.tensor.missing", fileName, key)));
             }
             try {
                 Checkpoint.requireShape(key, t, shape);
             } catch (WeightsException e) {
-                throw new SourceFailure(new WeightsException(e.kind(), fileName + ": " + e.getMessage()));
+                throw new SourceFailure(new WeightsException(e.kind(), Messages.get("error.file.detail", fileName, e.getMessage())));
             }
             used.add(key);
             return t.toFloats();

@@ -1,5 +1,6 @@
 package io.swinlens.model.load;
 
+import io.swinlens.i18n.Messages;
 import io.swinlens.model.image.Preprocess;
 import io.swinlens.model.weights.WeightsException;
 
@@ -23,16 +24,16 @@ public final class ModelResolver {
         if (weights == null || weights.isBlank()) {
             try {
                 return BundledModel.path().orElseThrow(() -> new WeightsException(WeightsException.Kind.NOT_FOUND,
-                        "no weights given and this build has no bundled demo model; pass --weights FILE"));
+                        Messages.get("error.resolve.noBundled")));
             } catch (IOException e) {
-                throw new WeightsException(WeightsException.Kind.UNREADABLE, "cannot unpack the bundled demo model: " + e.getMessage(), e);
+                throw new WeightsException(WeightsException.Kind.UNREADABLE, Messages.get("error.resolve.cannotUnpack", e.getMessage()), e);
             }
         }
         Path path = Path.of(weights);
         if (Files.exists(path)) return path;
         Path fetched = catalogueLookup.find(weights);
         if (fetched != null) return fetched;
-        throw WeightsException.of(WeightsException.Kind.NOT_FOUND, path, "no such file");
+        throw WeightsException.of(WeightsException.Kind.NOT_FOUND, path, Messages.get("error.resolve.noSuchFile"));
     }
 
     public LoadedModel load(String weights) throws WeightsException {

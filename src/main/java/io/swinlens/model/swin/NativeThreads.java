@@ -3,6 +3,7 @@ package io.swinlens.model.swin;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.Platform;
+import io.swinlens.i18n.Messages;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,7 +37,9 @@ public final class NativeThreads {
     private static final String ONEDNN_LIBRARY = "/org/nd4j/linalg/cpu/nativecpu/bindings/linux-x86_64-onednn/libjnind4jcpu.so";
     private static final String CORE_TYPE_TABLE = "openblas-coretypes.tsv";
     private static volatile boolean configured;
-    private static volatile String outcome = "not configured";
+    /** What {@link #configure()} did, one part per setting; texts built when read, in the language of that moment. */
+    private static volatile List<java.util.function.Supplier<String>> outcome =
+            List.of(() -> Messages.get("error.text.threads.notConfigured"));
 
     private NativeThreads() { }
 
@@ -52,29 +55,30 @@ public final class NativeThreads {
     public static synchronized void configure() {
         if (configured) return;
         configured = true;
-        StringBuilder report = new StringBuilder();
+        List<java.util.function.Supplier<String>> report = new java.util.ArrayList<>();
         if (System.getProperty("javacpp.platform.extension") == null && NativeThreads.class.getResource(ONEDNN_LIBRARY) != null) {
             System.setProperty("javacpp.platform.extension", "-onednn");   // the build that ships the oneDNN variant
-            report.append("oneDNN build, ");
+            report.add(() -> Messages.get("error.text.threads.onednn"));
         }
-        report.append(set("OMP_WAIT_POLICY", "PASSIVE"));
+        report.add(set("OMP_WAIT_POLICY", "PASSIVE"));
         String coreType = Platform.isLinux() && Platform.is64Bit() && !Platform.isARM() ? coreTypeFromCpuFlags() : null;
-        if (coreType != null) report.append(", ").append(set("OPENBLAS_CORETYPE", coreType));
-        outcome = report.toString();
+        if (coreType != null) report.add(set("OPENBLAS_CORETYPE", coreType));
+        outcome = List.copyOf(report);
     }
 
-    private static String set(String name, String value) {
+    private static java.util.function.Supplier<String> set(String name, String value) {
         String existing = System.getenv(name);
-        if (existing != null) return name + "=" + existing + " (from the environment)";
+        if (existing != null) return () -> Messages.get("error.text.threads.fromEnvironment", name, existing);
         try {
             if (Platform.isWindows()) {
                 ((MsvcRuntime) Native.loadLibrary("msvcrt", MsvcRuntime.class))._putenv_s(name, value);
             } else {
                 ((CLibrary) Native.loadLibrary("c", CLibrary.class)).setenv(name, value, 0);
             }
-            return name + "=" + value + " (set by SwinLens)";
+            return () -> Messages.get("error.text.threads.set", name, value);
         } catch (Throwable e) {  // JNA may be unavailable on an exotic platform: run with defaults
-            return name + " left at its default (" + e.getClass().getSimpleName() + ")";
+            String why = e.getClass().getSimpleName();
+            return () -> Messages.get("error.text.threads.default", name, why);
         }
     }
 
@@ -115,5 +119,7 @@ public final class NativeThreads {
     }
 
     /** What {@link #configure()} did, for `bench` and diagnostics. */
-    public static String outcome() { return outcome; }
+    public static String outcome() {
+        return String.join(Messages.get("error.text.threads.separator"), outcome.stream().map(java.util.function.Supplier::get).toList());
+    }
 }

@@ -1,5 +1,6 @@
 package io.swinlens.model.swin;
 
+import io.swinlens.i18n.Messages;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,25 +15,30 @@ public final class OpProfile {
 
     /** The kinds, in the order a block runs them. */
     public enum Op {
-        PATCH_EMBED("patch embedding (4x4 conv as a GEMM)"),
-        LAYER_NORM("LayerNorm"),
-        GATHER("gathers: pad + shift + partition, reverse"),
-        QKV("qkv linear"),
-        HEAD_SPLIT("head split and merge copies"),
-        COSINE("V2: q, k unit rows"),
-        QK("q·kᵀ per window and head"),
-        SOFTMAX("bias + mask + softmax"),
-        AV("attention·v per window and head"),
-        PROJ("projection linear"),
-        FC1("MLP fc1"),
-        GELU("GELU"),
-        FC2("MLP fc2"),
-        RESIDUAL("residual adds"),
-        MERGE("patch merging (gather + linear + LayerNorm)"),
-        HEAD("pool + final norm + classifier");
+        PATCH_EMBED("patch embedding (4x4 conv as a GEMM)", "error.text.op.patch_embed"),
+        LAYER_NORM("LayerNorm", "error.text.op.layer_norm"),
+        GATHER("gathers: pad + shift + partition, reverse", "error.text.op.gather"),
+        QKV("qkv linear", "error.text.op.qkv"),
+        HEAD_SPLIT("head split and merge copies", "error.text.op.head_split"),
+        COSINE("V2: q, k unit rows", "error.text.op.cosine"),
+        QK("q·kᵀ per window and head", "error.text.op.qk"),
+        SOFTMAX("bias + mask + softmax", "error.text.op.softmax"),
+        AV("attention·v per window and head", "error.text.op.av"),
+        PROJ("projection linear", "error.text.op.proj"),
+        FC1("MLP fc1", "error.text.op.fc1"),
+        GELU("GELU", "error.text.op.gelu"),
+        FC2("MLP fc2", "error.text.op.fc2"),
+        RESIDUAL("residual adds", "error.text.op.residual"),
+        MERGE("patch merging (gather + linear + LayerNorm)", "error.text.op.merge"),
+        HEAD("pool + final norm + classifier", "error.text.op.head");
 
+        /** English, as a stable id; {@link #text()} is what a user reads. */
         public final String label;
-        Op(String label) { this.label = label; }
+        private final String key;
+        Op(String label, String key) { this.label = label; this.key = key; }
+
+        /** The label in the current language. */
+        public String text() { return Messages.get(key); }
     }
 
     /** One kind's totals. */

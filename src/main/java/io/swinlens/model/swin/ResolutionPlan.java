@@ -1,5 +1,6 @@
 package io.swinlens.model.swin;
 
+import io.swinlens.i18n.Messages;
 import io.swinlens.model.config.SwinConfig;
 import io.swinlens.model.geometry.BlockGeometry;
 import io.swinlens.model.geometry.WindowGeometry;
@@ -42,7 +43,7 @@ final class ResolutionPlan {
         SwinConfig config = weights.config;
         int p = config.patchSize();
         if (height % p != 0 || width % p != 0) {
-            throw new IllegalArgumentException("input %dx%d is not a multiple of the patch size %d".formatted(height, width, p));
+            throw new IllegalArgumentException(Messages.get("error.input.notPatchMultiple", height, width, p));
         }
         this.height = height;
         this.width = width;
@@ -143,8 +144,7 @@ final class ResolutionPlan {
     static float[] gatherBias(SwinWeights.Block block, int window, int heads) {
         int mt = block.tableWindow();
         if (mt < window) {
-            throw new IllegalArgumentException("this checkpoint's relative position table covers a %dx%d window, but the input needs %dx%d windows; use a smaller input"
-                    .formatted(mt, mt, window, window));
+            throw new IllegalArgumentException(Messages.get("error.input.tableTooSmall", mt, mt, window, window));
         }
         int n = window * window;
         int[] index = WindowGeometry.relativePositionIndex(window, mt);     // (N·N) rows of the table

@@ -1,5 +1,6 @@
 package io.swinlens.model.swin;
 
+import io.swinlens.i18n.Messages;
 import io.swinlens.model.capture.BlockAttention;
 import io.swinlens.model.capture.CaptureRequest;
 import io.swinlens.model.capture.Inference;
@@ -567,7 +568,7 @@ public final class SwinModel {
             var g = plan.geometry();
             if (t == null || t.kind() != TraceRequest.Kind.BLOCK || t.stage() != g.stage() || t.block() != g.block()) return null;
             if (t.token() < 0 || t.token() >= g.tokenCount()) {
-                throw new IllegalArgumentException("stage %d has %dx%d tokens; token %d does not exist".formatted(g.stage(), g.height(), g.width(), t.token()));
+                throw new IllegalArgumentException(Messages.get("error.trace.noToken", g.stage(), g.height(), g.width(), t.token()));
             }
             return new BlockTracer(plan, t.token(), config.isV2());
         }
@@ -577,8 +578,7 @@ public final class SwinModel {
             if (t == null || t.kind() != TraceRequest.Kind.MERGE || t.stage() != stage) return null;
             ResolutionPlan.MergePlan m = plan.merges.get(stage);
             if (t.token() < 0 || t.token() >= m.height() * m.width()) {
-                throw new IllegalArgumentException("the merge after stage %d makes %dx%d tokens; token %d does not exist"
-                        .formatted(stage, m.height(), m.width(), t.token()));
+                throw new IllegalArgumentException(Messages.get("error.trace.noMergeToken", stage, m.height(), m.width(), t.token()));
             }
             return new MergeTracer(t, m.height(), m.width(), this);
         }
@@ -621,8 +621,8 @@ public final class SwinModel {
 
         private static void checkPartsRequest(ResolutionPlan.BlockPlan plan, CaptureRequest.PartsRequest p) {
             if (p.window() < 0 || p.window() >= plan.geometry().windowCount() || p.head() < 0 || p.head() >= plan.heads()) {
-                throw new IllegalArgumentException("stage %d block %d has %d windows and %d heads; window %d head %d does not exist"
-                        .formatted(p.stage(), p.block(), plan.geometry().windowCount(), plan.heads(), p.window(), p.head()));
+                throw new IllegalArgumentException(Messages.get("error.trace.noWindowHead", p.stage(), p.block(), plan.geometry().windowCount(),
+                        plan.heads(), p.window(), p.head()));
             }
         }
     }

@@ -1,5 +1,6 @@
 package io.swinlens.model.swin;
 
+import io.swinlens.i18n.Messages;
 import io.swinlens.model.config.SwinConfig;
 import io.swinlens.model.geometry.WindowGeometry;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -158,8 +159,7 @@ final class SwinWeights {
     static int tableWindowOf(String key, long[] shape) {
         int window = shape.length == 2 ? WindowGeometry.tableWindow(shape[0]) : -1;
         if (window < 0) {
-            throw new IllegalArgumentException("key '" + key + "': expected a ((2M-1)^2, heads) table, got shape "
-                    + java.util.Arrays.toString(shape));
+            throw new IllegalArgumentException(Messages.get("error.tensor.tableShape", key, java.util.Arrays.toString(shape)));
         }
         return window;
     }
@@ -183,7 +183,7 @@ final class SwinWeights {
 
     Block block(int stage, int block) {
         if (stage < 0 || stage >= stages.size() || block < 0 || block >= stages.get(stage).size()) {
-            throw new IllegalArgumentException("no block %d in stage %d of %s".formatted(block, stage, config.name()));
+            throw new IllegalArgumentException(Messages.get("error.model.noBlock", block, stage, config.name()));
         }
         return stages.get(stage).get(block);
     }

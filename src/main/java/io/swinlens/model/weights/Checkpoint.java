@@ -1,5 +1,6 @@
 package io.swinlens.model.weights;
 
+import io.swinlens.i18n.Messages;
 import io.swinlens.model.io.Printable;
 import io.swinlens.model.weights.WeightsException.Kind;
 import java.io.Closeable;
@@ -85,7 +86,7 @@ public final class Checkpoint implements AutoCloseable {
         } catch (IOException e) {
             throw unreadable(file, e);
         } catch (StackOverflowError e) {       // a structure nested (or containing itself) beyond any state dict
-            throw WeightsException.of(Kind.CORRUPT, file, "the file's structure nests too deeply or contains itself; not a checkpoint");
+            throw WeightsException.of(Kind.CORRUPT, file, Messages.get("error.checkpoint.nestsTooDeeply"));
         } finally {
             closeQuietly(resource);
         }
@@ -97,8 +98,8 @@ public final class Checkpoint implements AutoCloseable {
      */
     public static void requireShape(String key, RawTensor t, long... expected) throws WeightsException {
         if (!Arrays.equals(t.shape(), expected)) {
-            throw new WeightsException(Kind.SHAPE_MISMATCH, "key '" + key + "': expected "
-                    + Arrays.toString(expected) + ", got " + Arrays.toString(t.shape()));
+            throw new WeightsException(Kind.SHAPE_MISMATCH, Messages.get("error.tensor.keyShape", key,
+                    Arrays.toString(expected), Arrays.toString(t.shape())));
         }
     }
 
@@ -110,9 +111,9 @@ public final class Checkpoint implements AutoCloseable {
 
     private static String inertWarning(Path file, java.util.Set<String> globals) {
         List<String> names = globals.stream().limit(5).map(Printable::quoted).toList();
-        return file.getFileName() + ": kept as data, not run: the pickle also refers to " + String.join(", ", names)
-                + (globals.size() > 5 ? " and " + (globals.size() - 5) + " more" : "")
-                + " (torch.load would import and call " + (globals.size() == 1 ? "it" : "them") + "; only load this file elsewhere if you trust it)";
+        String list = String.join(", ", names)
+                + (globals.size() > 5 ? Messages.get("error.pickle.inert.more", globals.size() - 5) : "");
+        return Messages.get(globals.size() == 1 ? "error.pickle.inert.one" : "error.pickle.inert.many", file.getFileName(), list);
     }
 
     public Path file() {
@@ -169,18 +170,17 @@ public final class Checkpoint implements AutoCloseable {
             return new ZipFile(file.toFile());
         } catch (ZipException e) {
             // starts like a zip but has no readable central directory: almost always a cut-off download
-            throw new WeightsException(Kind.TRUNCATED, WeightsException.fileName(file) + ": truncated or damaged zip archive ("
-                    + e.getMessage() + "); download or save it again", e);
+            throw new WeightsException(Kind.TRUNCATED, Messages.get("error.zip.damaged", WeightsException.fileName(file), e.getMessage()), e);
         }
     }
 
     private static byte[] head(Path file) throws WeightsException {
         if (Files.isDirectory(file)) {
-            throw WeightsException.of(Kind.UNREADABLE, file, "is a directory, not a checkpoint file");
+            throw WeightsException.of(Kind.UNREADABLE, file, Messages.get("error.checkpoint.isDirectory"));
         }
         if (Files.exists(file) && !Files.isRegularFile(file)) {
             // a FIFO would block the reader forever and /dev/zero never ends
-            throw WeightsException.of(Kind.UNREADABLE, file, "is not a regular file (a device, pipe or socket); SwinLens reads checkpoint files only");
+            throw WeightsException.of(Kind.UNREADABLE, file, Messages.get("error.checkpoint.notRegular"));
         }
         try (InputStream in = Files.newInputStream(file)) {
             return in.readNBytes(16);
@@ -199,11 +199,10 @@ public final class Checkpoint implements AutoCloseable {
 
     private static WeightsException unreadable(Path file, IOException e) {
         if (e instanceof NoSuchFileException) {
-            return new WeightsException(Kind.NOT_FOUND, WeightsException.fileName(file) + ": file not found ("
-                    + file.toAbsolutePath() + ")", e);
+            return new WeightsException(Kind.NOT_FOUND, Messages.get("error.checkpoint.notFound", WeightsException.fileName(file), file.toAbsolutePath()), e);
         }
-        String why = e instanceof AccessDeniedException ? "permission denied" : String.valueOf(e.getMessage());
-        return new WeightsException(Kind.UNREADABLE, WeightsException.fileName(file) + ": cannot read (" + why + ")", e);
+        String why = e instanceof AccessDeniedException ? Messages.get("error.io.permissionDenied") : String.valueOf(e.getMessage());
+        return new WeightsException(Kind.UNREADABLE, Messages.get("error.checkpoint.cannotRead", WeightsException.fileName(file), why), e);
     }
 
     private static void closeQuietly(Closeable c) {

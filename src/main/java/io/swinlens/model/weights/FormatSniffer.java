@@ -1,5 +1,6 @@
 package io.swinlens.model.weights;
 
+import io.swinlens.i18n.Messages;
 import io.swinlens.model.weights.WeightsException.Kind;
 import java.nio.file.Path;
 
@@ -18,7 +19,7 @@ final class FormatSniffer {
     /** @param head up to the first 16 bytes of the file */
     static FileType detect(Path file, byte[] head, long size) throws WeightsException {
         if (size == 0) {
-            throw unknown(file, "file is empty");
+            throw unknown(file, Messages.get("error.format.empty"));
         }
         if (startsWith(head, 'P', 'K', 3, 4)) {
             return FileType.TORCH_ZIP;
@@ -28,19 +29,17 @@ final class FormatSniffer {
         }
         if (head.length >= 2 && (head[0] & 0xff) == 0x80 && head[1] <= 5) {
             if (indexOf(head, LEGACY_MAGIC) >= 0) {
-                throw unknown(file, "legacy (pre-1.6) PyTorch checkpoint; re-save it with torch >= 1.6 "
-                        + "(torch.save(torch.load(f), f2)) or convert it to safetensors");
+                throw unknown(file, Messages.get("error.format.legacyTorch"));
             }
-            throw unknown(file, "plain Python pickle, not a PyTorch zip checkpoint; save the state dict with torch.save or as safetensors");
+            throw unknown(file, Messages.get("error.format.plainPickle"));
         }
-        String kind = startsWith(head, 0x89, 'P', 'N', 'G') ? "a PNG image"
-                : startsWith(head, 0xff, 0xd8, 0xff) ? "a JPEG image"
-                : startsWith(head, 0x1f, 0x8b) ? "gzip data"
-                : startsWith(head, 0x93, 'N', 'U', 'M', 'P', 'Y') ? "a NumPy .npy array"
-                : startsWith(head, 0x89, 'H', 'D', 'F') ? "an HDF5 (Keras) file"
-                : "an unknown format (first bytes " + hex(head) + ")";
-        throw unknown(file, "not a checkpoint: looks like " + kind
-                + "; expected a PyTorch .pth/.pt/.bin (zip) or a .safetensors file");
+        String kind = startsWith(head, 0x89, 'P', 'N', 'G') ? Messages.get("error.format.looks.png")
+                : startsWith(head, 0xff, 0xd8, 0xff) ? Messages.get("error.format.looks.jpeg")
+                : startsWith(head, 0x1f, 0x8b) ? Messages.get("error.format.looks.gzip")
+                : startsWith(head, 0x93, 'N', 'U', 'M', 'P', 'Y') ? Messages.get("error.format.looks.npy")
+                : startsWith(head, 0x89, 'H', 'D', 'F') ? Messages.get("error.format.looks.hdf5")
+                : Messages.get("error.format.looks.unknown", hex(head));
+        throw unknown(file, Messages.get("error.format.notCheckpoint", kind));
     }
 
     private static WeightsException unknown(Path file, String detail) {

@@ -1,5 +1,6 @@
 package io.swinlens.model.weights;
 
+import io.swinlens.i18n.Messages;
 import io.swinlens.model.io.Printable;
 import java.nio.file.Path;
 import java.util.List;
@@ -67,11 +68,10 @@ final class GlobalPolicy {
         String qualified = module + "." + name;
         if (qualified.equals(SPARSE_LAYOUT)) {
             throw WeightsException.of(WeightsException.Kind.UNSUPPORTED_DTYPE, file,
-                    "sparse tensors are not supported; save the state dict with dense tensors (tensor.to_dense())");
+                    Messages.get("error.pickle.sparse"));
         }
         if (name.contains(".")) {
-            throw WeightsException.of(WeightsException.Kind.UNSAFE, file, "refused as unsafe: pickle reaches global '"
-                    + Printable.quoted(qualified) + "' through a dotted attribute path (code execution); nothing was executed");
+            throw WeightsException.of(WeightsException.Kind.UNSAFE, file, Messages.get("error.pickle.unsafe.dotted", Printable.quoted(qualified)));
         }
         String root = module.contains(".") ? module.substring(0, module.indexOf('.')) : module;
         boolean builtins = root.equals("builtins") || root.equals("__builtin__");
@@ -80,8 +80,7 @@ final class GlobalPolicy {
                 || DANGEROUS_PREFIXES.stream().anyMatch(p -> qualified.equals(p) || qualified.startsWith(p + "."))
                 || module.isBlank() || name.contains("\n");
         if (dangerous) {
-            throw WeightsException.of(WeightsException.Kind.UNSAFE, file, "refused as unsafe: pickle calls global '"
-                    + Printable.quoted(qualified) + "' (code execution); nothing was executed");
+            throw WeightsException.of(WeightsException.Kind.UNSAFE, file, Messages.get("error.pickle.unsafe.global", Printable.quoted(qualified)));
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.swinlens.model.weights;
 
+import io.swinlens.i18n.Messages;
 import io.swinlens.model.weights.WeightsException.Kind;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -91,17 +92,15 @@ final class HfQkvMerger {
                 if (shape.length == 1) parts[i] = RawTensor.ofFloats(blockPrefix + SELF + "key.bias", shape, new float[(int) shape[0]]);
             }
             if (parts[i] == null) {
-                throw WeightsException.of(Kind.MISSING_TENSOR, file, "'" + qkvKey + "' cannot be assembled: "
-                        + PARTS.get(i) + "." + kind + " of " + blockPrefix + "attention.self is missing");
+                throw WeightsException.of(Kind.MISSING_TENSOR, file, Messages.get("error.hf.qkvMissing", qkvKey, PARTS.get(i) + "." + kind, blockPrefix + "attention.self"));
             }
         }
         long[] q = parts[0].shape();
         for (int i = 1; i < 3; i++) {
             boolean synthesized = v2 && i == 1 && kind.equals("bias") && !byRenamed.containsKey(blockPrefix + SELF + "key.bias");
             if (!Arrays.equals(q, parts[i].shape()) || (parts[i].dtype() != parts[0].dtype() && !synthesized) || q.length == 0) {
-                throw WeightsException.of(Kind.SHAPE_MISMATCH, file, "'" + qkvKey + "' cannot be assembled: query is "
-                        + parts[0].dtype() + Arrays.toString(q) + " but " + PARTS.get(i) + " is "
-                        + parts[i].dtype() + Arrays.toString(parts[i].shape()));
+                throw WeightsException.of(Kind.SHAPE_MISMATCH, file, Messages.get("error.hf.qkvMismatch", qkvKey,
+                        parts[0].dtype() + Arrays.toString(q), PARTS.get(i), parts[i].dtype() + Arrays.toString(parts[i].shape())));
             }
         }
         return RawTensor.concatRows(qkvKey, List.of(parts));

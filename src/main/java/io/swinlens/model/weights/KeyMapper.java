@@ -1,5 +1,6 @@
 package io.swinlens.model.weights;
 
+import io.swinlens.i18n.Messages;
 import io.swinlens.model.weights.WeightsException.Kind;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -66,18 +67,18 @@ final class KeyMapper {
             String prefix = m.group(1);
             if (m.group(2).equals("v_bias")) {
                 if (!in.containsKey(prefix + "q_bias")) {
-                    throw WeightsException.of(Kind.MISSING_TENSOR, file, "'" + t.name() + "' has no matching '" + prefix + "q_bias'");
+                    throw WeightsException.of(Kind.MISSING_TENSOR, file, Messages.get("error.v2.noMatchingBias", t.name(), prefix + "q_bias"));
                 }
                 continue;
             }
             RawTensor v = in.get(prefix + "v_bias");
-            if (v == null) throw WeightsException.of(Kind.MISSING_TENSOR, file, "'" + t.name() + "' has no matching '" + prefix + "v_bias'");
+            if (v == null) throw WeightsException.of(Kind.MISSING_TENSOR, file, Messages.get("error.v2.noMatchingBias", t.name(), prefix + "v_bias"));
             if (t.shape().length != 1 || !java.util.Arrays.equals(t.shape(), v.shape())) {
-                throw WeightsException.of(Kind.SHAPE_MISMATCH, file, "'" + t.name() + "' is " + java.util.Arrays.toString(t.shape())
-                        + " but '" + v.name() + "' is " + java.util.Arrays.toString(v.shape()) + "; both should be [C]");
+                throw WeightsException.of(Kind.SHAPE_MISMATCH, file, Messages.get("error.v2.biasShapes", t.name(), java.util.Arrays.toString(t.shape()),
+                        v.name(), java.util.Arrays.toString(v.shape())));
             }
             if (in.containsKey(prefix + "qkv.bias")) {
-                throw WeightsException.of(Kind.UNEXPECTED_TENSOR, file, "'" + prefix + "qkv.bias' next to '" + t.name() + "': two q biases");
+                throw WeightsException.of(Kind.UNEXPECTED_TENSOR, file, Messages.get("error.v2.twoQBiases", prefix + "qkv.bias", t.name()));
             }
             String key = prefix + "qkv.bias";
             RawTensor zeros = RawTensor.ofFloats(prefix + "k_bias", t.shape(), new float[(int) t.shape()[0]]);
@@ -100,9 +101,9 @@ final class KeyMapper {
             return keys.contains("head.fc.weight") || (laterMerge && !stageZeroMerge)
                     ? NamingConvention.TIMM : NamingConvention.OFFICIAL;
         }
-        String found = keys.stream().limit(6).map(k -> "'" + k + "'").reduce((a, b) -> a + ", " + b).orElse("none");
-        throw WeightsException.of(Kind.UNKNOWN_FORMAT, file, "not a Swin Transformer checkpoint: no patch_embed / features.0.0 / "
-                + "embeddings tensors; found " + found + (keys.size() > 6 ? ", ... (" + keys.size() + " tensors)" : ""));
+        String found = keys.stream().limit(6).map(k -> "'" + k + "'").reduce((a, b) -> a + ", " + b).orElse(Messages.get("error.notSwin.none"));
+        throw WeightsException.of(Kind.UNKNOWN_FORMAT, file, Messages.get("error.notSwin", found
+                + (keys.size() > 6 ? Messages.get("error.notSwin.more", keys.size()) : "")));
     }
 
     /** True when these keys are a Swin in one of the four namings (V1 or V2). */

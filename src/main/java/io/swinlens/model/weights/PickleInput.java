@@ -1,5 +1,6 @@
 package io.swinlens.model.weights;
 
+import io.swinlens.i18n.Messages;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
@@ -117,7 +118,6 @@ final class PickleInput {
     }
 
     private WeightsException truncated(int at) {
-        return WeightsException.of(WeightsException.Kind.TRUNCATED, file, "pickle '" + entry
-                + "' ends at byte " + data.length + " in the middle of an opcode (offset " + at + ")");
+        return WeightsException.of(WeightsException.Kind.TRUNCATED, file, Messages.get("error.pickle.truncated", entry, data.length, at));
     }
 }

@@ -1,5 +1,6 @@
 package io.swinlens.model.weights;
 
+import io.swinlens.i18n.Messages;
 import io.swinlens.model.io.Printable;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -38,12 +39,10 @@ final class SafetensorsReader {
             long fileSize = channel.size();
             long headerLength = readFully(channel, 0, 8).getLong();
             if (headerLength < 0 || headerLength > fileSize - 8) {
-                throw WeightsException.of(Kind.TRUNCATED, file, "truncated: safetensors header length is "
-                        + Long.toUnsignedString(headerLength) + " bytes, but only " + (fileSize - 8) + " follow the length field");
+                throw WeightsException.of(Kind.TRUNCATED, file, Messages.get("error.safetensors.headerTruncated", Long.toUnsignedString(headerLength), fileSize - 8));
             }
             if (headerLength > MAX_HEADER_BYTES) {
-                throw WeightsException.of(Kind.CORRUPT, file, "safetensors header length " + headerLength
-                        + " is over the 100 MB limit");
+                throw WeightsException.of(Kind.CORRUPT, file, Messages.get("error.safetensors.headerTooLarge", headerLength));
             }
             ByteBuffer header = readFully(channel, 8, (int) headerLength);
             JsonObject json = parse(file, new String(header.array(), StandardCharsets.UTF_8));
@@ -62,8 +61,7 @@ final class SafetensorsReader {
             }
             return new Contents(out, java.util.Collections.unmodifiableMap(metadata));
         } catch (IOException e) {
-            throw new WeightsException(Kind.UNREADABLE, WeightsException.fileName(file) + ": cannot read ("
-                    + e.getMessage() + ")", e);
+            throw new WeightsException(Kind.UNREADABLE, Messages.get("error.checkpoint.cannotRead", WeightsException.fileName(file), e.getMessage()), e);
         }
     }
 
@@ -71,45 +69,43 @@ final class SafetensorsReader {
                                     long dataStart, long dataSize) throws WeightsException {
         JsonObject entry = value.isJsonObject() ? value.getAsJsonObject() : null;
         if (entry == null || !entry.has("dtype") || !entry.has("shape") || !entry.has("data_offsets")) {
-            throw corrupt(file, key, "entry needs 'dtype', 'shape' and 'data_offsets', got " + value);
+            throw corrupt(file, key, Messages.get("error.safetensors.entryFields", value));
         }
         JsonElement dtypeValue = entry.get("dtype");
         if (!dtypeValue.isJsonPrimitive() || !dtypeValue.getAsJsonPrimitive().isString()) {
-            throw corrupt(file, key, "dtype must be a string such as \"F32\", got " + dtypeValue);
+            throw corrupt(file, key, Messages.get("error.safetensors.dtypeString", dtypeValue));
         }
         String dtypeName = Printable.quoted(dtypeValue.getAsString());
         DType dtype = DType.fromSafetensors(dtypeName).orElseThrow(() -> WeightsException.of(Kind.UNSUPPORTED_DTYPE, file,
-                "tensor '" + Printable.quoted(key) + "' has dtype " + dtypeName + ", which is not supported (supported: F32, F16, BF16, F64, I64, I32, I16, I8, U8, BOOL)"));
+                Messages.get("error.safetensors.dtypeUnsupported", Printable.quoted(key), dtypeName)));
         long[] shape = longs(file, key, "shape", entry.get("shape"));
         long[] offsets = longs(file, key, "data_offsets", entry.get("data_offsets"));
         if (offsets.length != 2 || offsets[0] > offsets[1]) {
-            throw corrupt(file, key, "data_offsets " + entry.get("data_offsets") + " must be [begin, end] with begin <= end");
+            throw corrupt(file, key, Messages.get("error.safetensors.offsetsOrder", entry.get("data_offsets")));
         }
         if (offsets[1] > dataSize) {
-            throw WeightsException.of(Kind.TRUNCATED, file, "truncated: tensor '" + key + "' data_offsets "
-                    + entry.get("data_offsets") + " run past the end of the data buffer (" + dataSize + " bytes)");
+            throw WeightsException.of(Kind.TRUNCATED, file, Messages.get("error.safetensors.offsetsPastEnd", key, entry.get("data_offsets"), dataSize));
         }
         long numel;
         try {
             numel = RawTensor.numel(shape);
         } catch (ArithmeticException overflow) {
-            throw corrupt(file, key, "shape " + entry.get("shape") + " overflows");
+            throw corrupt(file, key, Messages.get("error.safetensors.shapeOverflows", entry.get("shape")));
         }
         long expected = numel * dtype.itemSize();
         if (offsets[1] - offsets[0] != expected) {
-            throw corrupt(file, key, "shape " + entry.get("shape") + " of " + dtypeName + " needs " + expected
-                    + " bytes, but data_offsets " + entry.get("data_offsets") + " cover " + (offsets[1] - offsets[0]));
+            throw corrupt(file, key, Messages.get("error.safetensors.sizeMismatch", entry.get("shape"), dtypeName, expected,
+                    entry.get("data_offsets"), offsets[1] - offsets[0]));
         }
         if (expected > Integer.MAX_VALUE - 8) {
-            throw corrupt(file, key, "has " + numel + " elements, more than one Java array can hold");
+            throw corrupt(file, key, Messages.get("error.tensor.tooManyElements", numel));
         }
         long base = dataStart + offsets[0];
         StorageSource source = (offset, length) -> {
             try {
                 return readFully(channel, base + offset, length);
             } catch (IOException e) {
-                throw new UncheckedIOException(WeightsException.fileName(file) + ": cannot read tensor '" + key
-                        + "': " + e.getMessage(), e);
+                throw new UncheckedIOException(Messages.get("error.safetensors.cannotReadTensor", WeightsException.fileName(file), key, e.getMessage()), e);
             }
         };
         return new RawTensor(key, dtype, shape, new StridedData(source, dtype, 0, shape, RawTensor.contiguousStrides(shape)));
@@ -122,14 +118,14 @@ final class SafetensorsReader {
                 return root.getAsJsonObject();
             }
         } catch (JsonParseException e) {
-            throw WeightsException.of(Kind.CORRUPT, file, "safetensors header is not valid JSON");
+            throw WeightsException.of(Kind.CORRUPT, file, Messages.get("error.safetensors.notJson"));
         }
-        throw WeightsException.of(Kind.CORRUPT, file, "safetensors header is not a JSON object");
+        throw WeightsException.of(Kind.CORRUPT, file, Messages.get("error.safetensors.notObject"));
     }
 
     private static long[] longs(Path file, String key, String field, JsonElement value) throws WeightsException {
         if (!value.isJsonArray()) {
-            throw corrupt(file, key, field + " must be an array, got " + value);
+            throw corrupt(file, key, Messages.get("error.safetensors.notArray", field, value));
         }
         JsonArray array = value.getAsJsonArray();
         long[] out = new long[array.size()];
@@ -137,10 +133,10 @@ final class SafetensorsReader {
             JsonElement v = array.get(i);
             java.math.BigDecimal exact = v.isJsonPrimitive() && v.getAsJsonPrimitive().isNumber() ? v.getAsBigDecimal() : null;
             if (exact == null || exact.signum() < 0 || exact.stripTrailingZeros().scale() > 0) {
-                throw corrupt(file, key, field + " must hold non-negative integers, got " + value);
+                throw corrupt(file, key, Messages.get("error.safetensors.notNonNegative", field, value));
             }
             if (exact.compareTo(java.math.BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
-                throw corrupt(file, key, field + " value " + exact.toPlainString() + " is out of range");
+                throw corrupt(file, key, Messages.get("error.safetensors.outOfRange", field, exact.toPlainString()));
             }
             out[i] = exact.longValueExact();
         }
@@ -152,13 +148,13 @@ final class SafetensorsReader {
         while (buffer.hasRemaining()) {
             int n = channel.read(buffer, position + buffer.position());
             if (n < 0) {
-                throw new IOException("file ended at byte " + (position + buffer.position()));
+                throw new IOException(Messages.get("error.safetensors.endedAt", position + buffer.position()));
             }
         }
         return buffer.flip();
     }
 
     private static WeightsException corrupt(Path file, String key, String detail) {
-        return WeightsException.of(Kind.CORRUPT, file, "safetensors tensor '" + Printable.quoted(key) + "': " + detail);
+        return WeightsException.of(Kind.CORRUPT, file, Messages.get("error.safetensors.tensor", Printable.quoted(key), detail));
     }
 }

@@ -1,5 +1,6 @@
 package io.swinlens.model.weights;
 
+import io.swinlens.i18n.Messages;
 import io.swinlens.model.io.Printable;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -98,7 +99,7 @@ final class TorchPickleHooks implements Unpickler.Hooks {
         if (t.size() < 5 || !"storage".equals(t.get(0)) || !(t.get(1) instanceof StorageType type)
                 || !(t.get(4) instanceof Long numel) || numel < 0) {
             throw WeightsException.of(WeightsException.Kind.CORRUPT, file,
-                    "unexpected persistent id " + describe(pid) + " in data.pkl; expected ('storage', torch.<Type>Storage, key, location, numel)");
+                    Messages.get("error.torch.persistentId", describe(pid)));
         }
         String key = String.valueOf(t.get(2));
         StorageRef known = storages.get(key);
@@ -107,7 +108,7 @@ final class TorchPickleHooks implements Unpickler.Hooks {
         }
         if (!storageExists.apply(key)) {
             throw WeightsException.of(WeightsException.Kind.CORRUPT, file,
-                    "storage 'data/" + Printable.quoted(key) + "' referenced by data.pkl is missing from the archive");
+                    Messages.get("error.torch.storageMissing", "data/" + Printable.quoted(key)));
         }
         StorageRef ref = new StorageRef(key, type.dtype(), numel);
         storages.put(key, ref);
@@ -118,18 +119,17 @@ final class TorchPickleHooks implements Unpickler.Hooks {
     private Object rebuildTensor(List<Object> args, DType explicit) throws WeightsException {
         if (args.size() < 4 || !(args.get(0) instanceof StorageRef storage) || !(args.get(1) instanceof Long offset)) {
             throw WeightsException.of(WeightsException.Kind.CORRUPT, file,
-                    "_rebuild_tensor called with " + describe(args) + "; expected (storage, offset, size, stride, ...)");
+                    Messages.get("error.torch.rebuildArgs", describe(args)));
         }
         if (offset < 0) {
             throw WeightsException.of(WeightsException.Kind.CORRUPT, file,
-                    "tensor on storage '" + Printable.quoted(storage.key()) + "' has storage offset " + offset + "; offsets are never negative");
+                    Messages.get("error.torch.negativeOffset", Printable.quoted(storage.key()), offset));
         }
         long[] shape = longs(args.get(2));
         long[] stride = longs(args.get(3));
         if (shape == null || stride == null || shape.length != stride.length) {
             throw WeightsException.of(WeightsException.Kind.CORRUPT, file,
-                    "tensor on storage '" + storage.key() + "' has size " + describe(args.get(2))
-                            + " and stride " + describe(args.get(3)) + ", which do not match");
+                    Messages.get("error.torch.sizeStride", storage.key(), describe(args.get(2)), describe(args.get(3))));
         }
         return new TensorSpec(storage, explicit != null ? explicit : storage.dtype(), offset, shape, stride);
     }

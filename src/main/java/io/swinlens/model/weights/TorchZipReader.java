@@ -1,5 +1,6 @@
 package io.swinlens.model.weights;
 
+import io.swinlens.i18n.Messages;
 import io.swinlens.model.io.Printable;
 import io.swinlens.model.weights.TorchPickleHooks.TensorSpec;
 import io.swinlens.model.weights.WeightsException.Kind;
@@ -45,20 +46,18 @@ final class TorchZipReader {
         String pklName = prefix + "/data.pkl";
         ZipEntry pkl = zip.getEntry(pklName);
         if (pkl == null) {
-            throw WeightsException.of(Kind.UNKNOWN_FORMAT, file, "zip archive has no '" + pklName
-                    + "', so it is not a PyTorch checkpoint");
+            throw WeightsException.of(Kind.UNKNOWN_FORMAT, file, Messages.get("error.zip.noDataPkl", pklName));
         }
         ZipEntry byteOrder = zip.getEntry(prefix + "/byteorder");
         if (byteOrder != null && new String(readAll(file, zip, byteOrder, 16), StandardCharsets.US_ASCII).trim().equals("big")) {
-            throw WeightsException.of(Kind.UNKNOWN_FORMAT, file, "big-endian checkpoint is not supported; re-save it on a little-endian machine");
+            throw WeightsException.of(Kind.UNKNOWN_FORMAT, file, Messages.get("error.zip.bigEndian"));
         }
         byte[] pickle = readAll(file, zip, pkl, MAX_PICKLE_BYTES);
         TorchPickleHooks hooks = new TorchPickleHooks(file, key -> zip.getEntry(prefix + "/data/" + key) != null);
         Object root = new Unpickler(pickle, file, pklName, hooks).load();
         Map<?, ?> stateDict = StateDicts.unwrap(root, o -> o instanceof TensorSpec);
         if (stateDict == null) {
-            throw WeightsException.of(Kind.UNKNOWN_FORMAT, file, "no tensors found in the checkpoint ("
-                    + describeRoot(root) + "); expected a state dict, possibly under 'model' or 'state_dict'");
+            throw WeightsException.of(Kind.UNKNOWN_FORMAT, file, Messages.get("error.zip.noTensors", describeRoot(root)));
         }
         Map<String, RawTensor> out = new LinkedHashMap<>();
         for (var e : StateDicts.tensors(stateDict, TensorSpec.class).entrySet()) {
@@ -76,14 +75,13 @@ final class TorchZipReader {
         try {
             fileSize = java.nio.file.Files.size(file);
         } catch (IOException e) {
-            throw new WeightsException(Kind.UNREADABLE, WeightsException.fileName(file) + ": cannot read the file (" + e.getMessage() + ")", e);
+            throw new WeightsException(Kind.UNREADABLE, Messages.get("error.zip.cannotReadFile", WeightsException.fileName(file), e.getMessage()), e);
         }
         Set<String> names = new HashSet<>();
         for (var entries = zip.entries(); entries.hasMoreElements(); ) {
             ZipEntry entry = entries.nextElement();
             if (!names.add(entry.getName())) {
-                throw WeightsException.of(Kind.CORRUPT, file, "ambiguous zip archive: two entries are named '"
-                        + Printable.quoted(entry.getName()) + "', and readers disagree on which one counts");
+                throw WeightsException.of(Kind.CORRUPT, file, Messages.get("error.zip.ambiguous", Printable.quoted(entry.getName())));
             }
             requirePlausibleSize(file, entry, fileSize);
         }
@@ -101,21 +99,18 @@ final class TorchZipReader {
             numel = RawTensor.numel(spec.shape());
             endBytes = Math.multiplyExact(StridedData.extent(spec.offset(), spec.shape(), spec.stride()), (long) spec.dtype().itemSize());
         } catch (ArithmeticException overflow) {
-            throw WeightsException.of(Kind.CORRUPT, file, "tensor '" + Printable.quoted(key) + "' (size " + Arrays.toString(spec.shape())
-                    + ", stride " + Arrays.toString(spec.stride()) + ", offset " + spec.offset() + ") overflows a 64-bit byte count");
+            throw WeightsException.of(Kind.CORRUPT, file, Messages.get("error.zip.tensorOverflow", Printable.quoted(key), Arrays.toString(spec.shape()),
+                    Arrays.toString(spec.stride()), spec.offset()));
         }
         if (entry.getSize() >= 0 && entry.getSize() < storageBytes) {
-            throw WeightsException.of(Kind.TRUNCATED, file, "truncated: tensor storage '" + entryName + "' needs "
-                    + storageBytes + " bytes, file has " + entry.getSize() + " (tensor '" + Printable.quoted(key) + "')");
+            throw WeightsException.of(Kind.TRUNCATED, file, Messages.get("error.zip.storageTruncated", entryName, storageBytes, entry.getSize(), Printable.quoted(key)));
         }
         if (numel > 0 && endBytes > storageBytes) {
-            throw WeightsException.of(Kind.CORRUPT, file, "tensor '" + Printable.quoted(key) + "' (size " + Arrays.toString(spec.shape())
-                    + ", stride " + Arrays.toString(spec.stride()) + ", offset " + spec.offset() + ") reaches byte "
-                    + endBytes + " of storage '" + entryName + "', which holds " + storageBytes);
+            throw WeightsException.of(Kind.CORRUPT, file, Messages.get("error.zip.tensorPastStorage", Printable.quoted(key), Arrays.toString(spec.shape()),
+                    Arrays.toString(spec.stride()), spec.offset(), endBytes, entryName, storageBytes));
         }
         if (numel > Integer.MAX_VALUE - 8 || endBytes > Integer.MAX_VALUE - 8) {
-            throw WeightsException.of(Kind.CORRUPT, file, "tensor '" + Printable.quoted(key) + "' has " + numel
-                    + " elements, more than one Java array can hold");
+            throw WeightsException.of(Kind.CORRUPT, file, Messages.get("error.zip.tensorTooLarge", Printable.quoted(key), numel));
         }
         StorageSource source = (offset, length) -> readRange(file, zip, entry, offset, length);
         return new RawTensor(key, spec.dtype(), spec.shape(),
@@ -127,8 +122,8 @@ final class TorchZipReader {
         String first = entries.hasMoreElements() ? entries.nextElement().getName() : "";
         int slash = first.indexOf('/');
         if (slash <= 0) {
-            throw WeightsException.of(Kind.UNKNOWN_FORMAT, file, first.isEmpty() ? "zip archive is empty"
-                    : "zip archive is not a PyTorch checkpoint (first entry '" + first + "' is not inside a folder)");
+            throw WeightsException.of(Kind.UNKNOWN_FORMAT, file, first.isEmpty() ? Messages.get("error.zip.empty")
+                    : Messages.get("error.zip.noFolder", first));
         }
         return first.substring(0, slash);
     }
@@ -143,28 +138,24 @@ final class TorchZipReader {
         boolean implausible = stored > fileSize || declared < 0 && stored < 0
                 || declared > Math.max(MAX_EXPANSION * Math.max(stored, 0), 1L << 20) || declared > MAX_EXPANSION * fileSize;
         if (implausible) {
-            throw WeightsException.of(Kind.CORRUPT, file, "zip entry '" + Printable.quoted(entry.getName()) + "' claims "
-                    + declared + " bytes from " + stored + " stored in a " + fileSize + "-byte file; not a checkpoint (a zip bomb?)");
+            throw WeightsException.of(Kind.CORRUPT, file, Messages.get("error.zip.bomb.claims", Printable.quoted(entry.getName()), declared, stored, fileSize));
         }
     }
 
     private static byte[] readAll(Path file, ZipFile zip, ZipEntry entry, long limit) throws WeightsException {
         if (entry.getSize() > limit) {
-            throw WeightsException.of(Kind.CORRUPT, file, "'" + entry.getName() + "' is " + entry.getSize()
-                    + " bytes, more than the " + limit + " this reader accepts");
+            throw WeightsException.of(Kind.CORRUPT, file, Messages.get("error.zip.entryTooLarge", entry.getName(), entry.getSize(), limit));
         }
         try (InputStream in = zip.getInputStream(entry)) {
             // never more than the entry declares: a lying header must not make us inflate a bomb
             int declared = (int) Math.min(Math.min(limit, Integer.MAX_VALUE - 8), Math.max(entry.getSize(), 0));
             byte[] bytes = in.readNBytes(declared);
             if (in.read() >= 0) {
-                throw WeightsException.of(Kind.CORRUPT, file, "zip entry '" + Printable.quoted(entry.getName())
-                        + "' holds more than the " + declared + " bytes it declares; not a checkpoint (a zip bomb?)");
+                throw WeightsException.of(Kind.CORRUPT, file, Messages.get("error.zip.bomb.holdsMore", Printable.quoted(entry.getName()), declared));
             }
             return bytes;
         } catch (IOException e) {
-            throw new WeightsException(Kind.TRUNCATED, WeightsException.fileName(file) + ": cannot read '"
-                    + entry.getName() + "' (" + e.getMessage() + "); the file is damaged or incomplete", e);
+            throw new WeightsException(Kind.TRUNCATED, Messages.get("error.zip.entryDamaged", WeightsException.fileName(file), entry.getName(), e.getMessage()), e);
         }
     }
 
@@ -173,20 +164,19 @@ final class TorchZipReader {
             in.skipNBytes(offset);
             byte[] bytes = in.readNBytes(length);
             if (bytes.length != length) {
-                throw new IOException("storage ended after " + (offset + bytes.length) + " bytes");
+                throw new IOException(Messages.get("error.zip.storageEnded", offset + bytes.length));
             }
             return ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         } catch (IOException e) {
-            throw new UncheckedIOException(WeightsException.fileName(file) + ": cannot read storage '"
-                    + entry.getName() + "': " + e.getMessage(), e);
+            throw new UncheckedIOException(Messages.get("error.zip.cannotReadStorage", WeightsException.fileName(file), entry.getName(), e.getMessage()), e);
         }
     }
 
     private static String describeRoot(Object root) {
         if (root instanceof Map<?, ?> map) {
             String keys = map.keySet().stream().limit(8).map(Unpickler::describe).toList().toString();
-            return "top level is a dict with keys " + keys;
+            return Messages.get("error.zip.root.dict", keys);
         }
-        return "top level is " + Unpickler.describe(root);
+        return Messages.get("error.zip.root.other", Unpickler.describe(root));
     }
 }

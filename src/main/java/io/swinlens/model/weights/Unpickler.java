@@ -1,5 +1,6 @@
 package io.swinlens.model.weights;
 
+import io.swinlens.i18n.Messages;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -58,9 +59,9 @@ final class Unpickler {
                 step(op);
             } catch (ClassCastException | UnsupportedOperationException | IndexOutOfBoundsException
                      | ArithmeticException | NullPointerException e) {
-                throw corrupt(at, String.format("opcode 0x%02x does not fit the values on the stack", op));
+                throw corrupt(at, Messages.get("error.pickle.opcodeStack", op));
             } catch (NumberFormatException e) {
-                throw corrupt(at, String.format("opcode 0x%02x carries a malformed number", op));
+                throw corrupt(at, Messages.get("error.pickle.opcodeNumber", op));
             }
         }
     }
@@ -162,7 +163,7 @@ final class Unpickler {
             case 'b' -> pop();  // BUILD: state would set attributes; nothing here has any we need
             case 'Q' -> push(hooks.persistentLoad(pop()));            // BINPERSID
             case 'P' -> push(hooks.persistentLoad(in.line()));        // PERSID
-            default -> throw corrupt(at, String.format("unknown opcode 0x%02x", op));
+            default -> throw corrupt(at, Messages.get("error.pickle.opcodeUnknown", op));
         }
     }
 
@@ -174,12 +175,12 @@ final class Unpickler {
         if (callable instanceof Inert inert) {
             return new Inert(inert.global());
         }
-        throw corrupt(in.position() - 1, "tries to call a " + describe(callable) + ", which is not callable");
+        throw corrupt(in.position() - 1, Messages.get("error.pickle.notCallable", describe(callable)));
     }
 
     private Object memoGet(long key, int at) throws WeightsException {
         if (!memo.containsKey(key)) {
-            throw corrupt(at, "memo key " + key + " was never stored");
+            throw corrupt(at, Messages.get("error.pickle.memoMissing", key));
         }
         return memo.get(key);
     }
@@ -283,6 +284,6 @@ final class Unpickler {
 
     private WeightsException corrupt(int offset, String detail) {
         return WeightsException.of(WeightsException.Kind.CORRUPT, file,
-                "malformed pickle '" + entry + "' at offset " + offset + ": " + detail);
+                Messages.get("error.pickle.malformed", entry, offset, detail));
     }
 }

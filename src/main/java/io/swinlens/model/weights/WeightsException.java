@@ -1,5 +1,6 @@
 package io.swinlens.model.weights;
 
+import io.swinlens.i18n.Messages;
 import io.swinlens.model.io.Printable;
 
 import java.nio.file.Path;
@@ -32,7 +33,7 @@ public class WeightsException extends Exception {
 
     /** Builds {@code "<file name>: <detail>"}, the message form used throughout this package. */
     public static WeightsException of(Kind kind, Path file, String detail) {
-        return new WeightsException(kind, fileName(file) + ": " + detail);
+        return new WeightsException(kind, Messages.get("error.file.detail", fileName(file), detail));
     }
 
     static String fileName(Path file) {

@@ -9,7 +9,8 @@ import java.util.concurrent.Executor;
 /**
  * A scrolling view drawn from the current analysis and settings that redraws only while it is shown:
  * changes while hidden just mark it stale, and it catches up (once) when shown again. The drawing itself
- * goes through {@link #render} on a render thread, newest request wins.
+ * goes through {@link #render} on a render thread, newest request wins. A change of language redraws it too
+ * (its captions and the text drawn into its pictures).
  */
 public abstract class ShownRedrawView extends ScrollPane {
 
@@ -21,7 +22,7 @@ public abstract class ShownRedrawView extends ScrollPane {
         this.screen = screen;
         this.render = new LatestRender(renderThread);
         caption.getStyleClass().add("section");
-        new ShownRedraw(showing, this::redraw).watch(screen.analysedProperty(), screen.settingsProperty());
+        new ShownRedraw(showing, this::redraw).watch(screen.analysedProperty(), screen.settingsProperty(), Tr.languageProperty());
     }
 
     /** Draws the view for the current analysis and settings (on the FX thread; heavy work via {@link #render}). */

@@ -1,6 +1,8 @@
 package io.swinlens.ui.fetch;
 
 import io.swinlens.model.fetch.ModelCatalogue;
+import io.swinlens.ui.common.Tr;
+import io.swinlens.ui.common.UiFonts;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -32,19 +34,20 @@ public final class GetModelDialog extends BorderPane {
     private final TableView<ModelCatalogue.Entry> table = new TableView<>();
     private final ProgressBar progress = new ProgressBar(0);
     private final Label message = new Label();
-    private final Button download = new Button("Download");
-    private final Button cancel = new Button("Cancel");
-    private final Button open = new Button("Open model");
+    private final Button download = Tr.bind(new Button(), "ui.getModel.download");
+    private final Button cancel = Tr.bind(new Button(), "ui.getModel.cancel");
+    private final Button open = Tr.bind(new Button(), "ui.getModel.open");
 
     /** @param openModel sets a downloaded checkpoint as the current model (as File > Open weights does) */
     public GetModelDialog(GetModelViewModel viewModel, Consumer<Path> openModel, Runnable close) {
         this.viewModel = viewModel;
         setId("getModelDialog");
         table.setId("catalogueTable");
-        table.getColumns().add(column("Model", ModelCatalogue.Entry::name, 110));
-        table.getColumns().add(column("Description", e -> e.description() == null ? "" : e.description(), 400));
-        table.getColumns().add(column("Size", GetModelViewModel::size, 80));
-        table.getColumns().add(column("Downloaded", e -> GetModelViewModel.isDownloaded(e) ? "yes" : "no", 100));
+        table.getColumns().add(column("ui.getModel.column.model", ModelCatalogue.Entry::name, 110));
+        table.getColumns().add(column("ui.getModel.column.description", GetModelViewModel::description, 400));
+        table.getColumns().add(column("ui.getModel.column.size", GetModelViewModel::size, 80));
+        table.getColumns().add(column("ui.getModel.column.downloaded",
+                e -> Tr.get(GetModelViewModel.isDownloaded(e) ? "ui.getModel.yes" : "ui.getModel.no"), 100));
         table.getItems().setAll(viewModel.entries());
         table.getSelectionModel().selectFirst();
         table.setPrefHeight(200);
@@ -69,13 +72,13 @@ public final class GetModelDialog extends BorderPane {
             openModel.accept(viewModel.downloadedProperty().get());
             close.run();
         });
-        Button closeButton = new Button("Close");
+        Button closeButton = Tr.bind(new Button(), "ui.getModel.close");
         closeButton.setOnAction(e -> {
             viewModel.cancel();
             close.run();
         });
 
-        Label hint = new Label("Official weights are downloaded on request into the SwinLens cache; nothing is bundled.");
+        Label hint = Tr.bind(new Label(), "ui.getModel.hint");
         hint.setWrapText(true);
         HBox buttons = new HBox(8, download, cancel, open, new HBox(), closeButton);
         HBox.setHgrow(buttons.getChildren().get(3), Priority.ALWAYS);
@@ -89,8 +92,9 @@ public final class GetModelDialog extends BorderPane {
         BorderPane.setMargin(hint, new Insets(0, 0, 8, 0));
     }
 
-    private static TableColumn<ModelCatalogue.Entry, String> column(String title, Function<ModelCatalogue.Entry, String> value, double width) {
-        TableColumn<ModelCatalogue.Entry, String> c = new TableColumn<>(title);
+    private static TableColumn<ModelCatalogue.Entry, String> column(String titleKey, Function<ModelCatalogue.Entry, String> value, double width) {
+        TableColumn<ModelCatalogue.Entry, String> c = new TableColumn<>();
+        c.textProperty().bind(Tr.text(titleKey));
         c.setCellValueFactory(d -> new ReadOnlyStringWrapper(value.apply(d.getValue())));
         c.setPrefWidth(width);
         return c;
@@ -105,13 +109,13 @@ public final class GetModelDialog extends BorderPane {
         Stage stage = new Stage();
         GetModelViewModel vm = new GetModelViewModel(catalogue);
         GetModelDialog dialog = new GetModelDialog(vm, openModel, stage::close);
-        stage.setTitle("Get model");
+        stage.titleProperty().bind(Tr.text("ui.getModel.title"));
         if (owner != null) {
             stage.initOwner(owner);
             stage.initModality(Modality.WINDOW_MODAL);
         }
         stage.setOnHidden(e -> vm.close());
-        stage.setScene(new Scene(dialog, 780, 380));
+        stage.setScene(new Scene(UiFonts.follow(dialog), 780, 380));
         stage.show();
         return stage;
     }

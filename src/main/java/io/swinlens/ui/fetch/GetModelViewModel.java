@@ -1,5 +1,6 @@
 package io.swinlens.ui.fetch;
 
+import io.swinlens.i18n.Messages;
 import io.swinlens.model.fetch.DownloadException;
 import io.swinlens.model.fetch.Downloader;
 import io.swinlens.model.fetch.ModelCatalogue;
@@ -17,6 +18,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -48,8 +50,17 @@ public final class GetModelViewModel {
 
     /** "28.3 MB", or "unknown" when the catalogue does not say. */
     public static String size(ModelCatalogue.Entry e) {
-        return e.size() == null ? "unknown" : "%.1f MB".formatted(e.size() / 1e6);
+        return e.size() == null ? Messages.get("ui.getModel.sizeUnknown") : megabytes(e.size());
     }
+
+    /** The catalogue's description, in the current language where the bundle has it ({@code ui.getModel.catalogue.<name>}). */
+    public static String description(ModelCatalogue.Entry e) {
+        String key = "ui.getModel.catalogue." + e.name();
+        if (Messages.has(key)) return Messages.get(key);
+        return e.description() == null ? "" : e.description();
+    }
+
+    private static String megabytes(double bytes) { return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6); }
 
     public void download(ModelCatalogue.Entry entry) {
         if (running.get()) return;
@@ -59,17 +70,19 @@ public final class GetModelViewModel {
         failed.set(false);
         downloaded.set(null);
         progress.set(-1);
-        message.set("Connecting to " + entry.url().getHost() + "…");
+        message.set(Messages.get("ui.getModel.connecting", entry.url().getHost()));
         thread.execute(() -> {
             try {
                 ModelFetcher.Outcome outcome = new ModelFetcher(d).fetch(entry, null, null, false, (done, total) ->
                         Platform.runLater(() -> {
                             if (!running.get()) return;
                             progress.set(total > 0 ? (double) done / total : -1);
-                            message.set(total > 0 ? "%.1f of %.1f MB".formatted(done / 1e6, total / 1e6) : "%.1f MB".formatted(done / 1e6));
+                            message.set(total > 0 ? Messages.get("ui.getModel.progress", done / 1e6, total / 1e6) : megabytes(done));
                         }));
-                Platform.runLater(() -> finish(outcome.file(), (outcome.alreadyPresent() ? "Already downloaded: " : "Downloaded ")
-                        + outcome.file().getFileName() + (outcome.sha256Verified() ? " (checksum verified)" : ""), false));
+                String name = outcome.file().getFileName().toString();
+                String text = Messages.get(outcome.alreadyPresent() ? "ui.getModel.alreadyDownloaded" : "ui.getModel.downloaded", name)
+                        + (outcome.sha256Verified() ? Messages.get("ui.getModel.verified") : "");
+                Platform.runLater(() -> finish(outcome.file(), text, false));
             } catch (DownloadException e) {
                 Platform.runLater(() -> finish(null, e.getMessage(), true));
             } catch (RuntimeException e) {

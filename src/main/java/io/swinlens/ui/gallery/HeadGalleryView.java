@@ -5,6 +5,7 @@ import io.swinlens.analysis.HeadChoice;
 import io.swinlens.analysis.Layers;
 import io.swinlens.analysis.ViewRenderer;
 import io.swinlens.analysis.ViewSettings;
+import io.swinlens.i18n.Messages;
 import io.swinlens.ui.common.FxImages;
 import io.swinlens.ui.common.ShownRedrawView;
 import io.swinlens.ui.common.AnalysisOnScreen;
@@ -53,7 +54,7 @@ public final class HeadGalleryView extends ShownRedrawView {
         AnalysedImage analysed = screen.analysed();
         if (analysed == null) {
             tiles.getChildren().clear();
-            caption.setText("No image analysed yet.");
+            caption.setText(Messages.get("ui.view.noImage"));
             return;
         }
         ViewSettings s = screen.settings();
@@ -63,14 +64,13 @@ public final class HeadGalleryView extends ShownRedrawView {
         List<HeadChoice> choices = new ArrayList<>();
         for (int h = 0; h < heads; h++) choices.add(HeadChoice.one(h));
         if (heads > 1) choices.add(HeadChoice.mean());
-        String text = "Stage " + s.stage() + ", block " + s.block() + ": " + heads + (heads == 1 ? " head (" : " heads (")
-                + s.mode().name().toLowerCase() + " mode). Click a head to select it.";
+        String text = Messages.get(heads == 1 ? "ui.gallery.caption.one" : "ui.gallery.caption", s.stage(), s.block(), heads, s.mode().label());
         render.request(() -> ViewRenderer.headLayers(analysed, thumbnail, choices), layers -> {
             tiles.getChildren().clear();
             Map<BufferedImage, Image> converted = new IdentityHashMap<>();   // shared layers are converted once
             for (int i = 0; i < choices.size(); i++) tiles.getChildren().add(tile(layers.get(i), choices.get(i), s.head(), converted));
             caption.setText(text);
-        }, e -> caption.setText("Cannot draw the gallery: " + e.getMessage()));
+        }, e -> caption.setText(Messages.get("ui.gallery.failed", e.getMessage())));
     }
 
     private VBox tile(Layers layers, HeadChoice head, HeadChoice selected, Map<BufferedImage, Image> converted) {
@@ -82,7 +82,7 @@ public final class HeadGalleryView extends ShownRedrawView {
             image.getChildren().add(view);
         }
         image.setStyle("-fx-background-color: black;");
-        Label label = new Label(head.kind() == HeadChoice.Kind.ONE ? "head " + head.index() : "mean of heads");
+        Label label = new Label(head.kind() == HeadChoice.Kind.ONE ? Messages.get("ui.gallery.head", head.index()) : Messages.get("ui.gallery.mean"));
         VBox tile = new VBox(4, image, label);
         tile.setAlignment(Pos.CENTER);
         tile.setId("head-" + head.id());

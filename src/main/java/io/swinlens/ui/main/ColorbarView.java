@@ -1,6 +1,7 @@
 package io.swinlens.ui.main;
 
 import io.swinlens.analysis.Colormap;
+import io.swinlens.ui.common.Tr;
 import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelFormat;
@@ -22,7 +23,7 @@ final class ColorbarView extends VBox {
         
         BorderPane ticks = new BorderPane();
         ticks.setLeft(new Label("0"));
-        ticks.setRight(new Label("max"));
+        ticks.setRight(Tr.bind(new Label(), "ui.colorbar.max"));
         ticks.setMaxWidth(200);
         ticks.getStyleClass().add("hint");
         getChildren().addAll(bar, ticks);

@@ -7,6 +7,8 @@ import io.swinlens.analysis.Normalisation;
 import io.swinlens.analysis.ViewSettings;
 import io.swinlens.model.config.SwinConfig;
 import io.swinlens.model.geometry.BlockGeometry;
+import io.swinlens.i18n.Messages;
+import io.swinlens.ui.common.Tr;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.scene.control.CheckBox;
@@ -23,7 +25,6 @@ import org.controlsfx.control.SegmentedButton;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
@@ -37,12 +38,12 @@ final class ControlsPanel extends VBox {
     private final ChoiceBox<Integer> stage = new ChoiceBox<>();
     private final ChoiceBox<Integer> block = new ChoiceBox<>();
     private final ChoiceBox<HeadChoice> head = new ChoiceBox<>();
-    private final ToggleButton query = new ToggleButton("Query");
-    private final ToggleButton received = new ToggleButton("Received");
-    private final CheckBox heatmap = new CheckBox("Heatmap (H)");
-    private final CheckBox patchGrid = new CheckBox("Patch grid (G)");
-    private final CheckBox windows = new CheckBox("Window grid of the block (W)");
-    private final CheckBox shifted = new CheckBox("Shifted windows, SW-MSA (S)");
+    private final ToggleButton query = Tr.bind(new ToggleButton(), "ui.controls.query");
+    private final ToggleButton received = Tr.bind(new ToggleButton(), "ui.controls.received");
+    private final CheckBox heatmap = Tr.bind(new CheckBox(), "ui.controls.heatmap");
+    private final CheckBox patchGrid = Tr.bind(new CheckBox(), "ui.controls.patchGrid");
+    private final CheckBox windows = Tr.bind(new CheckBox(), "ui.controls.windows");
+    private final CheckBox shifted = Tr.bind(new CheckBox(), "ui.controls.shifted");
     private final Slider opacity = new Slider(0, 1, 0.6);
     private final ComboBox<Colormap> colormap = new ComboBox<>(FXCollections.observableArrayList(Colormap.values()));
     private final ChoiceBox<Normalisation> normalisation = new ChoiceBox<>(FXCollections.observableArrayList(Normalisation.values()));
@@ -59,11 +60,9 @@ final class ControlsPanel extends VBox {
         stage.setId("stageChoice");
         block.setId("blockChoice");
         head.setId("headChoice");
-        head.setConverter(converter(h -> h.kind() == HeadChoice.Kind.ONE ? "head " + h.index() : h.id()));
         colormap.setId("colormapChoice");
-        colormap.setConverter(converter(Colormap::id));
         normalisation.setId("normalisationChoice");
-        normalisation.setConverter(converter(n -> n.name().toLowerCase(Locale.ROOT).replace('_', ' ')));
+        Tr.onChange(this::setConverters);
         opacity.setId("opacitySlider");
         heatmap.setId("heatmapToggle");
         patchGrid.setId("patchGridToggle");
@@ -77,18 +76,26 @@ final class ControlsPanel extends VBox {
         GridPane selectors = new GridPane();
         selectors.setHgap(6);
         selectors.setVgap(4);
-        selectors.addRow(0, fixed("Stage"), stage);
-        selectors.addRow(1, fixed("Block"), block);
-        selectors.addRow(2, fixed("Head"), head);
+        selectors.addRow(0, fixed("ui.controls.stage"), stage);
+        selectors.addRow(1, fixed("ui.controls.block"), block);
+        selectors.addRow(2, fixed("ui.controls.head"), head);
         blockKind.setWrapText(true);
-        getChildren().addAll(section("Attention"), selectors, blockKind, mode, section("Layers"), heatmap, patchGrid, windows, shifted,
-                followMouse, new Label("Heatmap opacity"), opacity, section("Colour"), colormap, colorbar,
-                new Label("Normalise per"), normalisation);
+        getChildren().addAll(section("ui.controls.attention"), selectors, blockKind, mode, section("ui.controls.layers"), heatmap, patchGrid,
+                windows, shifted, followMouse, Tr.bind(new Label(), "ui.controls.opacity"), opacity, section("ui.controls.colour"), colormap,
+                colorbar, Tr.bind(new Label(), "ui.controls.normalisePer"), normalisation);
         wire();
         disableProperty().bind(viewModel.shownImageProperty().isNull());
         viewModel.controls().settingsProperty().addListener(o -> sync());
         viewModel.shownImageProperty().addListener(o -> sync());
         sync();
+        Tr.afterChange(this::sync);                // the block's description
+    }
+
+    /** The choices' names in the current language (a new converter redraws the shown value and the list). */
+    private void setConverters() {
+        head.setConverter(converter(HeadChoice::label));
+        colormap.setConverter(converter(Colormap::label));
+        normalisation.setConverter(converter(Normalisation::label));
     }
 
     private void wire() {
@@ -144,8 +151,8 @@ final class ControlsPanel extends VBox {
     private String kind(SwinConfig config, ViewSettings s) {
         var analysed = viewModel.analysed();
         BlockGeometry g = analysed.inference().attention(s.stage(), s.block()).geometry();
-        return g.kind() + ", " + g.windowsDown() + "×" + g.windowsAcross() + " windows of " + g.window() + "×" + g.window()
-                + (g.padded() ? " (map padded to %d×%d)".formatted(g.paddedHeight(), g.paddedWidth()) : "");
+        String windows = Messages.get("ui.controls.blockKind", g.kind(), g.windowsDown(), g.windowsAcross(), g.window());
+        return g.padded() ? windows + Messages.get("ui.controls.blockKind.padded", g.paddedHeight(), g.paddedWidth()) : windows;
     }
 
     private static void setItems(ChoiceBox<Integer> box, int count, int value) {
@@ -155,14 +162,14 @@ final class ControlsPanel extends VBox {
         box.setValue(Math.min(value, count - 1));
     }
 
-    private static Label fixed(String text) {
-        Label label = new Label(text);
+    private static Label fixed(String key) {
+        Label label = Tr.bind(new Label(), key);
         label.setMinWidth(Region.USE_PREF_SIZE);
         return label;
     }
 
-    private static Label section(String text) {
-        Label label = new Label(text);
+    private static Label section(String key) {
+        Label label = Tr.bind(new Label(), key);
         label.getStyleClass().add("section");
         return label;
     }

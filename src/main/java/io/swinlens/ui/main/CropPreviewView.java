@@ -1,9 +1,11 @@
 package io.swinlens.ui.main;
 
 import io.swinlens.analysis.Images;
+import io.swinlens.i18n.Messages;
 import io.swinlens.model.image.CropBox;
 import io.swinlens.ui.common.FxImages;
 import io.swinlens.ui.common.LatestRender;
+import io.swinlens.ui.common.Tr;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.geometry.Insets;
 import javafx.scene.canvas.Canvas;
@@ -34,14 +36,14 @@ final class CropPreviewView extends VBox {
         setId("cropPreview");
         setSpacing(4);
         setPadding(new Insets(8));
-        Label title = new Label("Original and crop");
+        Label title = Tr.bind(new Label(), "ui.crop.title");
         title.getStyleClass().add("section");
         caption.getStyleClass().add("hint");
         caption.setWrapText(true);
         caption.setMaxWidth(SIZE);
         getChildren().addAll(title, canvas, caption);
         shown.addListener((o, a, v) -> show(v));
-        show(shown.get());
+        Tr.onChange(() -> show(shown.get()));
     }
 
     private void show(ShownImage analysis) {
@@ -56,14 +58,14 @@ final class CropPreviewView extends VBox {
         BufferedImage original = analysis.original();
         if (original == null) {
             canvas.setHeight(0);
-            caption.setText("Tensor input (.npy): no original image; the model sees it as it is.");
+            caption.setText(Tr.get("ui.crop.tensor"));
             return;
         }
         double k = SIZE / Math.max(original.getWidth(), original.getHeight());
         int w = Math.max(1, (int) Math.round(original.getWidth() * k));
         int h = Math.max(1, (int) Math.round(original.getHeight() * k));
         render.request(() -> FxImages.toFx(Images.scaled(original, w, h)), fx -> draw(analysis, fx, k),
-                e -> caption.setText("cannot show the original: " + e.getMessage()));
+                e -> caption.setText(Tr.get("ui.crop.failed", e.getMessage())));
     }
 
     private void draw(ShownImage analysis, Image fx, double k) {
@@ -91,7 +93,7 @@ final class CropPreviewView extends VBox {
         BufferedImage original = analysis == null ? null : analysis.original();
         if (original == null) return null;
         CropBox crop = analysis.analysed().input().crop();
-        return String.format("%d×%d original; the model sees %.0f×%.0f at (%.0f, %.0f), resized to %d×%d",
+        return Messages.get("ui.crop.describe",
                 original.getWidth(), original.getHeight(), crop.width(), crop.height(), crop.x(), crop.y(),
                 analysis.analysed().input().width(), analysis.analysed().input().height());
     }

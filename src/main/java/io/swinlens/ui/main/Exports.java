@@ -6,6 +6,7 @@ import io.swinlens.analysis.ExportStyle;
 import io.swinlens.analysis.PngExport;
 import io.swinlens.analysis.ViewRenderer;
 import io.swinlens.analysis.ViewSettings;
+import io.swinlens.i18n.Messages;
 import io.swinlens.model.capture.BlockAttention;
 import io.swinlens.model.io.AtomicFiles;
 import io.swinlens.model.io.Npy;
@@ -67,7 +68,7 @@ public final class Exports {
 
     private AnalysedImage require() throws IOException {
         AnalysedImage a = viewModel.analysed();
-        if (a == null) throw new IOException("nothing to export: no image analysed yet");
+        if (a == null) throw new IOException(Messages.get("ui.message.nothingToExport"));
         return a;
     }
 }

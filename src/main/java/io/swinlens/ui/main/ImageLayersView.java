@@ -7,6 +7,7 @@ import io.swinlens.analysis.ViewSettings;
 import io.swinlens.ui.common.FxImages;
 import io.swinlens.ui.common.LatestRender;
 import io.swinlens.ui.common.RedrawScheduler;
+import io.swinlens.ui.common.Tr;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Pos;
@@ -80,6 +81,7 @@ public final class ImageLayersView extends StackPane {
         viewModel.modelProperty().addListener(o -> scheduler.markDirty());
         viewModel.loadingProperty().addListener(o -> scheduler.markDirty());
         viewModel.controls().settingsProperty().addListener(o -> scheduler.markDirty());
+        Tr.languageProperty().addListener(o -> scheduler.markDirty());      // the empty state's text, the layers' labels
         redraw();
     }
 
@@ -123,7 +125,7 @@ public final class ImageLayersView extends StackPane {
     }
 
     private void showFailure(String message) {
-        empty.setText("cannot draw this view: " + message);
+        empty.setText(Tr.get("ui.image.drawFailed", message));
         empty.setVisible(true);
     }
 

@@ -4,6 +4,9 @@ import io.swinlens.analysis.HeadChoice;
 import io.swinlens.model.load.LoadedModel;
 import io.swinlens.model.load.BundledModel;
 import io.swinlens.analysis.AnalysedImage;
+import io.swinlens.i18n.Messages;
+import io.swinlens.ui.common.Tr;
+import io.swinlens.ui.common.UiFonts;
 import io.swinlens.ui.common.LatestRender;
 import io.swinlens.ui.gallery.HeadGalleryView;
 import io.swinlens.ui.overview.ModelOverviewView;
@@ -41,6 +44,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 /**
  * The main window: menus, the image view with its gallery and overview tabs, the controls, the image
@@ -61,6 +65,8 @@ public final class MainController {
     private final ListView<Path> strip = new ListView<>();
     private final MainMenu menu;
     private final java.util.Set<Path> photosNoted = new java.util.HashSet<>();
+    /** The banner's current message; a note fades only while it is still the one shown. */
+    private Object shownMessage;
 
     public MainController(MainViewModel viewModel, UiPreferences preferences) {
         this(viewModel, preferences, LatestRender.newThread());
@@ -71,9 +77,9 @@ public final class MainController {
         this.viewModel = viewModel;
         this.preferences = preferences;
         imageView = new ImageLayersView(viewModel, renderThread);
-        Tab imageTab = new Tab("Image", withHint(imageView, preferences, viewModel));
-        Tab galleryTab = new Tab("Head gallery");
-        Tab overviewTab = new Tab("Model overview");
+        Tab imageTab = Tr.bind(new Tab(null, withHint(imageView, preferences, viewModel)), "ui.tab.image");
+        Tab galleryTab = Tr.bind(new Tab(), "ui.tab.gallery");
+        Tab overviewTab = Tr.bind(new Tab(), "ui.tab.overview");
         gallery = new HeadGalleryView(viewModel, galleryTab.selectedProperty(), renderThread);
         overview = new ModelOverviewView(viewModel, overviewTab.selectedProperty(), renderThread);
         galleryTab.setContent(gallery);
@@ -88,7 +94,7 @@ public final class MainController {
         banner.setShowFromTop(true);
         banner.getStyleClass().add(NotificationPane.STYLE_CLASS_DARK);
 
-        CheckBox follow = new CheckBox("Query follows the mouse");
+        CheckBox follow = Tr.bind(new CheckBox(), "ui.controls.followMouse");
         follow.setId("followMouse");
         imageView.followMouseProperty().bind(follow.selectedProperty());
         VBox side = new VBox(new ControlsPanel(viewModel, follow), new PredictionsView(viewModel.analysedProperty(), viewModel.modelProperty(), this::openGetModel),
@@ -105,12 +111,13 @@ public final class MainController {
         root.setBottom(new VBox(strip(), new StatusBarView(viewModel)));
         root.setId("mainRoot");
         root.getStylesheets().add(MainController.class.getResource("swinlens.css").toExternalForm());
+        UiFonts.follow(root);                        // the bundled font where the system has no Chinese one
 
         root.setOnDragOver(this::dragOver);
         root.setOnDragDropped(this::dropped);
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::key);
         viewModel.onMessage(m -> {
-            showMessage(m.text(), m.error(), m.stays());
+            showMessage(m.compose(), m.error(), m.stays());
             strip.getSelectionModel().select(viewModel.currentImageProperty().get());   // back to what is shown
         });
         // "all heads" is the gallery: the image view itself shows one map (the mean, as ViewRenderer.layers does)
@@ -137,15 +144,16 @@ public final class MainController {
         cropNote.setMaxWidth(Double.MAX_VALUE);
         cropNote.getStyleClass().add("crop-note");
         cropNote.managedProperty().bind(cropNote.visibleProperty());
-        viewModel.shownImageProperty().addListener((o, was, now) -> {
-            String text = CropPreviewView.describe(now);
-            cropNote.setText(text == null ? "" : "Input: " + text + " (see Original and crop).");
+        Runnable describeCrop = () -> {
+            String text = CropPreviewView.describe(viewModel.shownImageProperty().get());
+            cropNote.setText(text == null ? "" : Messages.get("ui.cropNote", text));
             cropNote.setVisible(text != null);
-        });
-        cropNote.setVisible(false);
+        };
+        viewModel.shownImageProperty().addListener((o, was, now) -> describeCrop.run());
+        Tr.onChange(describeCrop);
         pane.setBottom(cropNote);
         if (preferences.getBoolean("hintDismissed", false)) return pane;
-        Label text = new Label("Click the image to choose a query token; drop an image or a checkpoint here. F1 lists the shortcuts.");
+        Label text = Tr.bind(new Label(), "ui.hint.firstUse");
         text.setWrapText(true);
         Button close = new Button("×");
         close.setId("closeHint");
@@ -171,8 +179,7 @@ public final class MainController {
         Path folder = analysed.source().toAbsolutePath().getParent();
         boolean sample = folder != null && folder.getFileName() != null && folder.getFileName().toString().equals("samples");
         if (sample || !photosNoted.add(analysed.source())) return;
-        showMessage("The demo model knows six synthetic shapes, not photos: for photos, Model > Get model… (Ctrl+Shift+G)",
-                false, true);
+        showMessage(() -> Messages.get("ui.message.demoOnPhoto"), false, true);
     }
 
     private void openGetModel() { menu.getModel(); }
@@ -214,13 +221,20 @@ public final class MainController {
     public void showMessage(String text, boolean error) { showMessage(text, error, error); }
 
     /** @param stays false for a note that fades after a few seconds */
-    public void showMessage(String text, boolean error, boolean stays) {
+    public void showMessage(String text, boolean error, boolean stays) { showMessage(() -> text, error, stays); }
+
+    /** @param text makes the message in the current language: the banner follows View > Language while it shows */
+    public void showMessage(Supplier<String> text, boolean error, boolean stays) {
         banner.getStyleClass().removeAll("error", "info", "warning");
         banner.getStyleClass().add(error ? "error" : stays ? "warning" : "info");
-        banner.show(text);
+        banner.textProperty().unbind();
+        banner.textProperty().bind(Tr.text(text::get));
+        banner.show();
+        Object mine = new Object();
+        shownMessage = mine;
         if (!stays) {                         // notes fade; errors and warnings stay until closed or a new result
             PauseTransition pause = new PauseTransition(Duration.seconds(5));
-            pause.setOnFinished(e -> { if (text.equals(banner.getText())) banner.hide(); });
+            pause.setOnFinished(e -> { if (shownMessage == mine) banner.hide(); });
             pause.play();
         }
     }

@@ -4,6 +4,8 @@ import io.swinlens.analysis.ExportStyle;
 import io.swinlens.analysis.HeadChoice;
 import io.swinlens.analysis.teaching.Diverging;
 import io.swinlens.analysis.HeatmapMode;
+import io.swinlens.i18n.Language;
+import io.swinlens.i18n.Messages;
 import io.swinlens.model.image.Preprocess;
 import io.swinlens.model.io.AtomicFiles;
 import io.swinlens.model.fetch.ModelCatalogue;
@@ -12,11 +14,15 @@ import io.swinlens.ui.fetch.GetModelDialog;
 import io.swinlens.ui.fetch.GetModelViewModel;
 import io.swinlens.ui.prefs.UiPreferences;
 import io.swinlens.ui.common.ExportAction;
+import io.swinlens.ui.common.Tr;
+import io.swinlens.ui.common.UiFonts;
 import io.swinlens.ui.teaching.TeachingTab;
 import javafx.stage.Stage;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -39,9 +45,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /** The menu bar and the commands behind it (file choosers, paste, exports, help). */
 public final class MainMenu {
@@ -54,7 +62,7 @@ public final class MainMenu {
     private final UiPreferences preferences;
     private final Exports exports;
     private final MenuBar bar = new MenuBar();
-    private final Menu recent = new Menu("Open recent");
+    private final Menu recent = Tr.bind(new Menu(), "ui.menu.file.openRecent");
     private final Executor background;
     private ExportStyle exportStyle = ExportStyle.FULL;
 
@@ -75,20 +83,20 @@ public final class MainMenu {
     public Exports exports() { return exports; }
 
     private Menu file() {
-        MenuItem openImage = item("Open image…", "Shortcut+O", this::chooseImages);
-        MenuItem openWeights = item("Open weights…", "Shortcut+Shift+O", this::chooseWeights);
-        MenuItem paste = item("Paste image", "Shortcut+V", this::paste);
-        MenuItem exportView = item("Export view as PNG…", "Shortcut+E", this::exportView);
+        MenuItem openImage = item("ui.menu.file.openImage", "Shortcut+O", this::chooseImages);
+        MenuItem openWeights = item("ui.menu.file.openWeights", "Shortcut+Shift+O", this::chooseWeights);
+        MenuItem paste = item("ui.menu.file.paste", "Shortcut+V", this::paste);
+        MenuItem exportView = item("ui.menu.file.exportView", "Shortcut+E", this::exportView);
         Menu exportOptions = exportOptions();
-        MenuItem exportGallery = item("Export head gallery as PNG…", null, () -> export("heads", "png", exports::headGallery));
-        MenuItem exportOverview = item("Export model overview as PNG…", null, () -> export("overview", "png", exports::modelOverview));
-        MenuItem exportNpy = item("Export attention as .npy…", null, () -> export("attention", "npy", exports::attention));
+        MenuItem exportGallery = item("ui.menu.file.exportGallery", null, () -> export("heads", "png", exports::headGallery));
+        MenuItem exportOverview = item("ui.menu.file.exportOverview", null, () -> export("overview", "png", exports::modelOverview));
+        MenuItem exportNpy = item("ui.menu.file.exportNpy", null, () -> export("attention", "npy", exports::attention));
         for (MenuItem m : List.of(exportView, exportGallery, exportOverview, exportNpy)) {
             m.disableProperty().bind(viewModel.shownImageProperty().isNull());
         }
-        MenuItem quit = item("Quit", "Shortcut+Q", Platform::exit);
+        MenuItem quit = item("ui.menu.file.quit", "Shortcut+Q", Platform::exit);
         recent.setId("recentMenu");
-        return new Menu("File", null, openImage, openWeights, recent, paste, new SeparatorMenuItem(),
+        return menu("ui.menu.file", openImage, openWeights, recent, paste, new SeparatorMenuItem(),
                 exportView, exportOptions, exportGallery, exportOverview, exportNpy, new SeparatorMenuItem(), quit);
     }
 
@@ -106,7 +114,7 @@ public final class MainMenu {
             controller.showMessage(e.getMessage(), true);
             return;
         }
-        FileChooser chooser = chooser("Export view");
+        FileChooser chooser = chooser(Tr.get("ui.chooser.export.view"));
         chooser.setInitialFileName(controller.teaching().suggestedName(teaching.get()));
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG", "*.png"));
         File file = chooser.showSaveDialog(window());     // the chooser asks before replacing a file
@@ -119,25 +127,26 @@ public final class MainMenu {
     private Menu exportOptions() {
         exportStyle = new ExportStyle(preferences.getBoolean("exportCaption", true), preferences.getBoolean("exportColorbar", true),
                 validWidth(preferences.getInt("exportWidth", 0)));
-        CheckMenuItem caption = new CheckMenuItem("Caption");
+        CheckMenuItem caption = Tr.bind(new CheckMenuItem(), "ui.menu.exportOptions.caption");
         caption.setId("exportCaption");
         caption.setSelected(exportStyle.caption());
         caption.setOnAction(e -> setExportStyle(exportStyle.withCaption(caption.isSelected())));
-        CheckMenuItem colorbar = new CheckMenuItem("Colorbar");
+        CheckMenuItem colorbar = Tr.bind(new CheckMenuItem(), "ui.menu.exportOptions.colorbar");
         colorbar.setId("exportColorbar");
         colorbar.setSelected(exportStyle.colorbar());
         colorbar.setOnAction(e -> setExportStyle(exportStyle.withColorbar(colorbar.isSelected())));
-        Menu size = new Menu("Size");
+        Menu size = menu("ui.menu.exportOptions.size");
         ToggleGroup sizes = new ToggleGroup();
         for (int px : new int[]{0, 512, 1024, 2048, 4096}) {
-            RadioMenuItem m = new RadioMenuItem(px == 0 ? "As on screen (the view's scale)" : px + " px wide");
+            RadioMenuItem m = px == 0 ? Tr.bind(new RadioMenuItem(), "ui.menu.exportOptions.asOnScreen")
+                    : Tr.bind(new RadioMenuItem(), "ui.menu.exportOptions.width", px);
             m.setId("exportWidth-" + px);
             m.setToggleGroup(sizes);
             m.setSelected(exportStyle.width() == px);
             m.setOnAction(e -> setExportStyle(exportStyle.withWidth(px)));
             size.getItems().add(m);
         }
-        Menu menu = new Menu("Export options (view)", null, caption, colorbar, size);
+        Menu menu = menu("ui.menu.exportOptions", caption, colorbar, size);
         menu.setId("exportOptions");
         return menu;
     }
@@ -158,10 +167,10 @@ public final class MainMenu {
 
     /** Teach: one item per teaching view, Ctrl+1..9. */
     private Menu teach() {
-        Menu menu = new Menu("Teach");
+        Menu menu = menu("ui.menu.teach");
         menu.setId("teachMenu");
         for (TeachingTab tab : TeachingTab.values()) {
-            MenuItem m = item(tab.menuTitle(), "Shortcut+" + (tab.ordinal() + 1), () -> controller.show(tab));
+            MenuItem m = item(tab::menuTitle, "Shortcut+" + (tab.ordinal() + 1), () -> controller.show(tab));
             m.setId("teach-" + tab.ordinal());
             menu.getItems().add(m);
         }
@@ -170,21 +179,21 @@ public final class MainMenu {
 
     private Menu view() {
         ViewControls c = viewModel.controls();
-        CheckMenuItem heatmap = check("Heatmap", "H", () -> viewModel.settings().showHeatmap(), c::setShowHeatmap);
-        CheckMenuItem grid = check("Patch grid", "G", () -> viewModel.settings().showPatchGrid(), c::setShowPatchGrid);
-        CheckMenuItem windows = check("Window grid of the block", "W", () -> viewModel.settings().showWindows(), c::setShowWindows);
-        CheckMenuItem shifted = check("Shifted windows (SW-MSA)", "S", () -> viewModel.settings().showShifted(), c::setShowShifted);
-        MenuItem query = item("Query mode", null, () -> c.setMode(HeatmapMode.QUERY));
-        MenuItem received = item("Received mode", null, () -> c.setMode(HeatmapMode.RECEIVED));
-        MenuItem mean = item("Mean of heads", null, () -> c.setHead(HeadChoice.mean()));
-        MenuItem all = item("All heads", null, () -> c.setHead(HeadChoice.all()));
-        Menu signed = new Menu("Signed values (scores, bias)");
+        CheckMenuItem heatmap = check("ui.menu.view.heatmap", "H", () -> viewModel.settings().showHeatmap(), c::setShowHeatmap);
+        CheckMenuItem grid = check("ui.menu.view.patchGrid", "G", () -> viewModel.settings().showPatchGrid(), c::setShowPatchGrid);
+        CheckMenuItem windows = check("ui.menu.view.windows", "W", () -> viewModel.settings().showWindows(), c::setShowWindows);
+        CheckMenuItem shifted = check("ui.menu.view.shifted", "S", () -> viewModel.settings().showShifted(), c::setShowShifted);
+        MenuItem query = item("ui.menu.view.queryMode", null, () -> c.setMode(HeatmapMode.QUERY));
+        MenuItem received = item("ui.menu.view.receivedMode", null, () -> c.setMode(HeatmapMode.RECEIVED));
+        MenuItem mean = item("ui.menu.view.meanOfHeads", null, () -> c.setHead(HeadChoice.mean()));
+        MenuItem all = item("ui.menu.view.allHeads", null, () -> c.setHead(HeadChoice.all()));
+        Menu signed = menu("ui.menu.view.signed");
         signed.setId("signedMap");
         ToggleGroup signedGroup = new ToggleGroup();
         Diverging remembered = rememberedSignedMap();
         viewModel.setSignedMap(remembered);
         for (Diverging d : Diverging.values()) {
-            RadioMenuItem m = new RadioMenuItem(d == Diverging.RED_BLUE ? "Blue – white – red" : "Green – white – purple (colour-blind safe)");
+            RadioMenuItem m = Tr.bind(new RadioMenuItem(), d == Diverging.RED_BLUE ? "ui.menu.view.signed.redBlue" : "ui.menu.view.signed.greenPurple");
             m.setId("signed-" + d.id());
             m.setToggleGroup(signedGroup);
             m.setSelected(d == remembered);
@@ -194,8 +203,28 @@ public final class MainMenu {
             });
             signed.getItems().add(m);
         }
-        return new Menu("View", null, heatmap, grid, windows, shifted, new SeparatorMenuItem(), query, received,
-                new SeparatorMenuItem(), mean, all, new SeparatorMenuItem(), signed);
+        return menu("ui.menu.view", heatmap, grid, windows, shifted, new SeparatorMenuItem(), query, received,
+                new SeparatorMenuItem(), mean, all, new SeparatorMenuItem(), signed, language());
+    }
+
+    /** View > Language: each language under its own name; a choice applies at once and is remembered. */
+    private Menu language() {
+        Menu menu = menu("ui.menu.view.language");
+        menu.setId("languageMenu");
+        ToggleGroup group = new ToggleGroup();
+        for (Language language : Language.values()) {
+            RadioMenuItem m = new RadioMenuItem(language.nativeName());
+            m.setId("language-" + language.tag());
+            m.setUserData(language);
+            m.setToggleGroup(group);
+            m.setOnAction(e -> {
+                Tr.setLanguage(language);
+                preferences.put(Startup.LANGUAGE_KEY, language.tag());
+            });
+            menu.getItems().add(m);
+        }
+        Tr.onChange(() -> group.getToggles().forEach(t -> t.setSelected(t.getUserData() == Tr.languageProperty().get())));
+        return menu;
     }
 
     private Diverging rememberedSignedMap() {
@@ -207,8 +236,9 @@ public final class MainMenu {
     }
 
     /** A check item that follows the settings (single keys are handled by {@link Shortcuts}, shown here as hints). */
-    private CheckMenuItem check(String text, String key, BooleanSupplier state, Consumer<Boolean> set) {
-        CheckMenuItem item = new CheckMenuItem(text + "   (" + key + ")");
+    private CheckMenuItem check(String textKey, String key, BooleanSupplier state, Consumer<Boolean> set) {
+        CheckMenuItem item = new CheckMenuItem();
+        item.textProperty().bind(Tr.text(() -> Tr.get(textKey) + "   (" + key + ")"));
         item.setSelected(state.getAsBoolean());
         viewModel.controls().settingsProperty().addListener(o -> item.setSelected(state.getAsBoolean()));
         item.setOnAction(e -> set.accept(item.isSelected()));
@@ -216,9 +246,9 @@ public final class MainMenu {
     }
 
     private Menu model() {
-        Menu preprocess = new Menu("Preprocessing");
+        Menu preprocess = menu("ui.menu.model.preprocessing");
         ToggleGroup group = new ToggleGroup();
-        RadioMenuItem automatic = new RadioMenuItem("Model's default");
+        RadioMenuItem automatic = Tr.bind(new RadioMenuItem(), "ui.menu.model.preprocessing.default");
         automatic.setToggleGroup(group);
         automatic.setSelected(true);
         automatic.setOnAction(e -> viewModel.setPreprocess(null));
@@ -229,24 +259,24 @@ public final class MainMenu {
             item.setOnAction(e -> viewModel.setPreprocess(p));
             preprocess.getItems().add(item);
         }
-        Menu size = new Menu("Input size");
+        Menu size = menu("ui.menu.model.inputSize");
         size.setId("inputSize");
         ToggleGroup sizes = new ToggleGroup();
         for (double scale : new double[]{1, 1.5, 2}) {
-            RadioMenuItem item = new RadioMenuItem(scale == 1 ? "Training size" : "%s × training size (finer maps; accuracy may drop)"
-                    .formatted(scale == 2 ? "2" : "1.5"));
+            RadioMenuItem item = scale == 1 ? Tr.bind(new RadioMenuItem(), "ui.menu.model.inputSize.training")
+                    : Tr.bind(new RadioMenuItem(), "ui.menu.model.inputSize.scaled", scale == 2 ? "2" : "1.5");
             item.setToggleGroup(sizes);
             item.setSelected(scale == viewModel.inputScale());
             item.setOnAction(e -> viewModel.setInputScale(scale));
             size.getItems().add(item);
         }
-        Menu fetched = new Menu("Downloaded models");
+        Menu fetched = menu("ui.menu.model.downloaded");
         fetched.setId("downloadedModels");
-        MenuItem getModel = item("Get model…", "Shortcut+Shift+G", this::getModel);
+        MenuItem getModel = item("ui.menu.model.getModel", "Shortcut+Shift+G", this::getModel);
         getModel.setId("getModel");
-        MenuItem demo = item("Demo model", null, viewModel::openDemoModel);
+        MenuItem demo = item("ui.menu.model.demo", null, viewModel::openDemoModel);
         demo.setId("demoModel");
-        Menu model = new Menu("Model", null, item("Open weights…", null, this::chooseWeights), getModel, demo, fetched, preprocess, size);
+        Menu model = menu("ui.menu.model", item("ui.menu.file.openWeights", null, this::chooseWeights), getModel, demo, fetched, preprocess, size);
         model.setOnShowing(e -> refreshFetched(fetched));
         refreshFetched(fetched);
         return model;
@@ -273,7 +303,7 @@ public final class MainMenu {
     }
 
     private Menu help() {
-        return new Menu("Help", null, item("Keyboard shortcuts", "F1", this::showShortcuts));
+        return menu("ui.menu.help", item("ui.menu.help.shortcuts", "F1", this::showShortcuts));
     }
 
     void refreshRecent() {
@@ -287,8 +317,21 @@ public final class MainMenu {
         recent.setDisable(recent.getItems().isEmpty());
     }
 
-    private static MenuItem item(String text, String accelerator, Runnable action) {
-        MenuItem item = new MenuItem(text);
+    /** A menu whose title follows the language. */
+    private static Menu menu(String key, MenuItem... items) {
+        Menu menu = Tr.bind(new Menu(), key);
+        menu.getItems().addAll(items);
+        return menu;
+    }
+
+    private static MenuItem item(String key, String accelerator, Runnable action) {
+        return item(() -> Tr.get(key), accelerator, action);
+    }
+
+    /** An item whose text {@code text} makes in the current language. */
+    private static MenuItem item(Callable<String> text, String accelerator, Runnable action) {
+        MenuItem item = new MenuItem();
+        item.textProperty().bind(Tr.text(text));
         if (accelerator != null) item.setAccelerator(KeyCombination.keyCombination(accelerator));
         item.setOnAction(e -> action.run());
         return item;
@@ -297,10 +340,10 @@ public final class MainMenu {
     private Window window() { return bar.getScene() == null ? null : bar.getScene().getWindow(); }
 
     private void chooseImages() {
-        FileChooser chooser = chooser("Open image(s)");
+        FileChooser chooser = chooser(Tr.get("ui.chooser.openImages"));
         chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("Images and tensors", "*.png", "*.jpg", "*.jpeg", "*.bmp", "*.gif", "*.npy"),
-                new FileChooser.ExtensionFilter("All files", "*"));
+                new FileChooser.ExtensionFilter(Tr.get("ui.chooser.filter.images"), "*.png", "*.jpg", "*.jpeg", "*.bmp", "*.gif", "*.npy"),
+                new FileChooser.ExtensionFilter(Tr.get("ui.chooser.filter.all"), "*"));
         List<File> files = chooser.showOpenMultipleDialog(window());
         if (files != null && !files.isEmpty()) {
             remember(files.get(0));
@@ -309,10 +352,10 @@ public final class MainMenu {
     }
 
     private void chooseWeights() {
-        FileChooser chooser = chooser("Open weights");
+        FileChooser chooser = chooser(Tr.get("ui.chooser.openWeights"));
         chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("Checkpoints", "*.safetensors", "*.pth", "*.pt", "*.bin", "*.ckpt"),
-                new FileChooser.ExtensionFilter("All files", "*"));
+                new FileChooser.ExtensionFilter(Tr.get("ui.chooser.filter.checkpoints"), "*.safetensors", "*.pth", "*.pt", "*.bin", "*.ckpt"),
+                new FileChooser.ExtensionFilter(Tr.get("ui.chooser.filter.all"), "*"));
         File file = chooser.showOpenDialog(window());
         if (file != null) {
             remember(file);
@@ -346,11 +389,12 @@ public final class MainMenu {
                     ImageIO.write(pasted, "png", temp.toFile());
                     Platform.runLater(() -> viewModel.open(List.of(temp)));
                 } catch (IOException e) {
-                    Platform.runLater(() -> controller.showMessage("cannot keep the pasted image: " + e.getMessage(), true));
+                    String reason = e.getMessage();
+                    Platform.runLater(() -> controller.showMessage(() -> Messages.get("ui.message.pasteFailed", reason), true, true));
                 }
             });
         } else {
-            controller.showMessage("The clipboard holds no image or file to open.", false);
+            controller.showMessage(() -> Messages.get("ui.message.clipboardEmpty"), false, false);
         }
     }
 
@@ -362,7 +406,7 @@ public final class MainMenu {
             controller.showMessage(e.getMessage(), true);
             return;
         }
-        FileChooser chooser = chooser("Export " + kind);
+        FileChooser chooser = chooser(Tr.get("ui.chooser.export." + kind));
         chooser.setInitialFileName(exports.suggestedName(kind, extension));
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(extension.toUpperCase(), "*." + extension));
         File file = chooser.showSaveDialog(window());     // the chooser asks before replacing a file
@@ -373,40 +417,45 @@ public final class MainMenu {
 
     /** Renders and writes off the FX thread; the outcome comes back as a banner. */
     private void writeInBackground(Path target, ExportAction action) {
-        controller.showMessage("Saving " + target.getFileName() + "…", false);
+        Path name = target.getFileName();
+        controller.showMessage(() -> Messages.get("ui.message.saving", name), false, false);
         background.execute(() -> {
-            String message;
+            Supplier<String> message;
             boolean error;
             try {
                 action.write(target);
-                message = "Saved " + target.getFileName();
+                message = () -> Messages.get("ui.message.saved", name);
                 error = false;
             } catch (IOException | RuntimeException e) {
-                message = e instanceof IOException io ? AtomicFiles.describe(target, io) : MainViewModel.describe(e);
+                String reason = e instanceof IOException io ? AtomicFiles.describe(target, io) : MainViewModel.describe(e);
+                message = () -> reason;
                 error = true;
             } catch (OutOfMemoryError e) {
-                message = "not enough memory to export " + target.getFileName();
+                message = () -> Messages.get("ui.message.outOfMemory", name);
                 error = true;
             }
-            String text = message;
+            Supplier<String> text = message;
             boolean failed = error;
-            Platform.runLater(() -> controller.showMessage(text, failed));
+            Platform.runLater(() -> controller.showMessage(text, failed, failed));
         });
     }
 
     private void showShortcuts() {
-        TextArea text = new TextArea(Shortcuts.HELP);
+        String help = Shortcuts.help();
+        TextArea text = new TextArea(help);
         text.setEditable(false);
-        text.setFont(Font.font("Monospaced", 12));
-        // sized by the longest line and the line count, so that the right column is never cut off
-        String[] lines = Shortcuts.HELP.split("\n");
-        text.setPrefColumnCount(java.util.Arrays.stream(lines).mapToInt(String::length).max().orElse(60) + 4);
+        text.setFont(Font.font(UiFonts.family("Monospaced"), 12));
+        // sized by the longest line (Chinese characters count twice) and the line count, so that the right column is never cut off
+        String[] lines = help.split("\n");
+        text.setPrefColumnCount(java.util.Arrays.stream(lines).mapToInt(Shortcuts::columns).max().orElse(60) + 4);
         text.setPrefRowCount(lines.length + 3);
-        Alert alert = new Alert(Alert.AlertType.INFORMATION);
+        // our own button: JavaFX names its OK after the system's locale, not View > Language
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, "", new ButtonType(Tr.get("ui.shortcuts.ok"), ButtonBar.ButtonData.OK_DONE));
         alert.initOwner(window());
-        alert.setTitle("Keyboard shortcuts");
-        alert.setHeaderText("SwinLens keyboard shortcuts");
+        alert.titleProperty().bind(Tr.text("ui.shortcuts.title"));
+        alert.headerTextProperty().bind(Tr.text("ui.shortcuts.header"));
         alert.getDialogPane().setContent(text);
+        UiFonts.follow(alert.getDialogPane());
         alert.show();
     }
 }

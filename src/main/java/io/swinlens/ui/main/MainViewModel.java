@@ -4,6 +4,7 @@ import io.swinlens.analysis.AnalysedImage;
 import io.swinlens.analysis.HeadChoice;
 import io.swinlens.analysis.teaching.Diverging;
 import io.swinlens.analysis.ViewSettings;
+import io.swinlens.i18n.Messages;
 import io.swinlens.model.image.ImageLoadException;
 import io.swinlens.model.image.Preprocess;
 import io.swinlens.model.load.BundledModel;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The main window's state: the model, the images to switch between, the analysis on screen and the
@@ -33,11 +35,21 @@ public final class MainViewModel implements AnalysisOnScreen {
 
     /**
      * Something to tell the user; {@code error} false for notes that did not stop anything, {@code stays}
-     * for warnings that must not fade (a checkpoint's unknown pickle globals).
+     * for warnings that must not fade (a checkpoint's unknown pickle globals). {@code compose} makes the
+     * text in the current language, so that a banner follows View > Language while it shows.
      */
-    public record Message(String text, boolean error, boolean stays) {
-        public Message(String text, boolean error) { this(text, error, error); }
+    public record Message(Supplier<String> compose, boolean error, boolean stays) {
+        public Message(Supplier<String> compose, boolean error) { this(compose, error, error); }
+
+        /** A text that is the same in every language (a model's own message). */
+        public static Message of(String text, boolean error, boolean stays) { return new Message(() -> text, error, stays); }
+
+        /** The text in the current language. */
+        public String text() { return compose.get(); }
     }
+
+    /** What {@link #loadingProperty} holds while the bundled demo model loads (shown in the current language). */
+    public static final String DEMO_MODEL = "demo-model";
 
     private final UiTaskExecutor executor;
     private final ViewControls controls = new ViewControls();
@@ -87,7 +99,7 @@ public final class MainViewModel implements AnalysisOnScreen {
 
     public ReadOnlyObjectProperty<Path> currentImageProperty() { return currentImage.getReadOnlyProperty(); }
 
-    /** The name of the model being loaded ("the demo model", "swin_tiny.pth"), or null while none is. */
+    /** The name of the model being loaded ({@link #DEMO_MODEL}, "swin_tiny.pth"), or null while none is. */
     public ReadOnlyStringProperty loadingProperty() { return loading.getReadOnlyProperty(); }
 
     /** Marks a model as loading before its file is known (start-up resolving the demo or the last model). */
@@ -97,9 +109,9 @@ public final class MainViewModel implements AnalysisOnScreen {
 
     /** Model > Demo model: the bundled model (copied out of the jar off the FX thread), on the current image. */
     public void openDemoModel() {
-        loading.set("the demo model");
-        executor.submit("Opening the demo model", progress -> BundledModel.path().orElseThrow(
-                () -> new WeightsException(WeightsException.Kind.NOT_FOUND, "this build has no bundled demo model")),
+        loading.set(DEMO_MODEL);
+        executor.submit(Messages.get("ui.job.openDemo"), progress -> BundledModel.path().orElseThrow(
+                () -> new WeightsException(WeightsException.Kind.NOT_FOUND, Messages.get("ui.error.noBundledDemo"))),
                 this::openWeights, e -> { loading.set(null); fail(e); });
     }
 
@@ -119,7 +131,8 @@ public final class MainViewModel implements AnalysisOnScreen {
      */
     public void open(List<Path> files) {
         // listing dropped folders is I/O: off the FX thread like the rest
-        executor.submit("Reading " + (files.isEmpty() ? "files" : files.get(0).getFileName()), progress -> InputFiles.sort(files),
+        String title = files.isEmpty() ? Messages.get("ui.job.readingFiles") : Messages.get("ui.job.reading", files.get(0).getFileName());
+        executor.submit(title, progress -> InputFiles.sort(files),
                 sorted -> open(files, sorted), e -> {
                     loading.set(null);
                     fail(e);
@@ -130,7 +143,10 @@ public final class MainViewModel implements AnalysisOnScreen {
         if (sorted.weights() == null) loading.set(null);
         if (sorted.inputs().isEmpty()) {
             if (sorted.weights() != null) openWeights(sorted.weights());
-            else if (!files.isEmpty()) report(new Message("nothing to open: no images in " + files.get(0).getFileName(), true));
+            else if (!files.isEmpty()) {
+                Path first = files.get(0).getFileName();
+                report(new Message(() -> Messages.get("ui.message.noImagesIn", first), true));
+            }
             return;
         }
         List<Path> list = sorted.inputs();
@@ -171,12 +187,12 @@ public final class MainViewModel implements AnalysisOnScreen {
 
     private void request(Path weights, Path image, boolean keepImage, Runnable onSuccess) {
         if (weights == null && model.get() == null) {
-            report(new Message("No model loaded: open a checkpoint first (File > Open weights…)", true));
+            report(new Message(() -> Messages.get("ui.message.noModelLoaded"), true));
             return;
         }
         ModelRunJob job = new ModelRunJob(weights, model.get(), image, keepImage, preprocess, inputScale);
-        String title = weights != null ? "Loading " + weights.getFileName() : "Analysing " + image.getFileName();
-        if (weights != null) loading.set(BundledModel.isBundled(weights) ? "the demo model" : weights.getFileName().toString());
+        String title = weights != null ? Messages.get("ui.job.loading", weights.getFileName()) : Messages.get("ui.job.analysing", image.getFileName());
+        if (weights != null) loading.set(BundledModel.isBundled(weights) ? DEMO_MODEL : weights.getFileName().toString());
         executor.submit(title, job, outcome -> {
             loading.set(null);
             apply(outcome, image);
@@ -193,7 +209,7 @@ public final class MainViewModel implements AnalysisOnScreen {
         boolean newModel = outcome.model() != model.get();
         model.set(outcome.model());
         if (newModel && outcome.model() != null) {
-            outcome.model().warnings().forEach(w -> report(new Message(w, false, true)));
+            outcome.model().warnings().forEach(w -> report(Message.of(w, false, true)));
             if (outcome.analysis() == null && outcome.warning() == null) warmUp(outcome.model());
         }
         if (outcome.analysis() != null) {
@@ -206,7 +222,8 @@ public final class MainViewModel implements AnalysisOnScreen {
             analysis.set(null);
             currentImage.set(null);
             images.clear();
-            report(new Message("Model loaded, but the image no longer fits it: " + outcome.warning(), false));
+            String warning = outcome.warning();
+            report(new Message(() -> Messages.get("ui.message.imageNoLongerFits", warning), false));
         }
     }
 
@@ -216,8 +233,8 @@ public final class MainViewModel implements AnalysisOnScreen {
      * a failure here is only logged: the image's own run reports its errors.
      */
     private void warmUp(LoadedModel loaded) {
-        executor.submit("Preparing " + loaded.displayName() + "…", progress -> {
-            progress.update("Preparing " + loaded.displayName() + " (a first pass, so the first image is quick)…", -1);
+        executor.submit(Messages.get("ui.job.preparing", loaded.displayName()), progress -> {
+            progress.update(Messages.get("ui.job.preparingFirstPass", loaded.displayName()), -1);
             return io.swinlens.analysis.WarmUp.run(loaded);
         }, ms -> { }, e -> System.getLogger(MainViewModel.class.getName()).log(System.Logger.Level.DEBUG, "warm-up failed", e));
     }
@@ -227,7 +244,7 @@ public final class MainViewModel implements AnalysisOnScreen {
         if (!(e instanceof WeightsException || e instanceof ImageLoadException || e instanceof IllegalArgumentException)) {
             System.getLogger(MainViewModel.class.getName()).log(System.Logger.Level.WARNING, "background job failed", e);
         }
-        report(new Message(describe(e), true));
+        report(Message.of(describe(e), true, true));
     }
 
     private void report(Message message) { messageListeners.forEach(l -> l.accept(message)); }
@@ -241,11 +258,13 @@ public final class MainViewModel implements AnalysisOnScreen {
         return newline < 0 ? text : text.substring(0, newline);
     }
 
-    /** "No model…" or "Drop an image…" while there is nothing to show, else null. */
+    /** "No model…" or "Drop an image…" while there is nothing to show, else null; in the current language. */
     public String emptyStateText() {
-        if (model.get() == null && loading.get() != null) return "Loading " + loading.get() + "…";
-        if (model.get() == null) return "No model: File > Open weights…  (or drop a checkpoint here)";
-        if (analysis.get() == null) return "No image: File > Open image…  (or drop images or a folder here)";
+        if (model.get() == null && loading.get() != null) {
+            return Messages.get("ui.empty.loading", DEMO_MODEL.equals(loading.get()) ? Messages.get("ui.model.theDemoModel") : loading.get());
+        }
+        if (model.get() == null) return Messages.get("ui.empty.noModel");
+        if (analysis.get() == null) return Messages.get("ui.empty.noImage");
         return null;
     }
 }

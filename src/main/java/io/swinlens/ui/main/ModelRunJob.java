@@ -1,6 +1,7 @@
 package io.swinlens.ui.main;
 
 import io.swinlens.analysis.AnalysedImage;
+import io.swinlens.i18n.Messages;
 import io.swinlens.model.image.ImageLoader;
 import io.swinlens.model.image.ModelInput;
 import io.swinlens.model.image.Preprocess;
@@ -42,7 +43,7 @@ record ModelRunJob(Path weights, LoadedModel current, Path image, boolean keepIm
     @Override public Outcome run(Progress progress) throws Exception {
         LoadedModel model = current;
         if (weights != null) {
-            progress.update("Loading " + weights.getFileName() + "…", -1);
+            progress.update(Messages.get("ui.job.loadingFile", weights.getFileName()), -1);
             model = ModelLoader.load(weights);
         }
         if (image == null || model == null) return new Outcome(model, null, null);
@@ -56,7 +57,7 @@ record ModelRunJob(Path weights, LoadedModel current, Path image, boolean keepIm
     }
 
     private ShownImage analyse(LoadedModel model, Progress progress) throws Exception {
-        progress.update("Reading " + image.getFileName() + "…", 0.1);
+        progress.update(Messages.get("ui.job.readingFile", image.getFileName()), 0.1);
         Preprocess preset = preprocess != null ? preprocess : ModelResolver.defaultPreprocess(model);
         BufferedImage original = null;
         ModelInput input;
@@ -69,7 +70,7 @@ record ModelRunJob(Path weights, LoadedModel current, Path image, boolean keepIm
             input = Preprocessor.prepare(original, side, side, preset, model.config().name());
         }
         checkCancelled(progress);
-        progress.update("Running " + model.displayName() + " on " + image.getFileName() + "…", 0.3);
+        progress.update(Messages.get("ui.job.running", model.displayName(), image.getFileName()), 0.3);
         AnalysedImage analysed;
         try {
             analysed = AnalysedImage.analyse(model, image, input);

@@ -1,8 +1,10 @@
 package io.swinlens.ui.main;
 
 import io.swinlens.analysis.AnalysedImage;
+import io.swinlens.i18n.Messages;
 import io.swinlens.model.load.BundledModel;
 import io.swinlens.model.load.LoadedModel;
+import io.swinlens.ui.common.Tr;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.geometry.Insets;
 import javafx.scene.control.Hyperlink;
@@ -18,7 +20,7 @@ final class PredictionsView extends VBox {
 
     private final GridPane rows = new GridPane();
     private final Label demoNote = new Label();
-    private final Hyperlink getModel = new Hyperlink("Get an ImageNet Swin…");
+    private final Hyperlink getModel = Tr.bind(new Hyperlink(), "ui.predictions.getModel");
     private final VBox demoBox = new VBox(2, demoNote, getModel);
 
     /**
@@ -30,7 +32,7 @@ final class PredictionsView extends VBox {
         setId("predictions");
         setSpacing(4);
         setPadding(new Insets(8));
-        Label title = new Label("Top-5 predictions");
+        Label title = Tr.bind(new Label(), "ui.predictions.title");
         title.getStyleClass().add("section");
         rows.setHgap(6);
         rows.setVgap(3);
@@ -45,7 +47,7 @@ final class PredictionsView extends VBox {
         analysed.addListener((o, a, v) -> show(v));
         show(analysed.get());
         model.addListener((o, a, v) -> note(v));
-        note(model.get());
+        Tr.onChange(() -> note(model.get()));
     }
 
     /** Says what the demo model knows, so that "star 96%" for a cat photo is not read as a verdict. */
@@ -53,8 +55,8 @@ final class PredictionsView extends VBox {
         boolean demo = model != null && BundledModel.isBundled(model.source());
         demoBox.setVisible(demo);
         if (demo) {
-            demoNote.setText("The demo model knows only " + model.labels().size() + " synthetic shapes (" + String.join(", ", model.labels().all())
-                    + "); on a photo its answer means nothing.");
+            demoNote.setText(Messages.get("ui.predictions.demoNote", model.labels().size(),
+                    String.join(Messages.get("ui.list.separator"), model.labels().all())));
         }
     }
 
@@ -65,8 +67,7 @@ final class PredictionsView extends VBox {
             return;
         }
         if (!analysed.config().hasClassifier()) {
-            Label none = new Label("No classification head: this checkpoint is a backbone (detection or segmentation). "
-                    + "Every attention view works.");
+            Label none = Tr.bind(new Label(), "ui.predictions.noClassifier");
             none.setWrapText(true);
             none.setMaxWidth(280);
             none.setId("no-classifier");

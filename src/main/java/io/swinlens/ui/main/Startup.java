@@ -3,8 +3,11 @@ package io.swinlens.ui.main;
 import io.swinlens.analysis.Colormap;
 import io.swinlens.analysis.Normalisation;
 import io.swinlens.analysis.ViewSettings;
+import io.swinlens.i18n.Language;
+import io.swinlens.i18n.Messages;
 import io.swinlens.model.load.ModelResolver;
 import io.swinlens.model.weights.WeightsException;
+import io.swinlens.ui.common.Tr;
 import io.swinlens.ui.prefs.UiPreferences;
 
 import java.nio.file.Path;
@@ -19,20 +22,29 @@ import java.util.List;
 public final class Startup {
 
     /** @param weights null for the default; @param images possibly empty */
-    public record Arguments(String weights, List<Path> images) {
+    /** @param language {@code --lang}: this run's language instead of the saved one; null for none */
+    public record Arguments(String weights, List<Path> images, Language language) {
+
+        public Arguments(String weights, List<Path> images) { this(weights, images, null); }
 
         public static Arguments parse(List<String> args) {
             String weights = null;
+            Language language = null;
             List<Path> images = new ArrayList<>();
             for (int i = 0; i < args.size(); i++) {
                 String a = args.get(i);
                 if (a.equals("--weights") && i + 1 < args.size()) weights = args.get(++i);
                 else if (a.startsWith("--weights=")) weights = a.substring("--weights=".length());
+                else if (a.equals("--lang") && i + 1 < args.size()) language = Language.parse(args.get(++i)).orElse(null);
+                else if (a.startsWith("--lang=")) language = Language.parse(a.substring("--lang=".length())).orElse(null);
                 else if (!a.startsWith("-")) images.add(Path.of(a));
             }
-            return new Arguments(weights, List.copyOf(images));
+            return new Arguments(weights, List.copyOf(images), language);
         }
     }
+
+    /** The preference View > Language writes: {@link Language#tag()}. */
+    public static final String LANGUAGE_KEY = "language";
 
     private Startup() { }
 
@@ -44,8 +56,8 @@ public final class Startup {
         Path remembered = args.weights() == null ? preferences.lastModel().orElse(null) : null;
         MainViewModel viewModel = controller.viewModel();
         viewModel.startLoading(args.weights() != null ? Path.of(args.weights()).getFileName().toString()
-                : remembered != null ? remembered.getFileName().toString() : "the demo model");
-        viewModel.executor().submit("Finding the model", progress -> files(resolver, args, remembered), start -> {
+                : remembered != null ? remembered.getFileName().toString() : MainViewModel.DEMO_MODEL);
+        viewModel.executor().submit(Messages.get("ui.job.findingModel"), progress -> files(resolver, args, remembered), start -> {
             if (start.files().isEmpty()) viewModel.stopLoading();     // else the model's own job ends the loading state
             if (start.error() != null) controller.showMessage(start.error(), true);
             if (!start.files().isEmpty()) viewModel.open(start.files());
@@ -72,6 +84,19 @@ public final class Startup {
         if (model != null) files.add(model);
         files.addAll(args.images().isEmpty() && model != null ? Samples.all() : args.images());
         return new StartFiles(files, error);
+    }
+
+    /**
+     * The language the window opens in: the one saved by View > Language, else the system's. Call before the
+     * views are made, so that they start in it.
+     */
+    public static Language restoreLanguage(UiPreferences p) { return restoreLanguage(p, null); }
+
+    /** @param override {@code --lang}, used for this run without being saved; null for the saved language */
+    public static Language restoreLanguage(UiPreferences p, Language override) {
+        Language language = override != null ? override : Language.parse(p.get(LANGUAGE_KEY, null)).orElse(Language.system());
+        Tr.setLanguage(language);
+        return language;
     }
 
     public static void restoreSettings(MainViewModel viewModel, UiPreferences p) {

@@ -2,7 +2,9 @@ package io.swinlens.ui.main;
 
 import io.swinlens.analysis.AnalysedImage;
 import io.swinlens.analysis.ViewSettings;
+import io.swinlens.i18n.Messages;
 import io.swinlens.model.load.LoadedModel;
+import io.swinlens.ui.common.Tr;
 import io.swinlens.ui.task.UiTaskExecutor;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Orientation;
@@ -11,8 +13,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
 import org.controlsfx.control.StatusBar;
-
-import java.util.Locale;
 
 /** Progress and Cancel of the background job, then model, variant, image size, inference time, token. */
 final class StatusBarView extends StatusBar {
@@ -27,14 +27,14 @@ final class StatusBarView extends StatusBar {
         this.viewModel = viewModel;
         setId("statusBar");
         UiTaskExecutor executor = viewModel.executor();
-        Button cancel = new Button("Cancel");
+        Button cancel = Tr.bind(new Button(), "ui.status.cancel");
         cancel.setId("cancelButton");
         cancel.setMinWidth(Region.USE_PREF_SIZE);          // never "Ca…" while a long job runs
         cancel.visibleProperty().bind(executor.runningProperty());
         cancel.managedProperty().bind(cancel.visibleProperty());
         cancel.setOnAction(e -> viewModel.cancel());
         textProperty().bind(Bindings.when(executor.runningProperty()).then(executor.messageProperty())
-                .otherwise(Bindings.when(executor.messageProperty().isEmpty()).then("Ready").otherwise(executor.messageProperty())));
+                .otherwise(Bindings.when(executor.messageProperty().isEmpty()).then(Tr.text("ui.status.ready")).otherwise(executor.messageProperty())));
         progressProperty().bind(Bindings.when(executor.runningProperty()).then(executor.progressProperty()).otherwise(0.0));
         model.setId("statusModel");
         token.setId("statusToken");
@@ -43,25 +43,25 @@ final class StatusBarView extends StatusBar {
         viewModel.modelProperty().addListener(o -> update());
         viewModel.shownImageProperty().addListener(o -> update());
         viewModel.controls().settingsProperty().addListener(o -> update());
-        update();
+        Tr.onChange(this::update);
     }
 
     private static Separator separator() { return new Separator(Orientation.VERTICAL); }
 
     private void update() {
         LoadedModel m = viewModel.modelProperty().get();
-        model.setText(m == null ? "No model" : m.displayName() + " · " + m.config().name() + " (" + m.config().version().label()
-                + (m.config().hasClassifier() ? "" : " backbone") + ", embed " + m.config().embedDim()
-                + ", window " + m.config().windowSize() + ", " + m.config().numStages() + " stages)");
+        model.setText(m == null ? Messages.get("ui.status.noModel") : Messages.get("ui.status.model", m.displayName(), m.config().name(),
+                m.config().version().label(), m.config().hasClassifier() ? "" : Messages.get("ui.status.backbone"), m.config().embedDim(),
+                m.config().windowSize(), m.config().numStages()));
         AnalysedImage a = viewModel.analysed();
         if (a == null) {
-            image.setText("No image");
+            image.setText(Messages.get("ui.status.noImage"));
             time.setText("");
             token.setText("");
             return;
         }
         image.setText(a.source().getFileName() + " · " + a.input().width() + "×" + a.input().height());
-        time.setText(String.format(Locale.ROOT, "inference %.0f ms", a.inference().nanos() / 1e6));
+        time.setText(Messages.get("ui.status.inference", a.inference().nanos() / 1e6));
         token.setText(tokenText(a, viewModel.settings()));
     }
 
@@ -73,6 +73,6 @@ final class StatusBarView extends StatusBar {
         var g = a.inference().attention(s.stage(), s.block()).geometry();
         int row = Math.min(g.height() - 1, y / px);
         int col = Math.min(g.width() - 1, x / px);
-        return "query token (row " + row + ", col " + col + ") of " + g.height() + "×" + g.width();
+        return Messages.get("ui.status.token", row, col, g.height(), g.width());
     }
 }

@@ -3,9 +3,11 @@ package io.swinlens.ui.overview;
 import io.swinlens.analysis.AnalysedImage;
 import io.swinlens.analysis.ViewRenderer;
 import io.swinlens.analysis.ViewSettings;
+import io.swinlens.i18n.Messages;
 import io.swinlens.ui.common.FxImages;
 import io.swinlens.ui.common.ShownRedrawView;
 import io.swinlens.ui.common.AnalysisOnScreen;
+import io.swinlens.ui.common.Tr;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -46,12 +48,15 @@ public final class ModelOverviewView extends ShownRedrawView {
         image.setPreserveRatio(true);
         viewportBoundsProperty().addListener(o -> applyZoom());
         image.imageProperty().addListener(o -> applyZoom());
-        Button fit = button("Fit", "zoomFit", () -> setZoom(0));
-        Button actual = button("100 %", "zoomActual", () -> setZoom(1));
-        Button out = button("−", "zoomOut", () -> setZoom(currentZoom() / STEP));
-        Button in = button("+", "zoomIn", () -> setZoom(currentZoom() * STEP));
+        Button fit = Tr.bind(button("zoomFit", () -> setZoom(0)), "ui.overview.fit");
+        Button actual = button("zoomActual", () -> setZoom(1));
+        actual.setText("100 %");
+        Button out = button("zoomOut", () -> setZoom(currentZoom() / STEP));
+        out.setText("−");
+        Button in = button("zoomIn", () -> setZoom(currentZoom() * STEP));
+        in.setText("+");
         zoomLabel.setId("zoomLevel");
-        toolbar = new HBox(6, new Label("Zoom (Ctrl+wheel, Ctrl +/−, Ctrl+0 fit):"), out, zoomLabel, in, actual, fit);
+        toolbar = new HBox(6, Tr.bind(new Label(), "ui.overview.zoom"), out, zoomLabel, in, actual, fit);
         toolbar.setId("overviewToolbar");
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.setPadding(new Insets(4, 8, 4, 8));
@@ -74,11 +79,11 @@ public final class ModelOverviewView extends ShownRedrawView {
             e.consume();
         });
         setFocusTraversable(true);
-        applyZoom();
+        Tr.onChange(this::applyZoom);
     }
 
-    private static Button button(String text, String id, Runnable action) {
-        Button b = new Button(text);
+    private static Button button(String id, Runnable action) {
+        Button b = new Button();
         b.setId(id);
         b.setMinWidth(Region.USE_PREF_SIZE);
         b.setOnAction(e -> action.run());
@@ -108,26 +113,27 @@ public final class ModelOverviewView extends ShownRedrawView {
 
     private void applyZoom() {
         if (image.getImage() == null) {
-            zoomLabel.setText(zoom == 0 ? "fit" : Math.round(zoom * 100) + " %");
+            zoomLabel.setText(zoom == 0 ? Messages.get("ui.overview.zoomFit") : Math.round(zoom * 100) + " %");
             return;
         }
         image.setFitWidth(zoom == 0 ? fitWidth() : image.getImage().getWidth() * zoom);
-        zoomLabel.setText((zoom == 0 ? "fit, " : "") + Math.round(currentZoom() * 100) + " %");
+        long percent = Math.round(currentZoom() * 100);
+        zoomLabel.setText(zoom == 0 ? Messages.get("ui.overview.zoomFitPercent", percent) : percent + " %");
     }
 
     @Override
     protected void redraw() {
         AnalysedImage analysed = screen.analysed();
         if (analysed == null) {
-            caption.setText("No image analysed yet.");
+            caption.setText(Messages.get("ui.view.noImage"));
             image.setImage(null);
             return;
         }
-        caption.setText("Drawing every stage × block × head…");
+        caption.setText(Messages.get("ui.overview.drawing"));
         ViewSettings settings = screen.settings();
         render.request(() -> FxImages.toFx(ViewRenderer.modelOverview(analysed, settings)), fx -> {
             image.setImage(fx);
-            caption.setText("Every stage and block (rows) × head (columns) for the current query; click the image view to move the query.");
-        }, e -> caption.setText("Cannot draw the overview: " + e.getMessage()));
+            caption.setText(Messages.get("ui.overview.caption"));
+        }, e -> caption.setText(Messages.get("ui.overview.failed", e.getMessage())));
     }
 }

@@ -1,5 +1,7 @@
 package io.swinlens.ui.task;
 
+import io.swinlens.i18n.Messages;
+import io.swinlens.ui.common.Tr;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -29,6 +31,14 @@ public final class BackgroundTaskExecutor implements UiTaskExecutor {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private Task<?> current;
+    /** True while the message is "Cancelled", which then follows View > Language. */
+    private boolean cancelledShown;
+
+    public BackgroundTaskExecutor() {
+        Tr.languageProperty().addListener((o, was, now) -> {
+            if (cancelledShown && !running.get()) message.set(Messages.get("ui.task.cancelled"));
+        });
+    }
 
     @Override public <T> void submit(String title, Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
         cancel();
@@ -51,6 +61,7 @@ public final class BackgroundTaskExecutor implements UiTaskExecutor {
         task.setOnFailed(e -> finish(task, () -> onFailure.accept(task.getException())));
         task.setOnCancelled(e -> finish(task, () -> { }));
         current = task;
+        cancelledShown = false;
         running.set(true);
         progress.bind(task.progressProperty());
         message.bind(task.messageProperty());
@@ -63,7 +74,8 @@ public final class BackgroundTaskExecutor implements UiTaskExecutor {
         progress.unbind();
         message.unbind();
         progress.set(0);
-        message.set(task.getState() == Worker.State.CANCELLED ? "Cancelled" : "");
+        cancelledShown = task.getState() == Worker.State.CANCELLED;
+        message.set(cancelledShown ? Messages.get("ui.task.cancelled") : "");
         running.set(false);
         callback.run();
     }

@@ -8,6 +8,7 @@ import io.swinlens.analysis.teaching.TeachingImages;
 import io.swinlens.analysis.teaching.TeachingRenderer;
 import io.swinlens.model.load.LoadedModel;
 import io.swinlens.ui.common.AnalysisOnScreen;
+import io.swinlens.ui.common.Tr;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
@@ -29,8 +30,8 @@ public final class BiasView extends TeachingView {
         head.setId("biasHead");
         head.setPrefWidth(80);
         head.valueProperty().addListener(o -> invalidate());
-        controls.getChildren().addAll(new Label("Head:"), head,
-                new Label("Stage, block and query: from the Image view."));
+        controls.getChildren().addAll(Tr.bind(new Label(), "teach.ui.bias.head"), head,
+                Tr.bind(new Label(), "teach.ui.bias.hint"));
     }
 
     @Override protected void redraw(AnalysedImage a) {
@@ -48,8 +49,7 @@ public final class BiasView extends TeachingView {
             shown = v;
             QueryToken q = QueryToken.atPixel(a, a.inference().attention(s.stage(), s.block()).geometry(), s.queryX(), s.queryY());
             return TeachingRenderer.biasHead(v, h, q.index(), signed);
-        }, () -> status.setText("Stage %d, block %d, head %d of %d: a learned bias per relative offset, added to every window's scores."
-                .formatted(s.stage(), s.block(), h, heads)));
+        }, () -> status.setText(Tr.get("teach.ui.bias.status", s.stage(), s.block(), h, heads)));
     }
 
     public Spinner<Integer> head() { return head; }

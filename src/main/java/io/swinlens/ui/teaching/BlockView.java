@@ -7,11 +7,11 @@ import io.swinlens.analysis.teaching.TeachingImages;
 import io.swinlens.model.capture.Trace;
 import io.swinlens.model.load.LoadedModel;
 import io.swinlens.ui.common.AnalysisOnScreen;
+import io.swinlens.ui.common.Tr;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 
 import java.awt.image.BufferedImage;
 import java.util.List;
@@ -25,9 +25,9 @@ import java.util.concurrent.Executor;
  */
 public final class BlockView extends TeachingView {
 
-    private final Button back = new Button("◀ Back");
-    private final Button forward = new Button("Next ▶");
-    private final CheckBox all = new CheckBox("All steps");
+    private final Button back = Tr.bind(new Button(), "teach.ui.block.back");
+    private final Button forward = Tr.bind(new Button(), "teach.ui.block.next");
+    private final CheckBox all = Tr.bind(new CheckBox(), "teach.ui.block.all");
     private final Label stepName = new Label();
     private int step;
     private int hoverKey = -1;
@@ -43,14 +43,14 @@ public final class BlockView extends TeachingView {
         forward.setId("blockNext");
         all.setId("blockAll");
         stepName.setId("blockStep");
-        back.setTooltip(new Tooltip("Previous step (,)"));
-        forward.setTooltip(new Tooltip("Next step (.)"));
+        back.setTooltip(Tr.tooltip("teach.ui.block.back.tooltip"));
+        forward.setTooltip(Tr.tooltip("teach.ui.block.next.tooltip"));
         back.setOnAction(e -> step(-1));
         forward.setOnAction(e -> step(+1));
         all.selectedProperty().addListener(o -> invalidate());
         stepName.setMinWidth(280);
         controls.getChildren().addAll(back, forward, stepName, all,
-                new Label("Stage, block and query token: from the Image view. Point at a key in the softmax step."));
+                Tr.bind(new Label(), "teach.ui.block.hint"));
         pictureNode().setOnMouseMoved(e -> point(e.getX(), e.getY()));
         pictureNode().setOnMouseExited(e -> point(-1, -1));
     }
@@ -96,16 +96,17 @@ public final class BlockView extends TeachingView {
         step = Math.min(step, titles.size() - 1);
         back.setDisable(all.isSelected() || step == 0);
         forward.setDisable(all.isSelected() || step == titles.size() - 1);
-        stepName.setText(all.isSelected() ? "all %d steps".formatted(titles.size()) : "step %d of %d: %s".formatted(step + 1, titles.size(), titles.get(step)));
+        stepName.setText(all.isSelected() ? Tr.get("teach.ui.block.allSteps", titles.size())
+                : Tr.get("teach.ui.block.step", step + 1, titles.size(), titles.get(step)));
         Key key = new Key(a, s.stage(), s.block(), s.queryX(), s.queryY());
         if (!Objects.equals(key, traceKey)) {
             LoadedModel model = screen.model();
-            status.setText("Running the model to record stage %d, block %d for the query token…".formatted(s.stage(), s.block()));
-            screen.executor().submit("Block trace", p -> TeachingImages.blockTrace(model, a, s.stage(), s.block(), s.queryX(), s.queryY()), t -> {
+            status.setText(Tr.get("teach.ui.block.running", s.stage(), s.block()));
+            screen.executor().submit(Tr.get("teach.ui.block.task"), p -> TeachingImages.blockTrace(model, a, s.stage(), s.block(), s.queryX(), s.queryY()), t -> {
                 traceKey = key;
                 trace = t;
                 paint(a);
-            }, e -> status.setText("cannot trace the block: " + e.getMessage()));
+            }, e -> status.setText(Tr.get("teach.ui.block.failed", e.getMessage())));
             return;
         }
         paint(a);
@@ -123,9 +124,9 @@ public final class BlockView extends TeachingView {
         }, () -> {
             cells = rendered[0].keys();
             var g = t.geometry();
-            status.setText("Stage %d, block %d (%s), token (row %d, col %d): %s.%s".formatted(g.stage(), g.block(), g.kind(),
-                    t.tokenY(), t.tokenX(), a.config().isV2() ? "Swin V2, res-post-norm" : "Swin V1, pre-norm",
-                    key >= 0 ? " Pointing at key #%d.".formatted(key) : ""));
+            status.setText(Tr.get("teach.ui.block.status", g.stage(), g.block(), g.kind(), t.tokenY(), t.tokenX(),
+                    Tr.get(a.config().isV2() ? "teach.ui.block.norm.v2" : "teach.ui.block.norm.v1"),
+                    key >= 0 ? Tr.get("teach.ui.block.pointing", key) : ""));
         });
     }
 

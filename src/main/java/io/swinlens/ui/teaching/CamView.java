@@ -7,6 +7,7 @@ import io.swinlens.analysis.teaching.ClassActivationMap;
 import io.swinlens.analysis.teaching.TeachingImages;
 import io.swinlens.model.load.LoadedModel;
 import io.swinlens.ui.common.AnalysisOnScreen;
+import io.swinlens.ui.common.Tr;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -41,26 +42,25 @@ public final class CamView extends TeachingView {
             }
         });
         classes.valueProperty().addListener(o -> { if (!filling) invalidate(); });
-        controls.getChildren().addAll(new Label("Class (top 5):"), classes);
+        controls.getChildren().addAll(Tr.bind(new Label(), "teach.ui.cam.class"), classes);
     }
 
     @Override protected void redraw(AnalysedImage a) {
         if (!a.config().hasClassifier()) {
             classes.getItems().clear();
             show(null);
-            status.setText("This checkpoint has no classification head (a detection or segmentation backbone), so there is no class "
-                    + "activation map. Attention, Rollout, Heads and the other views work.");
+            status.setText(Tr.get("teach.ui.cam.noClassifier"));
             return;
         }
         if (a != mapsOf) {
             fillChoices(a);
             LoadedModel model = screen.model();
-            status.setText("Running the model once more for the last stage's tokens…");
-            screen.executor().submit("Class activation maps", p -> TeachingImages.classActivationMaps(model, a), m -> {
+            status.setText(Tr.get("teach.ui.cam.running"));
+            screen.executor().submit(Tr.get("teach.ui.cam.task"), p -> TeachingImages.classActivationMaps(model, a), m -> {
                 mapsOf = a;
                 maps = m;
                 paint(a);
-            }, e -> status.setText("cannot compute the class activation maps: " + e.getMessage()));
+            }, e -> status.setText(Tr.get("teach.ui.cam.failed", e.getMessage())));
             return;
         }
         paint(a);
@@ -84,8 +84,13 @@ public final class CamView extends TeachingView {
             TokenMap t = m.forClass(c.index());
             map = t;
             return io.swinlens.analysis.teaching.TeachingRenderer.cam(a, t, c.label(), c.index(), colormap);
-        }, () -> status.setText("CAM of %s: cam(t) = w_c · LN(x_t); its mean plus the bias is the logit.".formatted(
-                c.label().equals("class " + c.index()) ? c.label() : "class %d (%s)".formatted(c.index(), c.label()))));
+        }, () -> status.setText(Tr.get("teach.ui.cam.status", className(c))));
+    }
+
+    /** "class 3 (tabby)", or "class 3" where the checkpoint has no class names (ClassLabels' generic "class 3"). */
+    private static String className(Choice c) {
+        return c.label().equals("class " + c.index()) || c.label().equals(Tr.get("teach.ui.cam.generic", c.index()))
+                ? Tr.get("teach.ui.cam.generic", c.index()) : Tr.get("teach.ui.cam.named", c.index(), c.label());
     }
 
     public ComboBox<Choice> classes() { return classes; }

@@ -5,6 +5,7 @@ import io.swinlens.analysis.teaching.ShiftExplainer;
 import io.swinlens.analysis.teaching.ShiftExplainer.Step;
 import io.swinlens.model.geometry.BlockGeometry;
 import io.swinlens.ui.common.AnalysisOnScreen;
+import io.swinlens.ui.common.Tr;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.value.ObservableBooleanValue;
@@ -26,7 +27,7 @@ public final class CyclicShiftView extends TeachingView {
 
     private final ToggleGroup steps = new ToggleGroup();
     private final Spinner<Integer> window = new Spinner<>(0, 4096, 0);
-    private final Button play = new Button("Play");
+    private final Button play = Tr.bind(new Button(), "teach.ui.shift.play");
     private final Timeline timeline = new Timeline();
     private BlockGeometry geometry;
     private Step shownStep;
@@ -34,7 +35,7 @@ public final class CyclicShiftView extends TeachingView {
     public CyclicShiftView(AnalysisOnScreen screen, ObservableBooleanValue showing, Executor renderThread) {
         super("shiftView", screen, showing, renderThread);
         for (Step s : Step.values()) {
-            ToggleButton b = new ToggleButton(s.label());
+            ToggleButton b = Tr.bind(new ToggleButton(), s::label);      // ShiftExplainer reads the language
             b.setId("step-" + s.name().toLowerCase(Locale.ROOT));
             b.setUserData(s);
             b.setToggleGroup(steps);
@@ -50,7 +51,7 @@ public final class CyclicShiftView extends TeachingView {
         window.valueProperty().addListener(o -> invalidate());
         play.setId("playShift");
         play.setOnAction(e -> play());
-        controls.getChildren().addAll(new Label("  window w:"), window, play);
+        controls.getChildren().addAll(Tr.bind(new Label(), "teach.ui.shift.window"), window, play);
         timeline.getKeyFrames().add(new KeyFrame(Duration.seconds(1.6), e -> next()));
         timeline.setCycleCount(Step.values().length - 1);
     }
@@ -81,14 +82,13 @@ public final class CyclicShiftView extends TeachingView {
         String note = "";
         if (g == null) {
             for (int s = 0; s < a.stages() && g == null; s++) g = shiftedBlock(a, s);
-            note = " Stage %d has no shifted block (its window covers the whole map); showing stage %d.".formatted(stage, g == null ? -1 : g.stage());
+            note = Tr.get("teach.ui.shift.note.noShiftedBlock", stage, g == null ? -1 : g.stage());
         } else if (g.block() != screen.settings().block()) {
             // the shift belongs to the SW-MSA blocks: say so rather than silently showing another block
-            note = " Block %d of stage %d is W-MSA (not shifted); showing its SW-MSA neighbour, block %d.".formatted(
-                    screen.settings().block(), stage, g.block());
+            note = Tr.get("teach.ui.shift.note.notShifted", screen.settings().block(), stage, g.block());
         }
         if (g == null) {
-            status.setText("No block of this model is shifted.");
+            status.setText(Tr.get("teach.ui.shift.none"));
             show(null);
             return;
         }
@@ -107,7 +107,7 @@ public final class CyclicShiftView extends TeachingView {
         BlockGeometry shown = g;
         Step step = step();
         int w = window.getValue();
-        String text = "Stage %d, block %d: window M = %d, shift s = %s; %d windows.%s".formatted(g.stage(), g.block(), g.window(), g.shiftText(), g.windowCount(), note);
+        String text = Tr.get("teach.ui.shift.status", g.stage(), g.block(), g.window(), g.shiftText(), g.windowCount(), note);
         draw(() -> ShiftExplainer.render(a, shown, step, w), () -> {
             shownStep = step;
             status.setText(text);

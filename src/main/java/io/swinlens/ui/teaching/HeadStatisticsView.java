@@ -5,7 +5,10 @@ import io.swinlens.analysis.HeadChoice;
 import io.swinlens.analysis.teaching.HeadStatistic;
 import io.swinlens.analysis.teaching.HeadStatisticsPlot;
 import io.swinlens.analysis.teaching.TeachingImages;
+import io.swinlens.i18n.Language;
+import io.swinlens.i18n.Messages;
 import io.swinlens.ui.common.AnalysisOnScreen;
+import io.swinlens.ui.common.Tr;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.FXCollections;
@@ -44,8 +47,8 @@ public final class HeadStatisticsView extends TeachingView {
     public HeadStatisticsView(AnalysisOnScreen screen, ObservableBooleanValue showing, Executor renderThread, Runnable openImageView) {
         super("statsView", screen, showing, renderThread);
         this.openImageView = openImageView;
-        depthAxis.setLabel("depth (block index across the model)");
-        distanceAxis.setLabel("mean attention distance (px)");
+        depthAxis.labelProperty().bind(Tr.text("teach.ui.stats.axis.depth"));
+        distanceAxis.labelProperty().bind(Tr.text("teach.ui.stats.axis.distance"));
         depthAxis.setAutoRanging(false);
         depthAxis.setLowerBound(-1);
         depthAxis.setTickUnit(1);
@@ -63,15 +66,17 @@ public final class HeadStatisticsView extends TeachingView {
         chart.setId("statsChart");
         chart.setAnimated(false);
         chart.setVerticalZeroLineVisible(false);
-        chart.setTitle("Mean attention distance per head");
+        chart.titleProperty().bind(Tr.text("teach.ui.stats.title"));
         table.setId("statsTable");
+        table.setPlaceholder(Tr.bind(new javafx.scene.control.Label(), "teach.ui.stats.empty"));     // JavaFX's own follows the JVM locale only
         javafx.collections.transformation.SortedList<HeadStatistic> sorted = new javafx.collections.transformation.SortedList<>(rows);
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
         table.getColumns().addAll(List.of(
-                column("stage", HeadStatistic::stage), column("block", HeadStatistic::block), column("head", HeadStatistic::head),
-                column("dist. (px)", s -> Math.round(s.meanDistancePx() * 10) / 10.0),
-                column("entropy", s -> Math.round(s.entropyNats() * 1000) / 1000.0)));
+                column("teach.ui.stats.column.stage", HeadStatistic::stage), column("teach.ui.stats.column.block", HeadStatistic::block),
+                column("teach.ui.stats.column.head", HeadStatistic::head),
+                column("teach.ui.stats.column.distance", s -> Math.round(s.meanDistancePx() * 10) / 10.0),
+                column("teach.ui.stats.column.entropy", s -> Math.round(s.entropyNats() * 1000) / 1000.0)));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setRowFactory(t -> {
             TableRow<HeadStatistic> row = new TableRow<>();
@@ -82,13 +87,15 @@ public final class HeadStatisticsView extends TeachingView {
         SplitPane split = new SplitPane(chart, table);
         split.setDividerPositions(0.62);
         setCenter(split);
-        controls.getChildren().add(new javafx.scene.control.Label(
-                "Every head of the model on this image. Click a point or a row to open that head in the Image view."));
+        controls.getChildren().add(Tr.bind(new javafx.scene.control.Label(), "teach.ui.stats.hint"));
     }
 
-    private static <T extends Comparable<T>> TableColumn<HeadStatistic, T> column(String title, Function<HeadStatistic, T> value) {
-        TableColumn<HeadStatistic, T> c = new TableColumn<>(title);
-        c.setMinWidth(18 + 7.5 * title.length());          // the header stays readable when the window is narrow
+    private static <T extends Comparable<T>> TableColumn<HeadStatistic, T> column(String key, Function<HeadStatistic, T> value) {
+        TableColumn<HeadStatistic, T> c = new TableColumn<>();
+        c.textProperty().bind(Tr.text(key));
+        // the header stays readable when the window is narrow, in either language (a Chinese glyph is about two Latin ones wide)
+        c.setMinWidth(18 + Math.max(7.5 * Messages.in(Language.ENGLISH, key).length(),
+                14 * Messages.in(Language.SIMPLIFIED_CHINESE, key).length()));
         c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
         return c;
     }
@@ -111,7 +118,7 @@ public final class HeadStatisticsView extends TeachingView {
         int[] depth = HeadStatisticsPlot.depths(s);
         for (int stage = 0; stage < a.stages(); stage++) {
             XYChart.Series<Number, Number> series = new XYChart.Series<>();
-            series.setName("stage " + stage);
+            series.setName(Tr.get("teach.ui.stats.series", stage));
             for (int k = 0; k < s.size(); k++) {
                 if (s.get(k).stage() != stage) continue;
                 XYChart.Data<Number, Number> d = new XYChart.Data<>(depth[k], s.get(k).meanDistancePx());
@@ -124,12 +131,12 @@ public final class HeadStatisticsView extends TeachingView {
             for (XYChart.Data<Number, Number> d : series.getData()) {
                 HeadStatistic st = (HeadStatistic) d.getExtraValue();
                 d.getNode().setId("point-s%db%dh%d".formatted(st.stage(), st.block(), st.head()));
-                Tooltip.install(d.getNode(), new Tooltip("stage %d · block %d · head %d: %.1f px, %.3f nats"
-                        .formatted(st.stage(), st.block(), st.head(), st.meanDistancePx(), st.entropyNats())));
+                Tooltip.install(d.getNode(), new Tooltip(Tr.get("teach.ui.stats.point",
+                        st.stage(), st.block(), st.head(), st.meanDistancePx(), st.entropyNats())));
                 d.getNode().setOnMouseClicked(e -> open(st));
             }
         }
-        status.setText("%d heads · %s".formatted(s.size(), a.modelName()));
+        status.setText(Tr.get("teach.ui.stats.status", s.size(), a.modelName()));
     }
 
     /** Sets the main view to this head and shows it. */

@@ -5,6 +5,7 @@ import io.swinlens.analysis.ViewSettings;
 import io.swinlens.analysis.teaching.TeachingImages;
 import io.swinlens.model.load.LoadedModel;
 import io.swinlens.ui.common.AnalysisOnScreen;
+import io.swinlens.ui.common.Tr;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.control.Label;
 
@@ -15,15 +16,14 @@ public final class PatchEmbeddingView extends TeachingView {
 
     public PatchEmbeddingView(AnalysisOnScreen screen, ObservableBooleanValue showing, Executor renderThread) {
         super("embedView", screen, showing, renderThread);
-        controls.getChildren().add(new Label("The patch under the query token: click the image in the Image view to choose another."));
+        controls.getChildren().add(Tr.bind(new Label(), "teach.ui.embed.hint"));
     }
 
     @Override protected void redraw(AnalysedImage a) {
         ViewSettings s = screen.settings();
         LoadedModel model = screen.model();
-        draw(() -> TeachingImages.embed(model, a, s.queryX(), s.queryY()), () -> status.setText(
-                "Patch embedding: a %d x %d convolution with stride %d is one matrix product per patch, then LayerNorm."
-                        .formatted(a.config().patchSize(), a.config().patchSize(), a.config().patchSize())));
+        int p = a.config().patchSize();
+        draw(() -> TeachingImages.embed(model, a, s.queryX(), s.queryY()), () -> status.setText(Tr.get("teach.ui.embed.status", p, p, p)));
     }
 
     @Override public String exportName() { return "embed"; }

@@ -5,6 +5,7 @@ import io.swinlens.analysis.ViewSettings;
 import io.swinlens.analysis.teaching.TeachingImages;
 import io.swinlens.model.load.LoadedModel;
 import io.swinlens.ui.common.AnalysisOnScreen;
+import io.swinlens.ui.common.Tr;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.control.Label;
 
@@ -18,7 +19,7 @@ public final class PatchMergingView extends TeachingView {
 
     public PatchMergingView(AnalysisOnScreen screen, ObservableBooleanValue showing, Executor renderThread) {
         super("mergeView", screen, showing, renderThread);
-        controls.getChildren().add(new Label("The merge after the selected stage, for the merged token over the query token."));
+        controls.getChildren().add(Tr.bind(new Label(), "teach.ui.merge.hint"));
     }
 
     /** The stage whose merge is shown for the selected stage. */
@@ -29,13 +30,12 @@ public final class PatchMergingView extends TeachingView {
         LoadedModel model = screen.model();
         if (a.stages() < 2) {
             show(null);
-            status.setText("This model has a single stage: there is no patch merging.");
+            status.setText(Tr.get("teach.ui.merge.singleStage"));
             return;
         }
         int stage = mergedStage(a, s.stage());
-        draw(() -> TeachingImages.merge(model, a, stage, s.queryX(), s.queryY()), () -> status.setText(
-                "Patch merging after stage %d%s: 2 x 2 tokens become one, channels 4C then 2C.".formatted(stage,
-                        stage != s.stage() ? " (stage " + s.stage() + " is the last one and has no merge)" : "")));
+        draw(() -> TeachingImages.merge(model, a, stage, s.queryX(), s.queryY()), () -> status.setText(Tr.get("teach.ui.merge.status",
+                stage, stage != s.stage() ? Tr.get("teach.ui.merge.lastStage", s.stage()) : "")));
     }
 
     @Override public String exportName() {

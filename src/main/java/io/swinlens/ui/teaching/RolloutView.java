@@ -7,9 +7,12 @@ import io.swinlens.analysis.teaching.HeadFusion;
 import io.swinlens.analysis.teaching.TeachingImages;
 import io.swinlens.analysis.teaching.TeachingRenderer;
 import io.swinlens.ui.common.AnalysisOnScreen;
+import io.swinlens.ui.common.Tr;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.util.StringConverter;
 
 import java.util.Locale;
 import java.util.concurrent.Executor;
@@ -27,8 +30,9 @@ public final class RolloutView extends TeachingView {
         fusion.setValue(HeadFusion.MEAN);
         fusion.setId("fusion");
         fusion.valueProperty().addListener(o -> invalidate());
+        Tr.onChange(this::nameFusions);
         sum.setId("rolloutSum");
-        controls.getChildren().addAll(new Label("Head fusion:"), fusion, sum);
+        controls.getChildren().addAll(Tr.bind(new Label(), "teach.ui.rollout.fusion"), fusion, sum);
     }
 
     @Override protected void redraw(AnalysedImage a) {
@@ -39,9 +43,40 @@ public final class RolloutView extends TeachingView {
             map = m;
             return TeachingRenderer.rollout(a, m, f, colormap);
         }, () -> {
-            sum.setText("Σ over the %d x %d tokens = %.6f".formatted(map.height(), map.width(), map.sum()));
-            status.setText("Rollout from the mean pool back through every block; where information could flow, not an explanation.");
+            sum.setText(Tr.get("teach.ui.rollout.sum", map.height(), map.width(), map.sum()));
+            status.setText(Tr.get("teach.ui.rollout.status"));
         });
+    }
+
+    /** Names the fusions in the current language: new cells for the list and the button, so that both show it at once. */
+    private void nameFusions() {
+        FusionNames names = new FusionNames();
+        fusion.setConverter(names);
+        fusion.setCellFactory(l -> new FusionCell(names));
+        fusion.setButtonCell(new FusionCell(names));
+    }
+
+    private static final class FusionCell extends ListCell<HeadFusion> {
+        private final FusionNames names;
+
+        FusionCell(FusionNames names) { this.names = names; }
+
+        @Override protected void updateItem(HeadFusion item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty ? null : names.toString(item));
+        }
+    }
+
+    /** MEAN, MAX, MIN as the chooser shows them ({@code teach.ui.rollout.fusion.mean}, ...). */
+    private static final class FusionNames extends StringConverter<HeadFusion> {
+        @Override public String toString(HeadFusion f) {
+            return f == null ? "" : Tr.get("teach.ui.rollout.fusion." + f.name().toLowerCase(Locale.ROOT));
+        }
+
+        @Override public HeadFusion fromString(String text) {
+            for (HeadFusion f : HeadFusion.values()) if (toString(f).equals(text)) return f;
+            return null;
+        }
     }
 
     public ComboBox<HeadFusion> fusion() { return fusion; }

@@ -9,8 +9,10 @@ import io.swinlens.analysis.teaching.ScoreDecomposition;
 import io.swinlens.analysis.teaching.TeachingImages;
 import io.swinlens.analysis.teaching.TeachingRenderer;
 import io.swinlens.model.capture.ScoreParts;
+import io.swinlens.model.config.SwinVersion;
 import io.swinlens.model.load.LoadedModel;
 import io.swinlens.ui.common.AnalysisOnScreen;
+import io.swinlens.ui.common.Tr;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -27,13 +29,14 @@ public final class ScoreDecompositionView extends TeachingView {
 
     private record Key(AnalysedImage analysed, int stage, int block, int window, int head) { }
 
-    private final CheckBox biasOff = new CheckBox("bias off");
-    private final CheckBox maskOff = new CheckBox("mask off");
+    private final CheckBox biasOff = Tr.bind(new CheckBox(), "teach.ui.scores.biasOff");
+    private final CheckBox maskOff = Tr.bind(new CheckBox(), "teach.ui.scores.maskOff");
     private Key partsKey;
     private ScoreParts parts;
     private QueryToken query;
     private float[] row;
     private final Label formula = new Label();
+    private SwinVersion version = SwinVersion.V1;
 
     public ScoreDecompositionView(AnalysisOnScreen screen, ObservableBooleanValue showing, Executor renderThread) {
         super("scoresView", screen, showing, renderThread);
@@ -41,30 +44,35 @@ public final class ScoreDecompositionView extends TeachingView {
         maskOff.setId("maskOff");
         biasOff.selectedProperty().addListener(o -> invalidate());
         maskOff.selectedProperty().addListener(o -> invalidate());
-        formula.setText(ScoreDecomposition.FORMULA + "      B: relative position bias · M: shift mask (0 or -100)");
+        Tr.onChange(this::showFormula);
         formula.setWrapText(true);
         formula.setId("formula");
         formula.setStyle("-fx-font-size: 14px; -fx-font-weight: bold;");
         addHeader(formula);
         controls.getChildren().addAll(biasOff, maskOff,
-                new Label("Stage, block, head and query: set them in the Image view (click the image)."));
+                Tr.bind(new Label(), "teach.ui.scores.hint"));
+    }
+
+    /** The formula of the shown model's version and what B and M are, in the current language. */
+    private void showFormula() {
+        formula.setText(Tr.get("teach.ui.scores.formula", ScoreDecomposition.formula(version), ScoreDecomposition.biasLegend(version)));
     }
 
     @Override protected void redraw(AnalysedImage a) {
-        var version = a.config().version();
-        formula.setText(ScoreDecomposition.formula(version) + "      " + ScoreDecomposition.biasLegend(version) + " · M: shift mask (0 or -100)");
+        version = a.config().version();
+        showFormula();
         ViewSettings s = screen.settings();
         int head = s.head().kind() == HeadChoice.Kind.ONE ? s.head().index() : 0;
         QueryToken q = QueryToken.atPixel(a, a.inference().attention(s.stage(), s.block()).geometry(), s.queryX(), s.queryY());
         Key key = new Key(a, s.stage(), s.block(), q.window(), head);
         if (!key.equals(partsKey)) {
             LoadedModel model = screen.model();
-            status.setText("Running the model to record the scores of window %d, head %d…".formatted(q.window(), head));
-            screen.executor().submit("Score parts", p -> TeachingImages.scoreParts(model, a, q, head), result -> {
+            status.setText(Tr.get("teach.ui.scores.running", q.window(), head));
+            screen.executor().submit(Tr.get("teach.ui.scores.task"), p -> TeachingImages.scoreParts(model, a, q, head), result -> {
                 partsKey = key;
                 parts = result;
                 paint(a, q, s.head().kind() != HeadChoice.Kind.ONE);
-            }, e -> status.setText("cannot record the score parts: " + e.getMessage()));
+            }, e -> status.setText(Tr.get("teach.ui.scores.failed", e.getMessage())));
             return;
         }
         paint(a, q, s.head().kind() != HeadChoice.Kind.ONE);
@@ -78,10 +86,9 @@ public final class ScoreDecompositionView extends TeachingView {
         row = ScoreDecomposition.row(p, q.index(), bias, mask);
         Colormap colormap = screen.settings().colormap();     // the one heatmap setting, read on the FX thread
         var signed = screen.signedMapProperty().get();
-        draw(() -> TeachingRenderer.scores(a, p, q, bias, mask, colormap, signed), () -> status.setText(
-                "Window %d, head %d%s, query #%d of %d.%s".formatted(p.window(), p.head(),
-                        headDefaulted ? " (the Image view shows a mean: pick one head there; head 0 shown)" : "",
-                        q.index(), p.tokensPerWindow(), p.geometry().shifted() ? "" : " This block is not shifted: M is all zero.")));
+        draw(() -> TeachingRenderer.scores(a, p, q, bias, mask, colormap, signed), () -> status.setText(Tr.get("teach.ui.scores.status",
+                p.window(), p.head(), headDefaulted ? Tr.get("teach.ui.scores.headDefaulted") : "",
+                q.index(), p.tokensPerWindow(), p.geometry().shifted() ? "" : Tr.get("teach.ui.scores.notShifted"))));
     }
 
     public CheckBox biasOff() { return biasOff; }

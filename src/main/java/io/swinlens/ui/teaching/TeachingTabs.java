@@ -3,8 +3,10 @@ package io.swinlens.ui.teaching;
 import io.swinlens.analysis.AnalysedImage;
 import io.swinlens.analysis.ExportNames;
 import io.swinlens.analysis.PngExport;
+import io.swinlens.i18n.Messages;
 import io.swinlens.ui.common.AnalysisOnScreen;
 import io.swinlens.ui.common.ExportAction;
+import io.swinlens.ui.common.Tr;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.control.Tab;
 
@@ -51,7 +53,7 @@ public final class TeachingTabs {
     }
 
     private <V extends TeachingView> V put(TeachingTab kind, Function<ObservableBooleanValue, V> create) {
-        Tab tab = new Tab(kind.tabTitle());
+        Tab tab = Tr.bind(new Tab(), kind.tabKey());
         V view = create.apply(tab.selectedProperty());
         tab.setContent(view);
         tab.setId("tab-" + view.getId());
@@ -76,7 +78,7 @@ public final class TeachingTabs {
      */
     public ExportAction export(TeachingTab kind) throws IOException {
         BufferedImage image = views.get(kind).exportImage();
-        if (image == null) throw new IOException("nothing to export: the view has not been drawn yet");
+        if (image == null) throw new IOException(Messages.get("teach.ui.export.notDrawn"));
         return target -> PngExport.write(image, target, true);
     }
 

@@ -5,6 +5,7 @@ import io.swinlens.ui.common.FxImages;
 import io.swinlens.ui.common.LatestRender;
 import io.swinlens.ui.common.ShownRedraw;
 import io.swinlens.ui.common.AnalysisOnScreen;
+import io.swinlens.ui.common.Tr;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -24,7 +25,7 @@ import java.util.function.Supplier;
 /**
  * The frame every teaching view shares: its controls on top, the picture its toolkit-free renderer drew
  * in the middle (what File > Export writes), a one-line status below. Redrawn only while its tab shows,
- * once per pulse, off the FX thread (newest request wins).
+ * once per pulse, off the FX thread (newest request wins), and again after View > Language changes.
  */
 abstract class TeachingView extends BorderPane {
 
@@ -62,7 +63,8 @@ abstract class TeachingView extends BorderPane {
         status.setId(id + "-status");
         status.setPadding(new Insets(2, 8, 4, 8));
         setBottom(status);
-        redraw.watch(screen.analysedProperty(), screen.settingsProperty(), screen.signedMapProperty());
+        // the language too: the renderers read it when they draw, and every status line is composed in redraw
+        redraw.watch(screen.analysedProperty(), screen.settingsProperty(), screen.signedMapProperty(), Tr.languageProperty());
     }
 
     /** A line above the controls (the formula, a hint). */
@@ -73,7 +75,7 @@ abstract class TeachingView extends BorderPane {
     private void refresh() {
         AnalysedImage a = screen.analysed();
         if (a == null || screen.model() == null) {
-            status.setText("No image analysed yet: open weights and an image first.");
+            status.setText(Tr.get("teach.ui.noImage"));
             show(null);
             return;
         }

@@ -61,7 +61,7 @@ class ClippingTest {
         Stage help = (Stage) robot.listWindows().stream().filter(w -> w instanceof Stage s && "Keyboard shortcuts".equals(s.getTitle()))
                 .findFirst().orElseThrow();
         TextArea area = (TextArea) help.getScene().getRoot().lookup(".text-area");
-        String longest = java.util.Arrays.stream(Shortcuts.HELP.split("\n")).max(java.util.Comparator.comparingInt(String::length)).orElseThrow();
+        String longest = java.util.Arrays.stream(Shortcuts.help().split("\n")).max(java.util.Comparator.comparingInt(String::length)).orElseThrow();
         assertThat(area.getWidth()).isGreaterThan(textWidth(longest, area) + 10);
         Screenshots.shoot(robot, help.getScene().getRoot(), "shortcuts.png");
         robot.interact(help::close);
