@@ -35,6 +35,6 @@ final class Captions {
     private static String sourceLine(ResolvedView v) {
         String source = v.image().source() == null ? "" : v.image().source().getFileName() + " · ";
         String[] labels = v.image().labels();
-        return source + (labels == null || labels.length == 0 ? "" : Messages.get("export.caption.top1", labels[0]));
+        return source + (labels == null || labels.length == 0 ? "" : Messages.get("export.caption.top1", io.swinlens.model.load.ClassLabels.shown(labels[0])));
     }
 }

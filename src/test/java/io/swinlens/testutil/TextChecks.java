@@ -31,7 +31,7 @@ public final class TextChecks {
             "qkv", "proj", "fc1", "fc2", "msa", "nd4j", "jpeg", "jpg", "bmp", "gif", "tiff", "webp", "safetensors",
             "pth", "bin", "mmdet", "mmseg", "english", "argmax", "concat", "cpb", "attn", "del", "space", "home", "end",
             "page", "pageup", "pagedown", "up", "down", "left", "right", "cos", "exp", "log", "max", "min", "std", "rgb", "inferno", "magma",
-            "viridis", "turbo", "grayscale", "gray", "demo");
+            "viridis", "turbo", "grayscale", "gray", "demo", "official", "hf", "rollout", "token", "transformer", "patch", "pre-norm", "res-post-norm", "post-norm");
 
     private TextChecks() { }
 
@@ -55,9 +55,10 @@ public final class TextChecks {
         List<String> english = new ArrayList<>();
         for (String text : texts) {
             if (isData(text)) continue;
-            for (String word : text.split("[^A-Za-z0-9\\-]+")) {
+            // formulas keep their function names: Attention(Q, K, V) = softmax(...)
+            for (String word : text.replace("Attention(", "(").split("[^A-Za-z0-9\\-]+")) {
                 if (word.length() >= 3 && word.chars().anyMatch(Character::isLetter)
-                        && !SAME_IN_CHINESE.contains(word.toLowerCase()) && !word.matches("[A-Z]+[0-9]*|[A-Za-z]?[0-9]+[A-Za-z]*")) {
+                        && !SAME_IN_CHINESE.contains(word.toLowerCase()) && !word.matches("[A-Z0-9\\-]+|[A-Za-z]?[0-9]+[A-Za-z]*")) {
                     english.add(text);
                     break;
                 }

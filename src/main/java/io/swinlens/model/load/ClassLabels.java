@@ -1,5 +1,7 @@
 package io.swinlens.model.load;
 
+import io.swinlens.i18n.Messages;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,6 +47,17 @@ public final class ClassLabels {
         List<String> generic = new ArrayList<>(classes);
         for (int i = 0; i < classes; i++) generic.add("class " + i);
         return new ClassLabels(generic, "generic");
+    }
+
+    /**
+     * A label as a person reads it, in the current language: the generic "class N" (a checkpoint without
+     * names; kept in English in the data, JSON and CLI tables) becomes "类别 N" in Chinese.
+     */
+    public static String shown(String label) {
+        if (label != null && label.startsWith("class ") && label.substring(6).chars().allMatch(Character::isDigit) && label.length() > 6) {
+            return Messages.get("error.text.genericClass", Integer.parseInt(label.substring(6)));
+        }
+        return label;
     }
 
     /** {@code model.safetensors} -> {@code model.labels.txt}. */

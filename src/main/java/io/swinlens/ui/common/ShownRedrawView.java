@@ -22,7 +22,7 @@ public abstract class ShownRedrawView extends ScrollPane {
         this.screen = screen;
         this.render = new LatestRender(renderThread);
         caption.getStyleClass().add("section");
-        new ShownRedraw(showing, this::redraw).watch(screen.analysedProperty(), screen.settingsProperty(), Tr.languageProperty());
+        new ShownRedraw(showing, this::redraw).watch(screen.analysedProperty(), screen.settingsProperty(), Tr.languageOf(this));
     }
 
     /** Draws the view for the current analysis and settings (on the FX thread; heavy work via {@link #render}). */

@@ -7,7 +7,10 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
+import javafx.beans.value.WeakChangeListener;
+import javafx.scene.Node;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tab;
@@ -20,11 +23,13 @@ import java.util.concurrent.Callable;
  * View > Language changes every label, menu, tab and tooltip at once, without a restart.
  *
  * <p>Fixed text: {@code Tr.bind(label, "ui.key")}. Text computed from other state: {@code Tr.bind(label,
- * () -> ..., dependencies)} or, where a view sets text itself, {@code Tr.onChange(this::refresh)}. A bound
+ * () -> ..., dependencies)} or, where a view sets text itself, {@code Tr.onChange(this, this::refresh)}. A bound
  * text property cannot be set, so a node's text is either bound here or set by a refresh, never both.
  */
 public final class Tr {
 
+    private static final Object RELAY = new Object();
+    private static final Object RELAY_LISTENER = new Object();
     private static final ReadOnlyObjectWrapper<Language> LANGUAGE = new ReadOnlyObjectWrapper<>(Messages.language());
 
     static {
@@ -36,7 +41,10 @@ public final class Tr {
 
     private Tr() { }
 
-    /** The current language; changes on the FX thread. */
+    /**
+     * The current language; changes on the FX thread. Only bindings and weak listeners may observe it
+     * directly (it lives as long as the process); views use {@link #languageOf(Node)}.
+     */
     public static ReadOnlyObjectProperty<Language> languageProperty() { return LANGUAGE.getReadOnlyProperty(); }
 
     /** Switches the language (call on the FX thread); every bound text follows. */
@@ -87,14 +95,34 @@ public final class Tr {
         return t;
     }
 
-    /** Runs {@code refresh} now and after every change of language (on the FX thread). */
-    public static void onChange(Runnable refresh) {
-        refresh.run();
-        LANGUAGE.addListener((o, was, now) -> refresh.run());
+    /**
+     * The language as seen by {@code owner}: a property that follows {@link #languageProperty()} for as long
+     * as the owner lives. Listeners added to it live with the owner, not with the process: the process-wide
+     * property holds this relay only weakly, so a closed window's views can be collected.
+     */
+    public static ObservableValue<Language> languageOf(Node owner) {
+        Object relay = owner.getProperties().get(RELAY);
+        if (relay == null) {
+            ReadOnlyObjectWrapper<Language> wrapper = new ReadOnlyObjectWrapper<>(LANGUAGE.get());
+            ChangeListener<Language> follow = (o, was, now) -> wrapper.set(now);
+            owner.getProperties().put(RELAY_LISTENER, follow);       // the owner keeps the listener alive
+            LANGUAGE.addListener(new WeakChangeListener<>(follow));
+            relay = wrapper.getReadOnlyProperty();
+            owner.getProperties().put(RELAY, relay);
+        }
+        @SuppressWarnings("unchecked")
+        ObservableValue<Language> language = (ObservableValue<Language>) relay;
+        return language;
     }
 
-    /** Runs {@code refresh} after every change of language, not now. */
-    public static void afterChange(Runnable refresh) {
-        LANGUAGE.addListener((o, was, now) -> refresh.run());
+    /** Runs {@code refresh} now and after every change of language while {@code owner} lives (FX thread). */
+    public static void onChange(Node owner, Runnable refresh) {
+        refresh.run();
+        afterChange(owner, refresh);
+    }
+
+    /** Runs {@code refresh} after every change of language while {@code owner} lives, not now. */
+    public static void afterChange(Node owner, Runnable refresh) {
+        languageOf(owner).addListener((o, was, now) -> refresh.run());
     }
 }

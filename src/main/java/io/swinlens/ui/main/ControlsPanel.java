@@ -62,7 +62,7 @@ final class ControlsPanel extends VBox {
         head.setId("headChoice");
         colormap.setId("colormapChoice");
         normalisation.setId("normalisationChoice");
-        Tr.onChange(this::setConverters);
+        Tr.onChange(this, this::setConverters);
         opacity.setId("opacitySlider");
         heatmap.setId("heatmapToggle");
         patchGrid.setId("patchGridToggle");
@@ -88,7 +88,7 @@ final class ControlsPanel extends VBox {
         viewModel.controls().settingsProperty().addListener(o -> sync());
         viewModel.shownImageProperty().addListener(o -> sync());
         sync();
-        Tr.afterChange(this::sync);                // the block's description
+        Tr.afterChange(this, this::sync);                // the block's description
     }
 
     /** The choices' names in the current language (a new converter redraws the shown value and the list). */

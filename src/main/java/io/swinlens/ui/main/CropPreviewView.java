@@ -43,7 +43,7 @@ final class CropPreviewView extends VBox {
         caption.setMaxWidth(SIZE);
         getChildren().addAll(title, canvas, caption);
         shown.addListener((o, a, v) -> show(v));
-        Tr.onChange(() -> show(shown.get()));
+        Tr.onChange(this, () -> show(shown.get()));
     }
 
     private void show(ShownImage analysis) {

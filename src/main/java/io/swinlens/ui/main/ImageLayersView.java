@@ -81,7 +81,7 @@ public final class ImageLayersView extends StackPane {
         viewModel.modelProperty().addListener(o -> scheduler.markDirty());
         viewModel.loadingProperty().addListener(o -> scheduler.markDirty());
         viewModel.controls().settingsProperty().addListener(o -> scheduler.markDirty());
-        Tr.languageProperty().addListener(o -> scheduler.markDirty());      // the empty state's text, the layers' labels
+        Tr.languageOf(this).addListener(o -> scheduler.markDirty());      // the empty state's text, the layers' labels
         redraw();
     }
 

@@ -150,7 +150,7 @@ public final class MainController {
             cropNote.setVisible(text != null);
         };
         viewModel.shownImageProperty().addListener((o, was, now) -> describeCrop.run());
-        Tr.onChange(describeCrop);
+        Tr.onChange(cropNote, describeCrop);
         pane.setBottom(cropNote);
         if (preferences.getBoolean("hintDismissed", false)) return pane;
         Label text = Tr.bind(new Label(), "ui.hint.firstUse");

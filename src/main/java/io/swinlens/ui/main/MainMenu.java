@@ -62,6 +62,7 @@ public final class MainMenu {
     private final UiPreferences preferences;
     private final Exports exports;
     private final MenuBar bar = new MenuBar();
+    private javafx.beans.value.ChangeListener<io.swinlens.i18n.Language> languageTick;
     private final Menu recent = Tr.bind(new Menu(), "ui.menu.file.openRecent");
     private final Executor background;
     private ExportStyle exportStyle = ExportStyle.FULL;
@@ -223,7 +224,10 @@ public final class MainMenu {
             });
             menu.getItems().add(m);
         }
-        Tr.onChange(() -> group.getToggles().forEach(t -> t.setSelected(t.getUserData() == Tr.languageProperty().get())));
+        Runnable tick = () -> group.getToggles().forEach(t -> t.setSelected(t.getUserData() == Tr.languageProperty().get()));
+        tick.run();
+        languageTick = (o, was, now) -> tick.run();          // held here: the language holds it weakly
+        Tr.languageProperty().addListener(new javafx.beans.value.WeakChangeListener<>(languageTick));
         return menu;
     }
 

@@ -47,7 +47,8 @@ final class PredictionsView extends VBox {
         analysed.addListener((o, a, v) -> show(v));
         show(analysed.get());
         model.addListener((o, a, v) -> note(v));
-        Tr.onChange(() -> note(model.get()));
+        Tr.onChange(this, () -> note(model.get()));
+        Tr.afterChange(this, () -> show(analysed.get()));      // generic class names, in the language
     }
 
     /** Says what the demo model knows, so that "star 96%" for a cat photo is not read as a verdict. */
@@ -77,7 +78,7 @@ final class PredictionsView extends VBox {
         float[] probabilities = analysed.inference().probabilities();
         int[] top = analysed.inference().topK(analysed.labels().length);
         for (int i = 0; i < top.length; i++) {
-            Label name = new Label(analysed.labels()[i]);
+            Label name = new Label(io.swinlens.model.load.ClassLabels.shown(analysed.labels()[i]));
             name.setId("prediction-" + i);
             name.setMaxWidth(150);
             ProgressBar bar = new ProgressBar(probabilities[top[i]]);

@@ -43,7 +43,7 @@ final class StatusBarView extends StatusBar {
         viewModel.modelProperty().addListener(o -> update());
         viewModel.shownImageProperty().addListener(o -> update());
         viewModel.controls().settingsProperty().addListener(o -> update());
-        Tr.onChange(this::update);
+        Tr.onChange(this, this::update);
     }
 
     private static Separator separator() { return new Separator(Orientation.VERTICAL); }

@@ -79,7 +79,7 @@ public final class ModelOverviewView extends ShownRedrawView {
             e.consume();
         });
         setFocusTraversable(true);
-        Tr.onChange(this::applyZoom);
+        Tr.onChange(this, this::applyZoom);
     }
 
     private static Button button(String id, Runnable action) {

@@ -34,10 +34,13 @@ public final class BackgroundTaskExecutor implements UiTaskExecutor {
     /** True while the message is "Cancelled", which then follows View > Language. */
     private boolean cancelledShown;
 
+    /** Kept here so that the process-wide language, which holds it weakly, does not keep this executor. */
+    private final javafx.beans.value.ChangeListener<io.swinlens.i18n.Language> relabel = (o, was, now) -> {
+        if (cancelledShown && !running.get()) message.set(Messages.get("ui.task.cancelled"));
+    };
+
     public BackgroundTaskExecutor() {
-        Tr.languageProperty().addListener((o, was, now) -> {
-            if (cancelledShown && !running.get()) message.set(Messages.get("ui.task.cancelled"));
-        });
+        Tr.languageProperty().addListener(new javafx.beans.value.WeakChangeListener<>(relabel));
     }
 
     @Override public <T> void submit(String title, Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {

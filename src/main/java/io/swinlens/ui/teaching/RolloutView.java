@@ -30,7 +30,7 @@ public final class RolloutView extends TeachingView {
         fusion.setValue(HeadFusion.MEAN);
         fusion.setId("fusion");
         fusion.valueProperty().addListener(o -> invalidate());
-        Tr.onChange(this::nameFusions);
+        Tr.onChange(this, this::nameFusions);
         sum.setId("rolloutSum");
         controls.getChildren().addAll(Tr.bind(new Label(), "teach.ui.rollout.fusion"), fusion, sum);
     }

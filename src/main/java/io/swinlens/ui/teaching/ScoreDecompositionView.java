@@ -44,7 +44,7 @@ public final class ScoreDecompositionView extends TeachingView {
         maskOff.setId("maskOff");
         biasOff.selectedProperty().addListener(o -> invalidate());
         maskOff.selectedProperty().addListener(o -> invalidate());
-        Tr.onChange(this::showFormula);
+        Tr.onChange(this, this::showFormula);
         formula.setWrapText(true);
         formula.setId("formula");
         formula.setStyle("-fx-font-size: 14px; -fx-font-weight: bold;");

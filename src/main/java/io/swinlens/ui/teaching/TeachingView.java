@@ -64,7 +64,7 @@ abstract class TeachingView extends BorderPane {
         status.setPadding(new Insets(2, 8, 4, 8));
         setBottom(status);
         // the language too: the renderers read it when they draw, and every status line is composed in redraw
-        redraw.watch(screen.analysedProperty(), screen.settingsProperty(), screen.signedMapProperty(), Tr.languageProperty());
+        redraw.watch(screen.analysedProperty(), screen.settingsProperty(), screen.signedMapProperty(), Tr.languageOf(this));
     }
 
     /** A line above the controls (the formula, a hint). */
