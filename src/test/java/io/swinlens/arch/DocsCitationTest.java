@@ -35,13 +35,13 @@ class DocsCitationTest {
     private static final Set<String> TEXT_EXTENSIONS = Set.of("java", "py", "sh", "md", "xml", "tsv", "properties", "css");
 
     /** {@code docs/performance.md} or {@code docs/swin-reference.md §3.8}. */
-    private static final Pattern CITATION = Pattern.compile("docs/([A-Za-z0-9_-]+\\.md)(?: §(\\d+(?:\\.\\d+)*))?");
+    private static final Pattern CITATION = Pattern.compile("docs/([A-Za-z0-9_-]+(?:\\.[A-Za-z0-9_-]+)*\\.md)(?: §(\\d+(?:\\.\\d+)*))?");
     private static final Pattern SECTION_SIGN = Pattern.compile("§\\s*\\d");
     private static final Pattern MARKDOWN_LINK = Pattern.compile("\\[[^\\]]*]\\(([^)\\s]+)\\)");
     private static final Pattern HEADING = Pattern.compile("^#{1,6}\\s+(.+?)\\s*#*\\s*$", Pattern.MULTILINE);
     private static final Pattern NUMBERED_HEADING = Pattern.compile("^(\\d+(?:\\.\\d+)*)\\.?\\s");
     /** A Markdown file named anywhere: {@code architecture.md}, {@code docs/performance.md}, {@code ../README.md}. */
-    private static final Pattern MARKDOWN_NAME = Pattern.compile("((?:[A-Za-z0-9_.-]+/)*)([A-Za-z0-9_-]+\\.md)\\b");
+    private static final Pattern MARKDOWN_NAME = Pattern.compile("((?:[A-Za-z0-9_.-]+/)*)([A-Za-z0-9_-]+(?:\\.[A-Za-z0-9_-]+)*\\.md)\\b");
     /** A relative path that climbs: {@code ../x}, {@code ../../docs/y.md}. */
     private static final Pattern CLIMBING_PATH = Pattern.compile("(?<![\\w.])((?:\\.\\./)+[A-Za-z0-9_./-]*)");
 
@@ -71,7 +71,7 @@ class DocsCitationTest {
             Matcher m = SECTION_SIGN.matcher(text);
             while (m.find()) {
                 String before = text.substring(Math.max(0, m.start() - 40), m.start());
-                if (!Pattern.compile("docs/[A-Za-z0-9_-]+\\.md $").matcher(before).find()) bare.add(where(file, text, m.start()));
+                if (!Pattern.compile("docs/[A-Za-z0-9_-]+(?:\\.[A-Za-z0-9_-]+)*\\.md $").matcher(before).find()) bare.add(where(file, text, m.start()));
             }
         }
         assertThat(bare).as("'§' without the docs/NAME.md it refers to").isEmpty();

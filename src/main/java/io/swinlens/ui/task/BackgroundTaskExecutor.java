@@ -1,7 +1,9 @@
 package io.swinlens.ui.task;
 
+import io.swinlens.i18n.Language;
 import io.swinlens.i18n.Messages;
-import io.swinlens.ui.common.Tr;
+
+import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -11,6 +13,9 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.concurrent.Task;
 import javafx.concurrent.Worker;
 
+import java.lang.ref.WeakReference;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
@@ -34,13 +39,27 @@ public final class BackgroundTaskExecutor implements UiTaskExecutor {
     /** True while the message is "Cancelled", which then follows View > Language. */
     private boolean cancelledShown;
 
-    /** Kept here so that the process-wide language, which holds it weakly, does not keep this executor. */
-    private final javafx.beans.value.ChangeListener<io.swinlens.i18n.Language> relabel = (o, was, now) -> {
-        if (cancelledShown && !running.get()) message.set(Messages.get("ui.task.cancelled"));
-    };
+    public BackgroundTaskExecutor() { relabelOnLanguageChange(this); }
 
-    public BackgroundTaskExecutor() {
-        Tr.languageProperty().addListener(new javafx.beans.value.WeakChangeListener<>(relabel));
+    /**
+     * "Cancelled" follows View > Language. The process-wide list of language listeners holds this executor
+     * only weakly (a closed window's executor can be collected), and drops the entry once it is gone.
+     */
+    private static void relabelOnLanguageChange(BackgroundTaskExecutor executor) {
+        WeakReference<BackgroundTaskExecutor> ref = new WeakReference<>(executor);
+        List<Consumer<Language>> self = new ArrayList<>(1);
+        Consumer<Language> listener = language -> {
+            BackgroundTaskExecutor e = ref.get();
+            if (e == null) {
+                Messages.removeListener(self.get(0));
+                return;
+            }
+            Runnable relabel = () -> { if (e.cancelledShown && !e.running.get()) e.message.set(Messages.get("ui.task.cancelled")); };
+            if (Platform.isFxApplicationThread()) relabel.run();
+            else Platform.runLater(relabel);
+        };
+        self.add(listener);
+        Messages.addListener(listener);
     }
 
     @Override public <T> void submit(String title, Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
