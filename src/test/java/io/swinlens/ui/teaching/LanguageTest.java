@@ -104,6 +104,15 @@ class LanguageTest {
         }
         select(robot, controller.tabs().getTabs().get(0));
 
+        java.util.concurrent.atomic.AtomicReference<Stage> dialog = new java.util.concurrent.atomic.AtomicReference<>();
+        robot.interact(() -> dialog.set(controller.menu().getModel()));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.Parent dialogRoot = dialog.get().getScene().getRoot();
+        Screenshots.shoot(robot, dialogRoot, "zh-CN-get-model.png");
+        assertThat(TextChecks.english(TextChecks.visibleTexts(dialogRoot))).as("English left in Get model").isEmpty();
+        assertThat(TextChecks.clipped(dialogRoot)).as("Chinese text cut short in Get model").isEmpty();
+        robot.interact(() -> dialog.get().close());
+
         choose(robot, Language.ENGLISH);
         assertThat(TextChecks.visibleTexts(controller.root())).as("the same English texts as before").isEqualTo(english);
         assertThat(node.get("language", null)).isEqualTo("en");
