@@ -4,7 +4,10 @@ import io.swinlens.cli.SwinLensCommand;
 import io.swinlens.i18n.Language;
 import io.swinlens.i18n.Messages;
 import io.swinlens.model.swin.NativeThreads;
+import io.swinlens.ui.main.Startup;
+import io.swinlens.ui.prefs.UiPreferences;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -21,6 +24,10 @@ public final class Main {
         if (isCommandLine(args)) {
             System.exit(SwinLensCommand.run(args));
         }
+        // the app's own first messages (no desktop, cannot open) already in its language
+        Language language = Startup.Arguments.parse(List.of(args)).language();
+        Messages.setLanguage(language != null ? language
+                : Language.parse(UiPreferences.user().get(Startup.LANGUAGE_KEY, null)).orElse(Language.system()));
         String noDesktop = missingDesktop(System.getProperty("os.name", ""), System.getenv("DISPLAY"),
                 System.getenv("WAYLAND_DISPLAY"), System.getProperty("glass.platform"));
         if (noDesktop != null) {
@@ -43,7 +50,11 @@ public final class Main {
     static boolean isCommandLine(String[] args) {
         if (args.length == 0) return false;
         Set<String> commands = SwinLensCommand.commandNames();
-        String first = args[0];
+        int at = 0;                       // the first argument after a leading --lang
+        if (args[0].equals("--lang") && args.length > 1) at = 2;
+        else if (args[0].startsWith("--lang=")) at = 1;
+        if (at >= args.length) return at == 0;
+        String first = args[at];
         if (commands.contains(first) || Set.of("-h", "--help", "-V", "--version", "help").contains(first)) return true;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];

@@ -12,6 +12,8 @@ class MainTest {
         assertThat(Main.isCommandLine(new String[] {"--help"})).isTrue();
         assertThat(Main.isCommandLine(new String[] {"--bogus"})).isTrue();
         assertThat(Main.isCommandLine(new String[] {"cat.png", "-x"})).isTrue();
+        assertThat(Main.isCommandLine(new String[] {"--lang", "zh-CN", "predict", "x.png"})).isTrue();
+        assertThat(Main.isCommandLine(new String[] {"--lang=zh-CN", "export", "x.png", "--out", "o"})).isTrue();
     }
 
     @Test
