@@ -51,8 +51,8 @@ public final class Main {
         if (args.length == 0) return false;
         Set<String> commands = SwinLensCommand.commandNames();
         int at = 0;                       // the first argument after a leading --lang
-        if (args[0].equals("--lang") && args.length > 1) at = 2;
-        else if (args[0].startsWith("--lang=")) at = 1;
+        if (args[0].equals("--lang") && args.length > 1 && Language.parse(args[1]).isPresent()) at = 2;
+        else if (args[0].startsWith("--lang=") && Language.parse(args[0].substring("--lang=".length())).isPresent()) at = 1;
         if (at >= args.length) return at == 0;
         String first = args[at];
         if (commands.contains(first) || Set.of("-h", "--help", "-V", "--version", "help").contains(first)) return true;
