@@ -3,7 +3,7 @@
 every character of SwinLens's language bundles, printable ASCII, Latin-1 and the symbols the texts use.
 
     tools/i18n/subset_font.sh            (fetches the Debian package fonts-noto-cjk if needed)
-    tools/i18n/subset_font.py SOURCE.ttc [FONT_NUMBER=2]
+    tools/i18n/subset_font.py REGULAR.ttc [BOLD.ttc] [FONT_NUMBER=2]
 
 Needs python3-fonttools. Writes src/main/resources/io/swinlens/i18n/fonts/NotoSansSC-SwinLens.ttf; the
 family is renamed "SwinLens Noto Sans SC" so that it never shadows an installed Noto font (a modified
@@ -21,6 +21,7 @@ from fontTools.ttLib import TTCollection, TTFont, newTable
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 BUNDLES = ROOT / "src/main/resources/io/swinlens/i18n"
 OUT = BUNDLES / "fonts/NotoSansSC-SwinLens.ttf"
+OUT_BOLD = BUNDLES / "fonts/NotoSansSC-SwinLens-Bold.ttf"
 FAMILY = "SwinLens Noto Sans SC"
 # Always in: printable ASCII, Latin-1, and symbols that texts and formulas use.
 EXTRA = "".join(chr(c) for c in range(0x20, 0x7F)) + "".join(chr(c) for c in range(0xA0, 0x100)) + \
@@ -108,11 +109,8 @@ def characters():
     return "".join(sorted(c for c in chars if c >= " "))
 
 
-def main():
-    if len(sys.argv) < 2:
-        sys.exit(__doc__)
-    source = sys.argv[1]
-    number = int(sys.argv[2]) if len(sys.argv) > 2 else 2
+def build(source, number, weight, out):
+    """One weight ("Regular" or "Bold") of the subset, written to out."""
     font = TTCollection(source).fonts[number] if source.lower().endswith(".ttc") else TTFont(source)
     text = characters()
     needed_bases = "".join(b for b, _ in SCRIPTS.values() if len(b) == 1) + "\u2212"
@@ -131,17 +129,31 @@ def main():
     cmap = font.getBestCmap()
     missing = [c for c in text if ord(c) not in cmap and c not in " \u3000"]
     for record in font["name"].names:
-        if record.nameID in (1, 4, 16):
+        if record.nameID in (1, 16):
             record.string = FAMILY
+        elif record.nameID in (2, 17):
+            record.string = weight
+        elif record.nameID == 4:
+            record.string = FAMILY if weight == "Regular" else FAMILY + " " + weight
         elif record.nameID == 6:
-            record.string = FAMILY.replace(" ", "") + "-Regular"
+            record.string = FAMILY.replace(" ", "") + "-" + weight
         elif record.nameID == 3:
             record.string = "SwinLens subset of " + record.toUnicode()
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    font.save(OUT)
-    print(f"{OUT.relative_to(ROOT)}: {len(text)} characters, {OUT.stat().st_size // 1024} KiB")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    font.save(out)
+    print(f"{out.relative_to(ROOT)}: {len(text)} characters, {out.stat().st_size // 1024} KiB")
     if missing:
         print("not in the source font:", "".join(missing))
+
+
+def main():
+    """subset_font.py REGULAR.ttc [BOLD.ttc] [FONT_NUMBER=2]"""
+    if len(sys.argv) < 2:
+        sys.exit(__doc__)
+    number = int(sys.argv[3]) if len(sys.argv) > 3 else 2
+    build(sys.argv[1], number, "Regular", OUT)
+    if len(sys.argv) > 2:
+        build(sys.argv[2], number, "Bold", OUT_BOLD)
 
 
 if __name__ == "__main__":

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Rebuilds src/main/resources/io/swinlens/i18n/fonts/NotoSansSC-SwinLens.ttf from Debian's fonts-noto-cjk
+# Rebuilds src/main/resources/io/swinlens/i18n/fonts/NotoSansSC-SwinLens.ttf and -Bold.ttf from Debian's fonts-noto-cjk
 # (downloaded, not installed) after the Chinese texts change. Needs apt and python3-fonttools.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -9,4 +9,4 @@ if [ ! -f "$ttc" ]; then
   mkdir -p "$work"
   (cd "$work" && apt-get download fonts-noto-cjk && dpkg -x fonts-noto-cjk_*.deb x)
 fi
-/usr/bin/python3 tools/i18n/subset_font.py "$ttc" 2
+/usr/bin/python3 tools/i18n/subset_font.py "$ttc" "${ttc%Regular.ttc}Bold.ttc" 2

@@ -16,12 +16,15 @@ public final class Fonts {
 
     /** The bundled font's resource, beside this class. */
     public static final String BUNDLED = "/io/swinlens/i18n/fonts/NotoSansSC-SwinLens.ttf";
+    /** Its bold face (Java2D would otherwise embolden the regular one, JavaFX not at all). */
+    public static final String BUNDLED_BOLD = "/io/swinlens/i18n/fonts/NotoSansSC-SwinLens-Bold.ttf";
 
     /** A few characters every Chinese text has: whether the system's SansSerif can draw Chinese. */
     private static final String PROBE = "注意力窗口";
 
     private static final class Holder {
-        static final Font BUNDLED_FONT = load();
+        static final Font BUNDLED_FONT = load(BUNDLED);
+        static final Font BUNDLED_BOLD_FONT = load(BUNDLED_BOLD);
         static final boolean SYSTEM_HAS_CJK = new Font(Font.SANS_SERIF, Font.PLAIN, 12).canDisplayUpTo(PROBE) < 0;
     }
 
@@ -34,6 +37,9 @@ public final class Fonts {
         if (language == Language.ENGLISH || Holder.SYSTEM_HAS_CJK || Holder.BUNDLED_FONT == null) {
             return new Font(Font.SANS_SERIF, style, Math.round(size)).deriveFont(size);
         }
+        if ((style & Font.BOLD) != 0 && Holder.BUNDLED_BOLD_FONT != null) {
+            return Holder.BUNDLED_BOLD_FONT.deriveFont(style & ~Font.BOLD, size);
+        }
         return Holder.BUNDLED_FONT.deriveFont(style, size);
     }
 
@@ -43,8 +49,8 @@ public final class Fonts {
     /** The bundled Chinese font at size 12, or null if the jar lacks it. */
     public static Font bundled() { return Holder.BUNDLED_FONT; }
 
-    private static Font load() {
-        try (InputStream in = Fonts.class.getResourceAsStream(BUNDLED)) {
+    private static Font load(String resource) {
+        try (InputStream in = Fonts.class.getResourceAsStream(resource)) {
             if (in == null) return null;
             return Font.createFont(Font.TRUETYPE_FONT, in).deriveFont(12f);
         } catch (IOException | FontFormatException e) {

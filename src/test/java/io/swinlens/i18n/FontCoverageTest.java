@@ -44,6 +44,9 @@ class FontCoverageTest {
         int lit = 0;
         for (int y = 0; y < 40; y++) for (int x = 0; x < 200; x++) if ((image.getRGB(x, y) & 0xff) > 128) lit++;
         assertThat(lit).as("lit pixels").isGreaterThan(300);
+        Font bold = Fonts.sans(Language.SIMPLIFIED_CHINESE, Font.BOLD, 24);
+        if (!Fonts.systemDrawsChinese()) assertThat(bold.getFontName()).as("the bundled bold face").endsWith("Bold");
+        assertThat(bold.canDisplayUpTo(text)).isEqualTo(-1);
         assertThat(Fonts.sans(Language.ENGLISH, Font.BOLD, 12).getFamily()).isEqualTo(new Font(Font.SANS_SERIF, Font.BOLD, 12).getFamily());
     }
 }

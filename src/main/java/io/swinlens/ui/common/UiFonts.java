@@ -48,8 +48,10 @@ public final class UiFonts {
     public static synchronized String bundledFamily() {
         if (!loaded) {
             loaded = true;
-            try (InputStream in = Fonts.class.getResourceAsStream(Fonts.BUNDLED)) {
+            try (InputStream in = Fonts.class.getResourceAsStream(Fonts.BUNDLED);
+                 InputStream bold = Fonts.class.getResourceAsStream(Fonts.BUNDLED_BOLD)) {
                 Font font = in == null ? null : Font.loadFont(in, 13);
+                if (bold != null) Font.loadFont(bold, 13);        // the same family's bold face, for headings
                 family = font == null ? null : font.getFamily();
             } catch (IOException e) {
                 family = null;                                    // the system font then, as in English
