@@ -102,6 +102,8 @@ def add_scripts(font, cmap):
 def characters():
     chars = set(EXTRA)
     for f in sorted(BUNDLES.glob("*.properties")):
+        if f.name.startswith("cli-help"):
+            continue                                  # --help is drawn by the terminal, not with this font
         for line in f.read_text(encoding="utf-8").splitlines():
             if line.lstrip().startswith(("#", "!")):
                 continue

@@ -11,7 +11,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
@@ -51,6 +53,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--render", description = "also time what the app does: file to first heatmap, and redrawing every head of a block when the query moves")
     boolean render;
 
+    @Option(names = "--products", description = "time each linear layer's product of the variant with OpenBLAS and with oneDNN, side by side, instead of the forward pass")
+    boolean products;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -63,6 +68,7 @@ final class BenchCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
+        if (products) return printProducts(config);
         SwinModel model = SwinModel.random(config, 0);
         if (firstHeatmap) {
             try {
@@ -114,6 +120,10 @@ final class BenchCommand implements Callable<Integer> {
                 result.put("floor_ms", round(flop / gemmGflops / 1e6));
                 result.put("median_over_floor", round(median / (flop / gemmGflops / 1e6)));
             }
+            int[] shapes = GemmRate.oneDnnShapes();
+            result.put("gemm_library", GemmRate.library());
+            result.put("gemm_shapes_onednn", shapes[0]);
+            result.put("gemm_shapes", shapes[1]);
             if (profile) {
                 Map<String, Object> table = new LinkedHashMap<>();
                 ops.forEach((op, e) -> table.put(op.name().toLowerCase(java.util.Locale.ROOT),
@@ -131,6 +141,8 @@ final class BenchCommand implements Callable<Integer> {
                 out.print(Messages.get("cli.bench.floor", threads, gemmSize, gemmGflops, floor, median / floor));
             }
             out.println();
+            int[] shapes = GemmRate.oneDnnShapes();
+            if (shapes[1] > 0) out.println(Messages.get("cli.bench.gemm", shapes[0], shapes[1]));
             if (profile) printProfile(out, ops);
             renderTimes.forEach((k, v) -> out.printf("%s: %s%n", k, v));
         }
@@ -157,6 +169,34 @@ final class BenchCommand implements Callable<Integer> {
             OpProfile.stop();
         }
         return p.entries();
+    }
+
+    /** Each distinct linear product of the pass, in both libraries, mean of the runs (--products). */
+    private int printProducts(SwinConfig config) {
+        PrintWriter out = spec.commandLine().getOut();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        if (!json) {
+            out.println(Messages.get("cli.bench.products.title", config.name(), imageSize, runs));
+            out.printf("%s %16s %16s%n", Columns.left(Messages.get("cli.bench.products.shape"), 40), "OpenBLAS ms (GF/s)", "oneDNN ms (GF/s)"); // not user text: library names and units
+        }
+        for (GemmRate.Shape shape : GemmRate.linearShapes(config, imageSize)) {
+            double[] t = GemmRate.time(shape, runs);
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("product", shape.name());
+            row.put("m", shape.m());
+            row.put("k", shape.k());
+            row.put("n", shape.n());
+            row.put("openblas_ms", round(t[0]));
+            row.put("onednn_ms", Double.isNaN(t[1]) ? null : round(t[1]));
+            rows.add(row);
+            if (!json) {
+                String label = "%s (%d x %d x %d)".formatted(shape.name(), shape.m(), shape.k(), shape.n());
+                out.printf("%s %8.3f (%5.0f) %8s%n", Columns.left(label, 40), t[0], shape.gflop() / t[0] * 1e3,
+                        Double.isNaN(t[1]) ? "-" : String.format(java.util.Locale.ROOT, "%.3f (%.0f)", t[1], shape.gflop() / t[1] * 1e3));
+            }
+        }
+        if (json) out.println(new GsonBuilder().serializeNulls().create().toJson(Map.of("variant", variant, "image_size", imageSize, "products", rows)));
+        return ExitCodes.OK;
     }
 
     private void printProfile(PrintWriter out, Map<OpProfile.Op, OpProfile.Entry> ops) {

@@ -7,7 +7,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
-/** The `swinlens` command line: one subcommand per task. */
+import java.util.ResourceBundle;
+
+/**
+ * The `swinlens` command line: one subcommand per task. The usage help's texts are the annotations' English
+ * and, in the language of the run, {@code io/swinlens/i18n/cli-help*.properties}: a description changed
+ * here changes in cli-help.properties too (HelpLanguageTest compares them), and in the Chinese file.
+ */
 @Command(name = "swinlens", mixinStandardHelpOptions = true, version = "SwinLens 0.1.0",
         description = "See where a Swin Transformer looks. Without a command, opens the app.",
         footer = {"", "--lang en|zh-CN works before or after the command: swinlens --lang zh-CN export ... or swinlens export ... --lang zh-CN."},
@@ -50,9 +56,11 @@ public final class SwinLensCommand implements Runnable {
         SwinLensCommand top = new SwinLensCommand();
         CommandLine cli = new CommandLine(top);
         cli.setExecutionExceptionHandler(new ErrorHandler());
-        cli.setExecutionStrategy(parsed -> {        // after parsing, before the command: the language it runs in
-            Messages.setLanguage(top.chosen != null ? top.chosen : Language.system());
+        cli.setExecutionStrategy(parsed -> {        // after parsing, before the command (or --help): the language it runs in
+            Language language = top.chosen != null ? top.chosen : Language.system();
+            Messages.setLanguage(language);
             top.chosen = null;
+            cli.setResourceBundle(helpBundle(language));
             return new CommandLine.RunLast().execute(parsed);
         });
         cli.setParameterExceptionHandler((e, args) -> {
@@ -62,6 +70,19 @@ public final class SwinLensCommand implements Runnable {
             return ErrorHandler.usage(e, args);
         });
         return cli;
+    }
+
+    /** The base name of the usage help's texts (picocli's own bundle format, not one of {@link Messages#AREAS}). */
+    static final String HELP_BUNDLE = "io.swinlens.i18n.cli-help";
+
+    /**
+     * The usage help's texts in {@code language}: descriptions, headings and footer by picocli's keys
+     * ({@code swinlens.export.usage.description}, {@code swinlens.export.stage}, ...). The English file
+     * holds the annotations' text as it is, so that the English help reads the same with or without it.
+     */
+    static ResourceBundle helpBundle(Language language) {
+        return ResourceBundle.getBundle(HELP_BUNDLE, language.locale(),
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
     /** The language {@code --lang X} or {@code --lang=X} names among {@code args}; the system's when none (or none valid) does. */

@@ -1,8 +1,12 @@
 package io.swinlens.model.swin;
 
+import io.swinlens.model.config.SwinConfig;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The machine's float32 matrix rate through the same GEMM the linear layers call: the arithmetic floor
@@ -18,14 +22,72 @@ public final class GemmRate {
             INDArray a = Nd4j.rand(DataType.FLOAT, n, n);
             INDArray b = Nd4j.rand(DataType.FLOAT, n, n);
             INDArray c = Nd4j.createUninitialized(DataType.FLOAT, n, n);
-            Nd4j.gemm(a, b, c, false, false, 1.0, 0.0);
+            Gemm.product(a, b, c);
             long best = Long.MAX_VALUE;
             for (int i = 0; i < 5; i++) {
                 long t = System.nanoTime();
-                Nd4j.gemm(a, b, c, false, false, 1.0, 0.0);
+                Gemm.product(a, b, c);
                 best = Math.min(best, System.nanoTime() - t);
             }
             return 2.0 * n * n * n / best;
+        }
+    }
+
+    /**
+     * Which library the linear layers' products went to in this process (model/swin/Gemm): {shapes sent to
+     * oneDNN, shapes timed}; {0, 0} where oneDNN is not there or no product ran yet.
+     */
+    public static int[] oneDnnShapes() { return Gemm.choices(); }
+
+    /** "onednn" where oneDNN's sgemm loaded (each shape then goes to the faster library), else "openblas". */
+    public static String library() { return Gemm.LIBRARY; }
+
+    /** One linear layer's product at an input size: (m, k) times (k, n); {@code name} as in the checkpoint's keys, s0.qkv. */
+    public record Shape(String name, int m, int k, int n) {
+        public double gflop() { return 2.0 * m * k * n / 1e9; }
+    }
+
+    /** The distinct linear products of a forward pass at {@code imageSize}: patch embedding, each stage's qkv, proj, fc1, fc2, each merge. */
+    public static List<Shape> linearShapes(SwinConfig config, int imageSize) {
+        List<Shape> shapes = new ArrayList<>();
+        int side = imageSize / config.patchSize();
+        shapes.add(new Shape("patch_embed", side * side, config.patchSize() * config.patchSize() * config.inChannels(), config.embedDim()));
+        for (int s = 0; s < config.numStages(); s++) {
+            int l = side * side;
+            int c = config.stageDim(s);
+            shapes.add(new Shape("s" + s + ".qkv", l, c, 3 * c));
+            shapes.add(new Shape("s" + s + ".proj", l, c, c));
+            shapes.add(new Shape("s" + s + ".fc1", l, c, config.mlpRatio() * c));
+            shapes.add(new Shape("s" + s + ".fc2", l, config.mlpRatio() * c, c));
+            if (s + 1 < config.numStages()) {
+                side = (side + 1) / 2;
+                shapes.add(new Shape("merge" + s + ".reduction", side * side, 4 * c, 2 * c));
+            }
+        }
+        return shapes;
+    }
+
+    /** {OpenBLAS ms, oneDNN ms (NaN where oneDNN is not there)}: the mean of {@code reps} products after two untimed ones. */
+    public static double[] time(Shape shape, int reps) {
+        try (var ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+            INDArray a = Nd4j.rand(DataType.FLOAT, shape.m(), shape.k());
+            INDArray b = Nd4j.rand(DataType.FLOAT, shape.k(), shape.n());
+            INDArray c = Nd4j.createUninitialized(DataType.FLOAT, shape.m(), shape.n());
+            boolean oneDnn = Gemm.oneDnnProduct(a, b, c) && Gemm.oneDnnProduct(a, b, c);
+            Nd4j.gemm(a, b, c, false, false, 1.0, 0.0);
+            Nd4j.gemm(a, b, c, false, false, 1.0, 0.0);
+            long openBlas = 0;
+            long dnnl = 0;
+            for (int i = 0; i < reps; i++) {                  // interleaved: both see the same background load
+                long t = System.nanoTime();
+                Nd4j.gemm(a, b, c, false, false, 1.0, 0.0);
+                long u = System.nanoTime();
+                if (oneDnn) Gemm.oneDnnProduct(a, b, c);
+                long v = System.nanoTime();
+                openBlas += u - t;
+                dnnl += v - u;
+            }
+            return new double[]{openBlas / 1e6 / reps, oneDnn ? dnnl / 1e6 / reps : Double.NaN};
         }
     }
 }

@@ -18,7 +18,7 @@ final class Nd4jKernels {
     /** y = x·Wᵀ + b with {@code weightT} stored (in, out); bias may be null. x: (L, in) -> (L, out). */
     static INDArray linear(INDArray x, INDArray weightT, INDArray bias) {
         INDArray out = Nd4j.createUninitialized(DataType.FLOAT, x.rows(), weightT.columns()); // (L, out)
-        Nd4j.gemm(x, weightT, out, false, false, 1.0, 0.0);
+        Gemm.product(x, weightT, out);
         if (bias != null) {
             Nd4j.exec(new BiasAdd(out, bias, out, false));
         }
