@@ -20,8 +20,9 @@ import java.util.Set;
 /**
  * Sets the OpenMP environment that libnd4j and OpenBLAS read when their native libraries load.
  * The default spin-wait policy made matmul-heavy passes about 2x slower on 2 cores
- * (docs/performance.md), so the process asks for {@code OMP_WAIT_POLICY=PASSIVE} itself,
- * through libc's setenv, before ND4J first loads. A value the user set explicitly is kept.
+ * (docs/performance.md), so the process asks for {@code OMP_WAIT_POLICY=PASSIVE} itself, with a short
+ * spin before sleeping ({@code GOMP_SPINCOUNT}), through libc's setenv, before ND4J first loads. A value
+ * the user set explicitly is kept.
  * <p>
  * OpenBLAS picks its matrix kernels from the CPU model name; in virtual machines that report a generic
  * model ("Intel Xeon Processor") it falls back to its slowest kernel (Prescott, measured ~3x slower
@@ -61,6 +62,10 @@ public final class NativeThreads {
             report.add(() -> Messages.get("error.text.threads.onednn"));
         }
         report.add(set("OMP_WAIT_POLICY", "PASSIVE"));
+        // PASSIVE alone puts a thread to sleep the moment a parallel region ends; a short spin first (libgomp
+        // counts GOMP_SPINCOUNT loops, well under a millisecond here) spares the wake-up between the pass's
+        // hundreds of short native ops: Swin-T 224 100-103 ms against 111-119 ms (BENCHMARKS.md)
+        report.add(set("GOMP_SPINCOUNT", "1000000"));
         String coreType = Platform.isLinux() && Platform.is64Bit() && !Platform.isARM() ? coreTypeFromCpuFlags() : null;
         if (coreType != null) report.add(set("OPENBLAS_CORETYPE", coreType));
         outcome = List.copyOf(report);
