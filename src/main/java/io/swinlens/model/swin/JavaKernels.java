@@ -18,7 +18,14 @@ final class JavaKernels {
     /** LayerNorm epsilon, 1e-5 everywhere in Swin (docs/swin-reference.md §3.2). */
     static final double LAYER_NORM_EPS = 1e-5;
 
-    private static final int PARALLEL_THRESHOLD = 16_384;   // elements below which one thread is faster
+    /**
+     * Elements from which a kernel splits its rows over the common fork-join pool. By default it never does:
+     * with libgomp's threads spinning briefly after each native op (NativeThreads), a second Java thread
+     * only competes with them, and one thread was faster (Swin-T 224 94-95 ms against 95-106 ms, V2-T 256
+     * 121 against 130 ms; Swin-B 384 the same within the noise, BENCHMARKS.md). {@code
+     * -Dswinlens.parallelThreshold=16384} brings the split back, for comparisons.
+     */
+    private static final long PARALLEL_THRESHOLD = Long.getLong("swinlens.parallelThreshold", Long.MAX_VALUE);
 
     private JavaKernels() { }
 
