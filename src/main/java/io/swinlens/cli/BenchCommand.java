@@ -53,6 +53,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--render", description = "also time what the app does: file to first heatmap, and redrawing every head of a block when the query moves")
     boolean render;
 
+    @Option(names = "--weights", paramLabel = "FILE", description = "with --first-heatmap: the checkpoint to open, as the app's --weights does, instead of random weights; also times this process from its start to the model loaded")
+    String weights;
+
     @Option(names = "--products", description = "time each linear layer's product of the variant with OpenBLAS and with oneDNN, side by side, instead of the forward pass")
     boolean products;
 
@@ -69,6 +72,8 @@ final class BenchCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         if (products) return printProducts(config);
+        if (weights != null && !firstHeatmap) throw new picocli.CommandLine.ParameterException(spec.commandLine(), Messages.get("cli.bench.weightsNeedsFirstHeatmap"));
+        if (firstHeatmap && weights != null) return firstHeatmapOf(weights);
         SwinModel model = SwinModel.random(config, 0);
         if (firstHeatmap) {
             try {
@@ -169,6 +174,28 @@ final class BenchCommand implements Callable<Integer> {
             OpProfile.stop();
         }
         return p.entries();
+    }
+
+    /**
+     * The app's cold path with a real checkpoint (--first-heatmap --weights FILE): this process's start (the
+     * JVM's) to the model loaded, the warm-up, then the first image's heatmap against the warm median.
+     */
+    private int firstHeatmapOf(String file) {
+        ModelOptions options = new ModelOptions();
+        options.weights = file;
+        io.swinlens.model.load.LoadedModel loaded = options.load();
+        double startToModel = System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+        try {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("model", loaded.displayName());
+            out.put("start_to_model_ms", startToModel);
+            out.putAll(RenderBench.firstHeatmap(loaded, runs, !noWarmUp));
+            if (json) spec.commandLine().getOut().println(new GsonBuilder().create().toJson(out));
+            else out.forEach((k, v) -> spec.commandLine().getOut().printf("%s: %s%n", k, v));
+        } catch (java.io.IOException e) {
+            throw new CliException(ExitCodes.OUTPUT_ERROR, Messages.get("cli.bench.tempImage", e.getMessage()));
+        }
+        return ExitCodes.OK;
     }
 
     /** Each distinct linear product of the pass, in both libraries, mean of the runs (--products). */

@@ -77,10 +77,15 @@ final class RenderBench {
      * first drop-to-heatmap, then {@code runs} more for the warm median. Only meaningful in a fresh process.
      */
     static Map<String, Object> firstHeatmap(SwinConfig config, SwinModel model, int runs, boolean warmUp) throws IOException {
+        return firstHeatmap(new LoadedModel(model, config, null, null, null, ClassLabels.forModel(config.numClasses(), null), java.util.List.of()),
+                runs, warmUp);
+    }
+
+    /** As above, for a model loaded from a checkpoint. */
+    static Map<String, Object> firstHeatmap(LoadedModel loaded, int runs, boolean warmUp) throws IOException {
         Path image = Files.createTempFile("swinlens-bench", ".png");
         try {
             ImageIO.write(noise(1024, 768), "png", image.toFile());
-            LoadedModel loaded = new LoadedModel(model, config, null, null, null, ClassLabels.forModel(config.numClasses(), null), java.util.List.of());
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("warm_up_ms", warmUp ? Math.round(io.swinlens.analysis.WarmUp.run(loaded) * 10) / 10.0 : 0);
             long t = System.nanoTime();

@@ -388,4 +388,18 @@ class EngineCommandsTest {
         assertThat(first.get("first_over_warm").getAsDouble())
                 .isCloseTo(first.get("first_heatmap_ms").getAsDouble() / first.get("warm_median_ms").getAsDouble(), within(0.02));
     }
+
+    @Test
+    void benchFirstHeatmapOpensACheckpointAndTimesTheStartToTheModel() {
+        String weights = Fixtures.file("m4w4", "official.safetensors").toString();
+        var r = CliRunner.run("bench", "--first-heatmap", "--weights", weights, "--runs", "1", "--json");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonObject first = JsonParser.parseString(r.out()).getAsJsonObject();
+        assertThat(first.get("model").getAsString()).isNotBlank();
+        assertThat(first.get("start_to_model_ms").getAsDouble()).isPositive();
+        assertThat(first.get("first_heatmap_ms").getAsDouble()).isPositive();
+        var usage = CliRunner.run("bench", "--weights", weights);
+        assertThat(usage.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(usage.err()).contains("--first-heatmap").doesNotContain("\n\tat ");
+    }
 }
