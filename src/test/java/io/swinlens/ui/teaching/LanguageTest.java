@@ -89,6 +89,14 @@ class LanguageTest {
         assertThat(TextChecks.english(TextChecks.visibleTexts(controller.root()))).as("English left in the Chinese main window").isEmpty();
         assertThat(TextChecks.clipped(controller.root())).as("Chinese text cut short at 1280x800").isEmpty();
         assertThat(controller.tabs().getTabs().get(0).getText().codePoints().anyMatch(TextChecksHan::isHan)).isTrue();
+        String[] views = {"gallery", "overview"};
+        for (int i = 0; i < views.length; i++) {                 // the head gallery and the model overview tabs
+            Tab tab = controller.tabs().getTabs().get(i + 1);
+            select(robot, tab);
+            Screenshots.shoot(robot, controller.root(), "zh-CN-" + views[i] + ".png");
+            assertThat(TextChecks.english(TextChecks.visibleTexts(controller.root()))).as("English left in " + tab.getText()).isEmpty();
+            assertThat(TextChecks.clipped(controller.root())).as("Chinese text cut short in " + tab.getText()).isEmpty();
+        }
         for (int i = 0; i < t.tabs().size(); i++) {
             Tab tab = t.tabs().get(i);
             select(robot, tab);
