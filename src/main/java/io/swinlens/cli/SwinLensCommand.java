@@ -65,7 +65,8 @@ public final class SwinLensCommand implements Runnable {
         });
         cli.setParameterExceptionHandler((e, args) -> {
             // a usage error may come before --lang was read: look for it among the arguments
-            Messages.setLanguage(top.chosen != null ? top.chosen : languageOf(args));
+            Messages.setLanguage(top.chosen != null ? top.chosen
+                    : Language.inArguments(args == null ? null : java.util.List.of(args)).orElse(Language.system()));
             top.chosen = null;
             return ErrorHandler.usage(e, args);
         });
@@ -83,16 +84,6 @@ public final class SwinLensCommand implements Runnable {
     static ResourceBundle helpBundle(Language language) {
         return ResourceBundle.getBundle(HELP_BUNDLE, language.locale(),
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-    }
-
-    /** The language {@code --lang X} or {@code --lang=X} names among {@code args}; the system's when none (or none valid) does. */
-    static Language languageOf(String[] args) {
-        for (int i = 0; args != null && i < args.length; i++) {
-            String value = args[i].equals("--lang") && i + 1 < args.length ? args[i + 1]
-                    : args[i].startsWith("--lang=") ? args[i].substring("--lang=".length()) : null;
-            if (value != null && Language.parse(value).isPresent()) return Language.parse(value).get();
-        }
-        return Language.system();
     }
 
     /** Names of the subcommands, so that Main can tell CLI arguments from GUI arguments. */

@@ -42,6 +42,21 @@ public enum Language {
         return locale != null && "zh".equals(locale.getLanguage()) ? SIMPLIFIED_CHINESE : ENGLISH;
     }
 
+    /**
+     * The language that {@code --lang X} or {@code --lang=X} names among a command line's arguments; empty
+     * when none does or the value is no language. The app and the CLI read their arguments with this.
+     */
+    public static Optional<Language> inArguments(java.util.List<String> args) {
+        for (int i = 0; args != null && i < args.size(); i++) {
+            String a = args.get(i);
+            String value = a.equals("--lang") && i + 1 < args.size() ? args.get(i + 1)
+                    : a.startsWith("--lang=") ? a.substring("--lang=".length()) : null;
+            Optional<Language> language = parse(value);
+            if (language.isPresent()) return language;
+        }
+        return Optional.empty();
+    }
+
     /** What the system's locale asks for. */
     public static Language system() { return of(Locale.getDefault()); }
 }

@@ -73,11 +73,7 @@ public final class Messages {
     /** The raw pattern, or null when no area has the key. */
     static String pattern(Language lang, String key) {
         for (ResourceBundle b : bundles(lang)) {
-            try {
-                return b.getString(key);
-            } catch (MissingResourceException e) {
-                // next area
-            }
+            if (b.containsKey(key)) return b.getString(key);      // the Chinese file, else its English parent
         }
         return null;
     }

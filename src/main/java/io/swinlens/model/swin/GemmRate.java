@@ -67,27 +67,15 @@ public final class GemmRate {
         return shapes;
     }
 
-    /** {OpenBLAS ms, oneDNN ms (NaN where oneDNN is not there)}: the mean of {@code reps} products after two untimed ones. */
+    /** {OpenBLAS ms, oneDNN ms (NaN where oneDNN is not there)}: the mean of {@code reps} interleaved products after untimed ones. */
     public static double[] time(Shape shape, int reps) {
         try (var ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
             INDArray a = Nd4j.rand(DataType.FLOAT, shape.m(), shape.k());
             INDArray b = Nd4j.rand(DataType.FLOAT, shape.k(), shape.n());
             INDArray c = Nd4j.createUninitialized(DataType.FLOAT, shape.m(), shape.n());
-            boolean oneDnn = Gemm.oneDnnProduct(a, b, c) && Gemm.oneDnnProduct(a, b, c);
-            Nd4j.gemm(a, b, c, false, false, 1.0, 0.0);
-            Nd4j.gemm(a, b, c, false, false, 1.0, 0.0);
-            long openBlas = 0;
-            long dnnl = 0;
-            for (int i = 0; i < reps; i++) {                  // interleaved: both see the same background load
-                long t = System.nanoTime();
-                Nd4j.gemm(a, b, c, false, false, 1.0, 0.0);
-                long u = System.nanoTime();
-                if (oneDnn) Gemm.oneDnnProduct(a, b, c);
-                long v = System.nanoTime();
-                openBlas += u - t;
-                dnnl += v - u;
-            }
-            return new double[]{openBlas / 1e6 / reps, oneDnn ? dnnl / 1e6 / reps : Double.NaN};
+            boolean oneDnn = Gemm.oneDnnProduct(a, b, c);
+            Gemm.Timing t = Gemm.time(a, b, c, reps);
+            return new double[]{t.totalOpenBlas() / 1e6 / reps, oneDnn ? t.totalOneDnn() / 1e6 / reps : Double.NaN};
         }
     }
 }

@@ -29,17 +29,15 @@ public final class Startup {
 
         public static Arguments parse(List<String> args) {
             String weights = null;
-            Language language = null;
             List<Path> images = new ArrayList<>();
             for (int i = 0; i < args.size(); i++) {
                 String a = args.get(i);
                 if (a.equals("--weights") && i + 1 < args.size()) weights = args.get(++i);
                 else if (a.startsWith("--weights=")) weights = a.substring("--weights=".length());
-                else if (a.equals("--lang") && i + 1 < args.size()) language = Language.parse(args.get(++i)).orElse(null);
-                else if (a.startsWith("--lang=")) language = Language.parse(a.substring("--lang=".length())).orElse(null);
+                else if (a.equals("--lang") && i + 1 < args.size()) i++;           // its value is no image
                 else if (!a.startsWith("-")) images.add(Path.of(a));
             }
-            return new Arguments(weights, List.copyOf(images), language);
+            return new Arguments(weights, List.copyOf(images), Language.inArguments(args).orElse(null));
         }
     }
 

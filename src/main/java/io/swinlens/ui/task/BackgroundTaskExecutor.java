@@ -14,8 +14,6 @@ import javafx.concurrent.Task;
 import javafx.concurrent.Worker;
 
 import java.lang.ref.WeakReference;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
@@ -39,27 +37,27 @@ public final class BackgroundTaskExecutor implements UiTaskExecutor {
     /** True while the message is "Cancelled", which then follows View > Language. */
     private boolean cancelledShown;
 
-    public BackgroundTaskExecutor() { relabelOnLanguageChange(this); }
+    public BackgroundTaskExecutor() { Messages.addListener(new Relabel(this)); }
 
     /**
-     * "Cancelled" follows View > Language. The process-wide list of language listeners holds this executor
-     * only weakly (a closed window's executor can be collected), and drops the entry once it is gone.
+     * "Cancelled" follows View > Language. The process-wide list of language listeners holds the executor
+     * only weakly (a closed window's executor can be collected) and drops this entry once it is gone.
      */
-    private static void relabelOnLanguageChange(BackgroundTaskExecutor executor) {
-        WeakReference<BackgroundTaskExecutor> ref = new WeakReference<>(executor);
-        List<Consumer<Language>> self = new ArrayList<>(1);
-        Consumer<Language> listener = language -> {
-            BackgroundTaskExecutor e = ref.get();
+    private static final class Relabel implements Consumer<Language> {
+        private final WeakReference<BackgroundTaskExecutor> executor;
+
+        Relabel(BackgroundTaskExecutor executor) { this.executor = new WeakReference<>(executor); }
+
+        @Override public void accept(Language language) {
+            BackgroundTaskExecutor e = executor.get();
             if (e == null) {
-                Messages.removeListener(self.get(0));
+                Messages.removeListener(this);
                 return;
             }
             Runnable relabel = () -> { if (e.cancelledShown && !e.running.get()) e.message.set(Messages.get("ui.task.cancelled")); };
             if (Platform.isFxApplicationThread()) relabel.run();
             else Platform.runLater(relabel);
-        };
-        self.add(listener);
-        Messages.addListener(listener);
+        }
     }
 
     @Override public <T> void submit(String title, Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
