@@ -145,6 +145,22 @@ final class JavaKernels {
         });
     }
 
+    /** x[t] += bias for every row t, in place; nothing when bias is null. x: (L, C). */
+    static void addBiasInPlace(INDArray x, float[] bias) {
+        if (bias == null) return;
+        int c = (int) x.columns();
+        FloatBuffer b = buffer(x);
+        int base = (int) x.offset();
+        forRows(x.rows(), c, (from, to) -> {
+            float[] row = new float[c];
+            for (int t = from; t < to; t++) {
+                b.get(base + t * c, row, 0, c);
+                for (int k = 0; k < c; k++) row[k] += bias[k];
+                b.put(base + t * c, row, 0, c);
+            }
+        });
+    }
+
     /** Exact GELU, x·Φ(x) ({@link ExactGelu}), in place, one pass (see ExactGelu for what it gained). */
     static INDArray geluInPlace(INDArray x) { return geluInPlace(x, null); }
 
@@ -220,6 +236,33 @@ final class JavaKernels {
             }
         });
         return merged;
+    }
+
+    /**
+     * V2's unit rows where the qkv product holds them: in qkv (nW·N, 3C), each head's q part (channels h·d ..) becomes
+     * q / max(‖q‖, 1e-12) · headScale[h] and its k part (C + h·d ..) k / max(‖k‖, 1e-12), in place; v is left alone.
+     */
+    static void normalizeQkInPlace(INDArray qkv, int heads, float[] headScale) {
+        FloatBuffer b = buffer(qkv);
+        int base = (int) qkv.offset();
+        int c3 = (int) qkv.columns();
+        int c = c3 / 3;
+        int d = c / heads;
+        forRows(qkv.rows(), 2L * c, (from, to) -> {
+            float[] row = new float[2 * c];
+            for (int r = from; r < to; r++) {
+                b.get(base + r * c3, row, 0, 2 * c);
+                for (int s = 0; s < 2 * heads; s++) {
+                    int o = s * d;
+                    double sum = 0;
+                    for (int k = 0; k < d; k++) sum += (double) row[o + k] * row[o + k];
+                    double scale = 1.0 / Math.max(Math.sqrt(sum), 1e-12);
+                    float factor = s < heads ? headScale[s] : 1f;
+                    for (int k = 0; k < d; k++) row[o + k] = (float) (row[o + k] * scale) * factor;
+                }
+                b.put(base + r * c3, row, 0, 2 * c);
+            }
+        });
     }
 
     /**

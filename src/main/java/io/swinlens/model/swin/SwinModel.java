@@ -235,9 +235,8 @@ public final class SwinModel {
         if (trace == null) {
             INDArray attended = attention(partition(norm(blockWeights.norm1(), x), plan), plan, blockWeights, recorder, null); // (nW·N, C), no proj bias
             addRows(x, attended, plan.scatter(), blockWeights.proj().biasValues());          // x += proj + b, back in place
-            INDArray hidden = product(OpProfile.Op.FC1, blockWeights.fc1(), norm(blockWeights.norm2(), x)); // (L, 4C)
-            gelu(hidden, blockWeights.fc1().biasValues());
-            addRows(x, product(OpProfile.Op.FC2, blockWeights.fc2(), hidden), null, blockWeights.fc2().biasValues());
+            INDArray hidden = fc1Gelu(blockWeights.fc1(), norm(blockWeights.norm2(), x));   // (L, 4C), GELU(fc1)
+            fc2Into(blockWeights.fc2(), hidden, x);                                          // x += fc2
             return x;                                                                     // (L, C)
         }
         if (trace != null) trace.vector("input", x);
@@ -275,8 +274,7 @@ public final class SwinModel {
         if (trace == null) {
             INDArray attended = attention(partition(x, plan), plan, blockWeights, recorder, null);   // (nW·N, C), no proj bias
             normInto(blockWeights.norm1(), attended, plan.scatter(), blockWeights.proj().biasValues(), x);
-            INDArray hidden = product(OpProfile.Op.FC1, blockWeights.fc1(), x);                // (L, 4C)
-            gelu(hidden, blockWeights.fc1().biasValues());
+            INDArray hidden = fc1Gelu(blockWeights.fc1(), x);                                   // (L, 4C), GELU(fc1)
             normInto(blockWeights.norm2(), product(OpProfile.Op.FC2, blockWeights.fc2(), hidden), null, blockWeights.fc2().biasValues(), x);
             return x;                                                                     // (L, C)
         }
@@ -320,6 +318,7 @@ public final class SwinModel {
     private INDArray attention(INDArray windows, ResolutionPlan.BlockPlan plan, SwinWeights.Block blockWeights, Recorder recorder,
                                BlockTracer trace) {
         BlockGeometry g = plan.geometry();
+        if (trace == null && OneDnn.AVAILABLE && !recorder.wantsParts(g)) return attentionFused(windows, plan, blockWeights, recorder);
         int nW = g.windowCount();
         int n = g.tokensPerWindow();
         int heads = plan.heads();
@@ -365,6 +364,41 @@ public final class SwinModel {
         OpProfile.add(OpProfile.Op.HEAD_SPLIT, t, 0);
         return trace != null ? linear(OpProfile.Op.PROJ, blockWeights.proj(), merged)   // with its bias
                 : product(OpProfile.Op.PROJ, blockWeights.proj(), merged);                 // the caller adds the bias
+    }
+
+    /**
+     * The same attention in four oneDNN calls and no copies (docs/performance.md, "Fused attention and MLP"): q, k and v
+     * stay where the qkv product puts them, B + M is added as q·kᵀ is written, and attention·v is written in the merged
+     * layout. Nothing before the bias is kept, so the score decomposition and the traces take {@link #attention}'s path.
+     */
+    private INDArray attentionFused(INDArray windows, ResolutionPlan.BlockPlan plan, SwinWeights.Block blockWeights, Recorder recorder) {
+        BlockGeometry g = plan.geometry();
+        int nW = g.windowCount();
+        int n = g.tokensPerWindow();
+        int heads = plan.heads();
+        long t = OpProfile.now();
+        INDArray qkvRows = FusedLinear.withBias(blockWeights.qkv(), windows);               // (nW·N, 3C), parts before heads
+        OpProfile.add(OpProfile.Op.QKV, t, 2.0 * windows.rows() * windows.columns() * qkvRows.columns());
+        if (blockWeights.v2()) {
+            t = OpProfile.now();
+            JavaKernels.normalizeQkInPlace(qkvRows, heads, blockWeights.cosineScale());
+            OpProfile.add(OpProfile.Op.COSINE, t, 4.0 * windows.rows() * windows.columns());
+        }
+        long d = qkvRows.columns() / 3 / heads;
+        INDArray scores = Nd4j.createUninitialized(DataType.FLOAT, (long) nW * heads, n, n); // (nW·h, N, N)
+        t = OpProfile.now();
+        OneDnn.scores(qkvRows, nW, n, heads, plan.biasMask(), scores);                        // q·kᵀ + B + M
+        OpProfile.add(OpProfile.Op.QK, t, 2.0 * nW * heads * n * n * d);
+        t = OpProfile.now();
+        OneDnn.softmaxInPlace(scores, n);
+        INDArray attentionProbs = scores;                                                      // (nW·h, N, N)
+        OpProfile.add(OpProfile.Op.SOFTMAX, t, 0);
+        recorder.attention(plan, attentionProbs);
+        INDArray merged = Nd4j.createUninitialized(DataType.FLOAT, windows.rows(), qkvRows.columns() / 3); // (nW·N, C)
+        t = OpProfile.now();
+        OneDnn.context(attentionProbs, qkvRows, nW, n, heads, merged);                        // channel = head·d + j
+        OpProfile.add(OpProfile.Op.AV, t, 2.0 * nW * heads * n * n * d);
+        return product(OpProfile.Op.PROJ, blockWeights.proj(), merged);                       // the caller adds the bias
     }
 
     /**
@@ -435,6 +469,21 @@ public final class SwinModel {
         INDArray y = n.apply(x);
         OpProfile.add(OpProfile.Op.LAYER_NORM, t, 8.0 * x.length());
         return y;
+    }
+
+    /** GELU(x·Wᵀ + b): one fused matmul or the product and a pass, whichever {@link FusedLinear} found faster. */
+    private static INDArray fc1Gelu(SwinWeights.Linear l, INDArray x) {
+        long t = OpProfile.now();
+        INDArray y = FusedLinear.gelu(l, x);
+        OpProfile.add(OpProfile.Op.FC1, t, 2.0 * x.rows() * x.columns() * l.weightT().columns());
+        return y;
+    }
+
+    /** into += x·Wᵀ + b. */
+    private static void fc2Into(SwinWeights.Linear l, INDArray x, INDArray into) {
+        long t = OpProfile.now();
+        FusedLinear.addInto(l, x, into);
+        OpProfile.add(OpProfile.Op.FC2, t, 2.0 * x.rows() * x.columns() * l.weightT().columns());
     }
 
     private static void gelu(INDArray x) { gelu(x, null); }

@@ -3,6 +3,7 @@ package io.swinlens.model.swin;
 import io.swinlens.i18n.Messages;
 import io.swinlens.model.config.SwinConfig;
 import io.swinlens.model.geometry.WindowGeometry;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -26,9 +27,24 @@ final class SwinWeights {
         INDArray product(INDArray x) { return Nd4jKernels.linear(x, weightT, null); }
     }
 
-    record Norm(INDArray gamma, INDArray beta, float[] gammaValues, float[] betaValues) {
-        Norm(float[] gamma, float[] beta) { this(vector(gamma), vector(beta), gamma, beta); }
-        INDArray apply(INDArray x) { return JavaKernels.layerNorm(x, gammaValues, betaValues); }
+    /** {@code scaleShift} is γ over β, (2, C), as oneDNN's layer normalization reads them. */
+    record Norm(INDArray gamma, INDArray beta, float[] gammaValues, float[] betaValues, INDArray scaleShift) {
+        Norm(float[] gamma, float[] beta) { this(vector(gamma), vector(beta), gamma, beta, stacked(gamma, beta)); }
+        /** LN(x), a new (L, C): oneDNN's where the fused path runs (docs/performance.md), else the Java loop. */
+        INDArray apply(INDArray x) {
+            if (!OneDnn.AVAILABLE || !OneDnn.dense(x)) return JavaKernels.layerNorm(x, gammaValues, betaValues);
+            INDArray out = Nd4j.createUninitialized(DataType.FLOAT, x.rows(), x.columns());   // (L, C)
+            OneDnn.layerNorm(x, scaleShift, out);
+            return out;
+        }
+
+        private static INDArray stacked(float[] gamma, float[] beta) {
+            float[] both = java.util.Arrays.copyOf(gamma, gamma.length + beta.length);
+            System.arraycopy(beta, 0, both, gamma.length, beta.length);
+            try (var ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+                return Nd4j.create(both, new long[]{2, gamma.length}, 'c');
+            }
+        }
     }
 
     /**
