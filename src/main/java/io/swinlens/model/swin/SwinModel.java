@@ -304,11 +304,7 @@ public final class SwinModel {
 
     /** Pad (zero rows), roll and partition in one gather. */
     private static INDArray partition(INDArray x, ResolutionPlan.BlockPlan plan) {
-        return gatherRows(plan.padded() ? withZeroRow(x) : x, plan.gather());
-    }
-
-    private static INDArray withZeroRow(INDArray x) {
-        return Nd4j.vstack(x, Nd4j.zeros(DataType.FLOAT, 1, x.columns()));
+        return gatherRows(x, plan.gather());                                // the index x.rows() is a zero row
     }
 
     /**
@@ -407,7 +403,7 @@ public final class SwinModel {
      */
     private static INDArray merge(INDArray x, ResolutionPlan.MergePlan plan, SwinWeights.Merge m, MergeTracer trace) {
         int[] index = plan.index();
-        INDArray gathered = Nd4j.pullRows(plan.padded() ? withZeroRow(x) : x, 1, index)
+        INDArray gathered = JavaKernels.gatherRows(x, index)                                       // x.rows(): a zero row
                 .reshape('c', index.length / 4, 4 * x.columns());                               // (L/4, 4C)
         if (trace == null) {
             return m.normAfter() ? m.norm().apply(m.reduction().apply(gathered))
@@ -432,7 +428,7 @@ public final class SwinModel {
 
     private static INDArray gatherRows(INDArray x, int[] index) {
         long t = OpProfile.now();
-        INDArray rows = Nd4j.pullRows(x, 1, index);
+        INDArray rows = JavaKernels.gatherRows(x, index);
         OpProfile.add(OpProfile.Op.GATHER, t, 0);
         return rows;
     }

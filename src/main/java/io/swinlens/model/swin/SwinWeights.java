@@ -19,12 +19,17 @@ import java.util.List;
  */
 final class SwinWeights {
 
-    /** {@code biasValues} is {@code bias} on the Java heap, for the kernels that add it while they pass over the product. */
-    record Linear(INDArray weightT, INDArray bias, float[] biasValues) {
-        Linear(INDArray weightT, INDArray bias) { this(weightT, bias, bias == null ? null : bias.toFloatVector()); }
-        INDArray apply(INDArray x) { return Nd4jKernels.linear(x, weightT, bias); }
+    /**
+     * {@code biasValues} is {@code bias} on the Java heap, for the kernels that add it while they pass over the product;
+     * {@code packed} holds the weights in the layouts oneDNN's matmuls asked for, by layout ({@link OneDnn}).
+     */
+    record Linear(INDArray weightT, INDArray bias, float[] biasValues, java.util.Map<String, org.bytedeco.javacpp.Pointer> packed) {
+        Linear(INDArray weightT, INDArray bias) {
+            this(weightT, bias, bias == null ? null : bias.toFloatVector(), new java.util.concurrent.ConcurrentHashMap<>());
+        }
+        INDArray apply(INDArray x) { return FusedLinear.withBias(this, x); }
         /** x·Wᵀ without the bias (the caller adds {@link #biasValues} in its next pass). */
-        INDArray product(INDArray x) { return Nd4jKernels.linear(x, weightT, null); }
+        INDArray product(INDArray x) { return FusedLinear.product(this, x); }
     }
 
     /** {@code scaleShift} is γ over β, (2, C), as oneDNN's layer normalization reads them. */
