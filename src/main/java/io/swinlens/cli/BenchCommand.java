@@ -129,6 +129,10 @@ final class BenchCommand implements Callable<Integer> {
             result.put("gemm_library", GemmRate.library());
             result.put("gemm_shapes_onednn", shapes[0]);
             result.put("gemm_shapes", shapes[1]);
+            int[] fused = GemmRate.fusedShapes();
+            result.put("fused_blocks", GemmRate.fusedBlocks());
+            result.put("fused_linear_shapes", fused[0]);
+            result.put("linear_shapes", fused[1]);
             if (profile) {
                 Map<String, Object> table = new LinkedHashMap<>();
                 ops.forEach((op, e) -> table.put(op.name().toLowerCase(java.util.Locale.ROOT),
@@ -148,6 +152,8 @@ final class BenchCommand implements Callable<Integer> {
             out.println();
             int[] shapes = GemmRate.oneDnnShapes();
             if (shapes[1] > 0) out.println(Messages.get("cli.bench.gemm", shapes[0], shapes[1]));
+            int[] fused = GemmRate.fusedShapes();
+            out.println(GemmRate.fusedBlocks() ? Messages.get("cli.bench.fused", fused[0], fused[1]) : Messages.get("cli.bench.stepByStep"));
             if (profile) printProfile(out, ops);
             renderTimes.forEach((k, v) -> out.printf("%s: %s%n", k, v));
         }

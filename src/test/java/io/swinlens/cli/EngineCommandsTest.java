@@ -369,10 +369,17 @@ class EngineCommandsTest {
         assertThat(floor).isPositive();
         assertThat(bench.get("median_over_floor").getAsDouble()).isCloseTo(bench.get("median_ms").getAsDouble() / floor, within(0.02));
         JsonObject ops = bench.getAsJsonObject("ops");
-        for (String op : new String[]{"patch_embed", "layer_norm", "gather", "qkv", "head_split", "qk", "softmax", "av", "proj", "fc1",
-                "gelu", "fc2", "residual", "merge", "head"}) {
+        for (String op : new String[]{"patch_embed", "layer_norm", "gather", "qkv", "qk", "softmax", "av", "proj", "fc1",
+                "fc2", "residual", "merge", "head"}) {
             assertThat(ops.has(op)).as(op).isTrue();
             assertThat(ops.getAsJsonObject(op).get("ms").getAsDouble()).as(op).isPositive();
+        }
+        // fused blocks have no head split (q, k, v read by strides) and no GELU pass (fc1's post-op or inside its timing)
+        boolean fused = bench.get("fused_blocks").getAsBoolean();
+        if (fused) assertThat(bench.get("linear_shapes").getAsInt()).as("shapes timed").isGreaterThanOrEqualTo(21);
+        else assertThat(bench.get("linear_shapes").getAsInt()).isZero();
+        for (String op : new String[]{"head_split", "gelu"}) {
+            assertThat(ops.has(op) && ops.getAsJsonObject(op).get("ms").getAsDouble() > 0).as(op).isEqualTo(!fused);
         }
         assertThat(ops.has("cosine")).as("V1 has no cosine attention").isFalse();
         assertThat(ops.getAsJsonObject("fc1").get("gflops").getAsDouble()).isPositive();

@@ -46,6 +46,12 @@ final class FusedLinear {
         run(l, x, OneDnn.Epilogue.ADD, into);
     }
 
+    /** {@link #product}, {@link #withBias}, {@link #gelu} or {@link #addInto} by epilogue, into {@code out} (M, N). */
+    static INDArray into(SwinWeights.Linear l, INDArray x, OneDnn.Epilogue epilogue, INDArray out) {
+        run(l, x, epilogue, out);
+        return out;
+    }
+
     /** How many of the shapes timed so far went to the fused matmul, and how many there were: {fused, all}. */
     static int[] choices() {
         int fused = (int) FUSED_FASTER.values().stream().filter(Boolean::booleanValue).count();
@@ -76,7 +82,7 @@ final class FusedLinear {
                 JavaKernels.geluInPlace(out, l.biasValues());
             }
             case ADD -> {
-                INDArray product = Nd4j.createUninitialized(DataType.FLOAT, out.rows(), out.columns());
+                INDArray product = BlockScratch.get("linear product", out.rows(), out.columns());
                 Gemm.product(x, l.weightT(), product);
                 JavaKernels.addRowsInPlace(out, product, null, l.biasValues());
             }

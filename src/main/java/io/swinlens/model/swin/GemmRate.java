@@ -39,6 +39,12 @@ public final class GemmRate {
      */
     public static int[] oneDnnShapes() { return Gemm.choices(); }
 
+    /** Whether blocks run as fused oneDNN primitives (model/swin/FusedBlock): oneDNN is there and not turned off. */
+    public static boolean fusedBlocks() { return FusedBlock.available(); }
+
+    /** {shapes whose linear took the fused matmul, shapes timed} (model/swin/FusedLinear); {0, 0} without oneDNN. */
+    public static int[] fusedShapes() { return FusedLinear.choices(); }
+
     /** "onednn" where oneDNN's sgemm loaded (each shape then goes to the faster library), else "openblas". */
     public static String library() { return Gemm.LIBRARY; }
 

@@ -151,9 +151,13 @@ final class JavaKernels {
      * stage 0's 3136 rows (docs/performance.md).
      */
     static INDArray gatherRows(INDArray x, int[] index) {
+        return gatherRows(x, index, Nd4j.createUninitialized(DataType.FLOAT, index.length, x.columns()));
+    }
+
+    /** {@link #gatherRows(INDArray, int[])} into {@code out}, (T, C), and returns it. */
+    static INDArray gatherRows(INDArray x, int[] index, INDArray out) {
         int c = (int) x.columns();
         long rows = x.rows();
-        INDArray out = Nd4j.createUninitialized(DataType.FLOAT, index.length, c);
         FloatBuffer in = buffer(x);
         FloatBuffer o = buffer(out);
         int inBase = (int) x.offset();

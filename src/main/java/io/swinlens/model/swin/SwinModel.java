@@ -232,6 +232,9 @@ public final class SwinModel {
      */
     private INDArray block(INDArray x, ResolutionPlan.BlockPlan plan, SwinWeights.Block blockWeights, Recorder recorder) {
         BlockTracer trace = recorder.blockTracer(plan, weights.config);
+        if (trace == null && FusedBlock.available() && !recorder.wantsParts(plan.geometry())) {
+            return FusedBlock.v1(x, plan, blockWeights, probs -> recorder.attention(plan, probs));
+        }
         if (trace == null) {
             INDArray attended = attention(partition(norm(blockWeights.norm1(), x), plan), plan, blockWeights, recorder, null); // (nW·N, C), no proj bias
             addRows(x, attended, plan.scatter(), blockWeights.proj().biasValues());          // x += proj + b, back in place
@@ -271,6 +274,9 @@ public final class SwinModel {
      */
     private INDArray blockV2(INDArray x, ResolutionPlan.BlockPlan plan, SwinWeights.Block blockWeights, Recorder recorder) {
         BlockTracer trace = recorder.blockTracer(plan, weights.config);
+        if (trace == null && FusedBlock.available() && !recorder.wantsParts(plan.geometry())) {
+            return FusedBlock.v2(x, plan, blockWeights, probs -> recorder.attention(plan, probs));
+        }
         if (trace == null) {
             INDArray attended = attention(partition(x, plan), plan, blockWeights, recorder, null);   // (nW·N, C), no proj bias
             normInto(blockWeights.norm1(), attended, plan.scatter(), blockWeights.proj().biasValues(), x);
@@ -314,7 +320,6 @@ public final class SwinModel {
     private INDArray attention(INDArray windows, ResolutionPlan.BlockPlan plan, SwinWeights.Block blockWeights, Recorder recorder,
                                BlockTracer trace) {
         BlockGeometry g = plan.geometry();
-        if (trace == null && OneDnn.AVAILABLE && !recorder.wantsParts(g)) return attentionFused(windows, plan, blockWeights, recorder);
         int nW = g.windowCount();
         int n = g.tokensPerWindow();
         int heads = plan.heads();
@@ -360,41 +365,6 @@ public final class SwinModel {
         OpProfile.add(OpProfile.Op.HEAD_SPLIT, t, 0);
         return trace != null ? linear(OpProfile.Op.PROJ, blockWeights.proj(), merged)   // with its bias
                 : product(OpProfile.Op.PROJ, blockWeights.proj(), merged);                 // the caller adds the bias
-    }
-
-    /**
-     * The same attention in four oneDNN calls and no copies (docs/performance.md, "Fused attention and MLP"): q, k and v
-     * stay where the qkv product puts them, B + M is added as q·kᵀ is written, and attention·v is written in the merged
-     * layout. Nothing before the bias is kept, so the score decomposition and the traces take {@link #attention}'s path.
-     */
-    private INDArray attentionFused(INDArray windows, ResolutionPlan.BlockPlan plan, SwinWeights.Block blockWeights, Recorder recorder) {
-        BlockGeometry g = plan.geometry();
-        int nW = g.windowCount();
-        int n = g.tokensPerWindow();
-        int heads = plan.heads();
-        long t = OpProfile.now();
-        INDArray qkvRows = FusedLinear.withBias(blockWeights.qkv(), windows);               // (nW·N, 3C), parts before heads
-        OpProfile.add(OpProfile.Op.QKV, t, 2.0 * windows.rows() * windows.columns() * qkvRows.columns());
-        if (blockWeights.v2()) {
-            t = OpProfile.now();
-            JavaKernels.normalizeQkInPlace(qkvRows, heads, blockWeights.cosineScale());
-            OpProfile.add(OpProfile.Op.COSINE, t, 4.0 * windows.rows() * windows.columns());
-        }
-        long d = qkvRows.columns() / 3 / heads;
-        INDArray scores = Nd4j.createUninitialized(DataType.FLOAT, (long) nW * heads, n, n); // (nW·h, N, N)
-        t = OpProfile.now();
-        OneDnn.scores(qkvRows, nW, n, heads, plan.biasMask(), scores);                        // q·kᵀ + B + M
-        OpProfile.add(OpProfile.Op.QK, t, 2.0 * nW * heads * n * n * d);
-        t = OpProfile.now();
-        OneDnn.softmaxInPlace(scores, n);
-        INDArray attentionProbs = scores;                                                      // (nW·h, N, N)
-        OpProfile.add(OpProfile.Op.SOFTMAX, t, 0);
-        recorder.attention(plan, attentionProbs);
-        INDArray merged = Nd4j.createUninitialized(DataType.FLOAT, windows.rows(), qkvRows.columns() / 3); // (nW·N, C)
-        t = OpProfile.now();
-        OneDnn.context(attentionProbs, qkvRows, nW, n, heads, merged);                        // channel = head·d + j
-        OpProfile.add(OpProfile.Op.AV, t, 2.0 * nW * heads * n * n * d);
-        return product(OpProfile.Op.PROJ, blockWeights.proj(), merged);                       // the caller adds the bias
     }
 
     /**

@@ -1,0 +1,114 @@
+package io.swinlens.model.swin;
+
+import io.swinlens.model.geometry.BlockGeometry;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.util.function.Consumer;
+
+/**
+ * A Swin block as oneDNN primitives over reused scratch arrays ({@link OneDnn}, {@link FusedLinear}, {@link BlockScratch};
+ * docs/performance.md, "Fused attention and MLP"), the same arithmetic as {@link SwinModel}'s step-by-step block up to
+ * float rounding. q, k and v stay where the qkv product puts them, B + M is added as q·kᵀ is written, attention·v is
+ * written in the merged layout, GELU and the MLP's residual add are post-ops of fc1 and fc2. Nothing before the bias is
+ * kept, so the score decomposition and the traces take the step-by-step path; the probabilities are handed to
+ * {@code probs} as they are (the capture copies them).
+ */
+final class FusedBlock {
+
+    private FusedBlock() { }
+
+    /** Whether this process runs blocks here: oneDNN is there and not turned off. */
+    static boolean available() { return OneDnn.AVAILABLE; }
+
+    /** V1 (pre-norm): x + proj(attn(LN1(x))), then x + fc2(GELU(fc1(LN2(x)))), in place on x (L, C). */
+    static INDArray v1(INDArray x, ResolutionPlan.BlockPlan plan, SwinWeights.Block w, Consumer<INDArray> probs) {
+        long tokens = x.rows();
+        long c = x.columns();
+        INDArray normed = norm(w.norm1(), x, BlockScratch.get("norm", tokens, c));             // (L, C)
+        INDArray windows = partition(normed, plan, c);                                        // (nW·N, C)
+        INDArray attended = attention(windows, plan, w, probs);                               // (nW·N, C), no proj bias
+        long t = OpProfile.now();
+        JavaKernels.addRowsInPlace(x, attended, plan.scatter(), w.proj().biasValues());       // x += proj + b, back in place
+        OpProfile.add(OpProfile.Op.RESIDUAL, t, 2.0 * x.length());
+        norm(w.norm2(), x, normed);                                                           // (L, C), norm1's rows are spent
+        INDArray hidden = linear(OpProfile.Op.FC1, w.fc1(), OneDnn.Epilogue.GELU, normed, BlockScratch.get("hidden", tokens, 4 * c)); // (L, 4C)
+        linear(OpProfile.Op.FC2, w.fc2(), OneDnn.Epilogue.ADD, hidden, x);                    // x += fc2
+        return x;
+    }
+
+    /** V2 (res-post-norm): x + LN1(proj(attn(x))), then x + LN2(fc2(GELU(fc1(x)))), in place on x (L, C). */
+    static INDArray v2(INDArray x, ResolutionPlan.BlockPlan plan, SwinWeights.Block w, Consumer<INDArray> probs) {
+        long tokens = x.rows();
+        long c = x.columns();
+        INDArray attended = attention(partition(x, plan, c), plan, w, probs);                 // (nW·N, C), no proj bias
+        normInto(w.norm1(), attended, plan.scatter(), w.proj().biasValues(), x);              // x += LN1(proj + b)
+        INDArray hidden = linear(OpProfile.Op.FC1, w.fc1(), OneDnn.Epilogue.GELU, x, BlockScratch.get("hidden", tokens, 4 * c)); // (L, 4C)
+        INDArray out = linear(OpProfile.Op.FC2, w.fc2(), OneDnn.Epilogue.PRODUCT, hidden, BlockScratch.get("fc2", tokens, c));  // (L, C)
+        normInto(w.norm2(), out, null, w.fc2().biasValues(), x);                              // x += LN2(fc2 + b)
+        return x;
+    }
+
+    /**
+     * softmax(q·kᵀ + B + M)·V per window and head (V2: q̂, k̂ unit rows, τ_h folded into q̂), then the projection without
+     * its bias. windows (nW·N, C) -> (nW·N, C).
+     */
+    private static INDArray attention(INDArray windows, ResolutionPlan.BlockPlan plan, SwinWeights.Block w, Consumer<INDArray> probs) {
+        BlockGeometry g = plan.geometry();
+        int nW = g.windowCount();
+        int n = g.tokensPerWindow();
+        int heads = plan.heads();
+        long rows = windows.rows();
+        long c = windows.columns();
+        INDArray qkv = linear(OpProfile.Op.QKV, w.qkv(), OneDnn.Epilogue.NONE, windows, BlockScratch.get("qkv", rows, 3 * c)); // (nW·N, 3C)
+        long t;
+        if (w.v2()) {
+            t = OpProfile.now();
+            JavaKernels.normalizeQkInPlace(qkv, heads, w.cosineScale());
+            OpProfile.add(OpProfile.Op.COSINE, t, 4.0 * rows * c);
+        }
+        long d = c / heads;
+        INDArray scores = BlockScratch.get("scores", (long) nW * heads, n, n);                // (nW·h, N, N)
+        t = OpProfile.now();
+        OneDnn.scores(qkv, nW, n, heads, plan.biasMask(), scores);                             // q·kᵀ + B + M
+        OpProfile.add(OpProfile.Op.QK, t, 2.0 * nW * heads * n * n * d);
+        t = OpProfile.now();
+        OneDnn.softmaxInPlace(scores, n);
+        INDArray attentionProbs = scores;                                                       // (nW·h, N, N)
+        OpProfile.add(OpProfile.Op.SOFTMAX, t, 0);
+        probs.accept(attentionProbs);
+        INDArray merged = BlockScratch.get("merged", rows, c);                                  // (nW·N, C)
+        t = OpProfile.now();
+        OneDnn.context(attentionProbs, qkv, nW, n, heads, merged);                             // channel = head·d + j
+        OpProfile.add(OpProfile.Op.AV, t, 2.0 * nW * heads * n * n * d);
+        return linear(OpProfile.Op.PROJ, w.proj(), OneDnn.Epilogue.PRODUCT, merged, BlockScratch.get("proj", rows, c));
+    }
+
+    /** Pad (zero rows), roll and partition in one gather. */
+    private static INDArray partition(INDArray x, ResolutionPlan.BlockPlan plan, long c) {
+        long t = OpProfile.now();
+        INDArray windows = JavaKernels.gatherRows(x, plan.gather(), BlockScratch.get("windows", plan.gather().length, c));
+        OpProfile.add(OpProfile.Op.GATHER, t, 0);
+        return windows;
+    }
+
+    private static INDArray norm(SwinWeights.Norm n, INDArray x, INDArray out) {
+        long t = OpProfile.now();
+        OneDnn.layerNorm(x, n.scaleShift(), out);
+        OpProfile.add(OpProfile.Op.LAYER_NORM, t, 8.0 * x.length());
+        return out;
+    }
+
+    /** into += LN(y[rows] + bias). */
+    private static void normInto(SwinWeights.Norm n, INDArray y, int[] rows, float[] bias, INDArray into) {
+        long t = OpProfile.now();
+        JavaKernels.layerNorm(y, rows, bias, n.gammaValues(), n.betaValues(), into);
+        OpProfile.add(OpProfile.Op.LAYER_NORM, t, 10.0 * into.length());
+    }
+
+    private static INDArray linear(OpProfile.Op op, SwinWeights.Linear l, OneDnn.Epilogue epilogue, INDArray x, INDArray out) {
+        long t = OpProfile.now();
+        FusedLinear.into(l, x, epilogue, out);
+        OpProfile.add(op, t, 2.0 * x.rows() * x.columns() * l.weightT().columns());
+        return out;
+    }
+}
