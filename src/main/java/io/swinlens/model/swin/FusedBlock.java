@@ -49,6 +49,30 @@ final class FusedBlock {
     }
 
     /**
+     * Patch merging (docs/swin-reference.md §3.11): x0..x3 concatenated on channels, then V1: LN(4C) and the reduction;
+     * V2: the reduction and LN(2C). The temporaries are scratch; the result, the next stage's x (L/4, 2C), is a new array
+     * of the caller's workspace.
+     */
+    static INDArray merge(INDArray x, ResolutionPlan.MergePlan plan, SwinWeights.Merge m) {
+        int[] index = plan.index();
+        long rows = index.length / 4;
+        long c = x.columns();
+        long out = m.reduction().weightT().columns();
+        INDArray gathered = JavaKernels.gatherRows(x, index, BlockScratch.get("merge gather", index.length, c))
+                .reshape('c', rows, 4 * c);                                                 // (L/4, 4C), x.rows(): a zero row
+        INDArray merged = org.nd4j.linalg.factory.Nd4j.createUninitialized(org.nd4j.linalg.api.buffer.DataType.FLOAT, rows, out); // (L/4, 2C)
+        if (m.normAfter()) {
+            INDArray reduced = FusedLinear.into(m.reduction(), gathered, OneDnn.Epilogue.NONE, BlockScratch.get("merge reduction", rows, out));
+            OneDnn.layerNorm(reduced, m.norm().scaleShift(), merged);
+        } else {
+            INDArray normed = BlockScratch.get("merge norm", rows, 4 * c);
+            OneDnn.layerNorm(gathered, m.norm().scaleShift(), normed);
+            FusedLinear.into(m.reduction(), normed, OneDnn.Epilogue.NONE, merged);
+        }
+        return merged;
+    }
+
+    /**
      * softmax(q·kᵀ + B + M)·V per window and head (V2: q̂, k̂ unit rows, τ_h folded into q̂), then the projection without
      * its bias. windows (nW·N, C) -> (nW·N, C).
      */

@@ -145,6 +145,13 @@ final class JavaKernels {
         });
     }
 
+    /** values into dst, a dense array of as many elements, in one bulk copy; returns dst. */
+    static INDArray copyInto(float[] values, INDArray dst) {
+        if (dst.length() != values.length) throw new IllegalArgumentException(values.length + " values for " + dst.shapeInfoToString());
+        buffer(dst).put((int) dst.offset(), values, 0, values.length);
+        return dst;
+    }
+
     /**
      * out[t] = x[index[t]], a new (T, C); an index equal to x's row count stands for a row of zeros (the padding that
      * the window partition and the patch merge add). One bulk copy per row: ND4J's pullRows took 2-4 ms for

@@ -157,8 +157,13 @@ public final class SwinModel {
                 if (s < last) {
                     long t = OpProfile.now();
                     SwinWeights.Merge m = weights.merges.get(s);
-                    try (MemoryWorkspace scratch = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE, BLOCK_WORKSPACE_ID)) {
-                        x = merge(x, plan.merges.get(s), m, recorder.mergeTracer(s, plan, weights.config)).leverageTo(WORKSPACE_ID); // (L/4, 2C)
+                    MergeTracer mergeTrace = recorder.mergeTracer(s, plan, weights.config);
+                    if (mergeTrace == null && FusedBlock.available()) {
+                        x = FusedBlock.merge(x, plan.merges.get(s), m);                       // (L/4, 2C), temporaries in scratch
+                    } else {
+                        try (MemoryWorkspace scratch = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE, BLOCK_WORKSPACE_ID)) {
+                            x = merge(x, plan.merges.get(s), m, mergeTrace).leverageTo(WORKSPACE_ID); // (L/4, 2C)
+                        }
                     }
                     OpProfile.add(OpProfile.Op.MERGE, t, 2.0 * x.rows() * x.columns() * m.reduction().weightT().rows());
                 }
@@ -207,9 +212,12 @@ public final class SwinModel {
                 }
             }
         }
-        INDArray tokens = Nd4j.create(patches, new long[]{(long) h * w, patchSize}, 'c');  // (L, 3·P·P)
+        INDArray tokens = JavaKernels.copyInto(patches, BlockScratch.get("patches", (long) h * w, patchSize)); // (L, 3·P·P)
         OpProfile.add(OpProfile.Op.PATCH_EMBED, started, 0);
-        INDArray linear = linear(OpProfile.Op.PATCH_EMBED, weights.patchEmbed, tokens);    // (L, C)
+        long t0 = OpProfile.now();
+        INDArray linear = FusedLinear.into(weights.patchEmbed, tokens, OneDnn.Epilogue.NONE,
+                BlockScratch.get("patch embedding", (long) h * w, weights.config.embedDim()));  // (L, C)
+        OpProfile.add(OpProfile.Op.PATCH_EMBED, t0, 2.0 * tokens.rows() * tokens.columns() * linear.columns());
         INDArray embedded = norm(weights.patchNorm, linear);                               // (L, C)
         TraceRequest t = recorder.request.trace();
         if (t != null && t.kind() == TraceRequest.Kind.EMBED) {
