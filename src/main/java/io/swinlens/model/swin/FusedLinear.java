@@ -8,15 +8,18 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A linear layer together with what follows it in a block: its bias, then GELU (fc1) or the residual add (fc2); every
- * linear of the model runs through here. Two ways
+ * linear of the model runs through here. Three ways
  * to run each: one oneDNN matmul with the rest as post-ops ({@link OneDnn}), or the product ({@link Gemm}) and a Java pass
  * ({@link JavaKernels}). Neither wins on every shape (the fused matmul lost on the 49-row products of stage 3, 2.0 against
  * 1.2 ms, docs/performance.md), so the first call of each shape times both on scratch arrays and keeps the faster.
  */
 final class FusedLinear {
 
-    /** Per (epilogue, M, K, N): whether the fused matmul was the faster when first timed. */
-    private static final ConcurrentHashMap<String, Boolean> FUSED_FASTER = new ConcurrentHashMap<>();
+    /** The ways to run a linear layer with what follows it. */
+    enum Way { MATMUL, INNER_PRODUCT, UNFUSED }
+
+    /** Per (epilogue, M, K, N): the way that was the fastest when first timed. */
+    private static final ConcurrentHashMap<String, Way> FASTEST = new ConcurrentHashMap<>();
 
     private FusedLinear() { }
 
@@ -52,10 +55,10 @@ final class FusedLinear {
         return out;
     }
 
-    /** How many of the shapes timed so far went to the fused matmul, and how many there were: {fused, all}. */
+    /** How many of the shapes timed so far went to a fused oneDNN primitive, and how many there were: {fused, all}. */
     static int[] choices() {
-        int fused = (int) FUSED_FASTER.values().stream().filter(Boolean::booleanValue).count();
-        return new int[]{fused, FUSED_FASTER.size()};
+        int fused = (int) FASTEST.values().stream().filter(w -> w != Way.UNFUSED).count();
+        return new int[]{fused, FASTEST.size()};
     }
 
     private static void run(SwinWeights.Linear l, INDArray x, OneDnn.Epilogue epilogue, INDArray out) {
@@ -64,10 +67,17 @@ final class FusedLinear {
             return;
         }
         String key = epilogue + " " + x.rows() + " " + x.columns() + " " + l.weightT().columns();
-        Boolean fused = FUSED_FASTER.get(key);
-        if (fused == null) fused = FUSED_FASTER.computeIfAbsent(key, k -> fusedIsFaster(l, x, epilogue, out));
-        if (fused) OneDnn.linear(x, l, epilogue, out);
-        else unfused(l, x, epilogue, out);
+        Way way = FASTEST.get(key);
+        if (way == null) way = FASTEST.computeIfAbsent(key, k -> fastest(l, x, epilogue, out));
+        run(way, l, x, epilogue, out);
+    }
+
+    private static void run(Way way, SwinWeights.Linear l, INDArray x, OneDnn.Epilogue epilogue, INDArray out) {
+        switch (way) {
+            case MATMUL -> OneDnn.linear(x, l, epilogue, out, false);
+            case INNER_PRODUCT -> OneDnn.linear(x, l, epilogue, out, true);
+            case UNFUSED -> unfused(l, x, epilogue, out);
+        }
     }
 
     private static void unfused(SwinWeights.Linear l, INDArray x, OneDnn.Epilogue epilogue, INDArray out) {
@@ -89,22 +99,26 @@ final class FusedLinear {
         }
     }
 
-    /** Best of three each, interleaved, into a scratch array shaped like {@code out} (out itself is left as it was). */
-    private static boolean fusedIsFaster(SwinWeights.Linear l, INDArray x, OneDnn.Epilogue epilogue, INDArray out) {
+    /**
+     * Best of three of each way, interleaved so that all see the same load, into a scratch array shaped like {@code out}
+     * (out itself is left as it was). The ways that keep a reordered copy of the weights drop it when they lose.
+     */
+    private static Way fastest(SwinWeights.Linear l, INDArray x, OneDnn.Epilogue epilogue, INDArray out) {
         INDArray scratch = Nd4j.zeros(DataType.FLOAT, out.rows(), out.columns());
-        OneDnn.linear(x, l, epilogue, scratch);      // untimed: makes the primitive
-        unfused(l, x, epilogue, scratch);
-        long bestFused = Long.MAX_VALUE;
-        long bestUnfused = Long.MAX_VALUE;
-        for (int i = 0; i < 3; i++) {
-            long t = System.nanoTime();
-            OneDnn.linear(x, l, epilogue, scratch);
-            long u = System.nanoTime();
-            unfused(l, x, epilogue, scratch);
-            long v = System.nanoTime();
-            bestFused = Math.min(bestFused, u - t);
-            bestUnfused = Math.min(bestUnfused, v - u);
+        Way[] ways = Way.values();
+        long[] best = new long[ways.length];
+        java.util.Arrays.fill(best, Long.MAX_VALUE);
+        for (int round = 0; round < 4; round++) {                 // round 0 untimed: makes the primitives and reorders
+            for (int i = 0; i < ways.length; i++) {
+                long t = System.nanoTime();
+                run(ways[i], l, x, epilogue, scratch);
+                if (round > 0) best[i] = Math.min(best[i], System.nanoTime() - t);
+            }
         }
-        return bestFused < bestUnfused;
+        int winner = 0;
+        for (int i = 1; i < ways.length; i++) if (best[i] < best[winner]) winner = i;
+        OneDnn.keepOnlyLayoutOf(l, ways[winner] == Way.MATMUL ? Boolean.FALSE : ways[winner] == Way.INNER_PRODUCT ? Boolean.TRUE : null,
+                x.rows(), epilogue);
+        return ways[winner];
     }
 }

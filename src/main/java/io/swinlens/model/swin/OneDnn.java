@@ -3,6 +3,7 @@ package io.swinlens.model.swin;
 import org.bytedeco.dnnl.const_dnnl_op_desc_t;
 import org.bytedeco.dnnl.dnnl_engine;
 import org.bytedeco.dnnl.dnnl_exec_arg_t;
+import org.bytedeco.dnnl.dnnl_inner_product_desc_t;
 import org.bytedeco.dnnl.dnnl_layer_normalization_desc_t;
 import org.bytedeco.dnnl.dnnl_matmul_desc_t;
 import org.bytedeco.dnnl.dnnl_memory;
@@ -49,31 +50,66 @@ final class OneDnn {
 
     private OneDnn() { }
 
-    /** dst = src·weightT + bias, then the epilogue; src (M, K), weightT (K, N), bias (N) or null, dst (M, N), all row-major. */
-    static void linear(INDArray src, SwinWeights.Linear l, Epilogue epilogue, INDArray dst) {
+    /**
+     * dst = src·weightT + bias, then the epilogue; src (M, K), weightT (K, N), bias (N) or null, dst (M, N), all row-major.
+     * As a matmul or, with {@code innerProduct}, as oneDNN's inner product (the fully connected layer), which ran the
+     * 49- and 196-row products up to 1.2x faster and the 3136-row ones up to 1.1x slower (docs/performance.md).
+     */
+    static void linear(INDArray src, SwinWeights.Linear l, Epilogue epilogue, INDArray dst, boolean innerProduct) {
         INDArray weightT = l.weightT();
         INDArray bias = epilogue == Epilogue.PRODUCT ? null : l.bias();
         long m = src.rows();
         long k = src.columns();
         long n = weightT.columns();
-        Primitive p = primitive("linear " + m + " " + k + " " + n + " " + (bias != null) + " " + epilogue, () -> {
+        String kind = innerProduct ? "inner product " : "linear ";
+        Primitive p = primitive(kind + m + " " + k + " " + n + " " + (bias != null) + " " + epilogue, () -> {
             dnnl_memory_desc_t a = dense(m, k);
-            dnnl_memory_desc_t b = anyLayout(k, n);                       // oneDNN picks the weights' layout
             dnnl_memory_desc_t c = dense(m, n);
-            dnnl_memory_desc_t beta = bias == null ? null : dense(1, n);
-            dnnl_matmul_desc_t op = new dnnl_matmul_desc_t();
-            check(dnnl_matmul_desc_init(op, a, b, beta, c), "matmul");
+            Pointer op;
+            dnnl_memory_desc_t b;
+            dnnl_memory_desc_t beta;
+            if (innerProduct) {
+                b = anyLayout(n, k);                                      // (out, in), oneDNN picks the layout
+                beta = bias == null ? null : dense(n);
+                op = new dnnl_inner_product_desc_t();
+                check(dnnl_inner_product_forward_desc_init((dnnl_inner_product_desc_t) op, dnnl_forward_inference, a, b, beta, c), "inner product");
+            } else {
+                b = anyLayout(k, n);
+                beta = bias == null ? null : dense(1, n);
+                op = new dnnl_matmul_desc_t();
+                check(dnnl_matmul_desc_init((dnnl_matmul_desc_t) op, a, b, beta, c), "matmul");
+            }
             dnnl_post_ops post = new dnnl_post_ops();
             check(dnnl_post_ops_create(post), "post-ops");
             if (epilogue == Epilogue.GELU) check(dnnl_post_ops_append_eltwise(post, 1f, dnnl_eltwise_gelu_erf, 0f, 0f), "gelu");
             if (epilogue == Epilogue.ADD) check(dnnl_post_ops_append_sum(post, 1f), "sum");
-            return bias == null
+            // weightT (K, N) row-major is the (N, K) weight column-major: what the reorder into b's layout reads
+            dnnl_memory_desc_t plain = innerProduct ? strided(new long[]{n, k}, new long[]{1, n}) : dense(k, n);
+            Primitive made = bias == null
                     ? new Primitive(op, post, new int[]{DNNL_ARG_SRC, DNNL_ARG_WEIGHTS, DNNL_ARG_DST}, a, b, c)
                     : new Primitive(op, post, new int[]{DNNL_ARG_SRC, DNNL_ARG_WEIGHTS, DNNL_ARG_BIAS, DNNL_ARG_DST}, a, b, beta, c);
+            made.plainWeights = plain;
+            return made;
         });
         Pointer weights = packed(l, p);
         if (bias == null) p.run(at(src, 0), weights, at(dst, 0));
         else p.run(at(src, 0), weights, at(bias, 0), at(dst, 0));
+    }
+
+    /**
+     * After {@link FusedLinear} chose a way for src rows {@code m} and {@code epilogue}: drops the reordered weights of the
+     * way that lost (matmul or inner product; both when {@code innerProduct} is null, the unfused way), so a layer keeps
+     * at most the copy it runs with. A copy dropped that another input size still uses is made again when it runs.
+     */
+    static void keepOnlyLayoutOf(SwinWeights.Linear l, Boolean innerProduct, long m, Epilogue epilogue) {
+        String shape = m + " " + l.weightT().rows() + " " + l.weightT().columns() + " " + (epilogue != Epilogue.PRODUCT && l.bias() != null) + " " + epilogue;
+        Primitive matmul = PRIMITIVES.get("linear " + shape);
+        Primitive inner = PRIMITIVES.get("inner product " + shape);
+        String keep = Boolean.TRUE.equals(innerProduct) && inner != null ? inner.layoutKey
+                : Boolean.FALSE.equals(innerProduct) && matmul != null ? matmul.layoutKey : null;
+        for (Primitive p : new Primitive[]{matmul, inner}) {
+            if (p != null && p.layoutKey != null && !p.layoutKey.equals(keep)) l.packed().remove(p.layoutKey);
+        }
     }
 
     /**
@@ -88,9 +124,7 @@ final class OneDnn {
             done = l.packed().get(p.layoutKey);
             if (done != null) return done;
             INDArray weightT = l.weightT();
-            long rows = weightT.rows();
-            long columns = weightT.columns();
-            dnnl_memory_desc_t plain = dense(rows, columns);
+            dnnl_memory_desc_t plain = p.plainWeights;
             FloatPointer out = new FloatPointer(dnnl_memory_desc_get_size(layout) / Float.BYTES + 16);
             dnnl_primitive_desc rpd = new dnnl_primitive_desc();
             check(dnnl_reorder_primitive_desc_create(rpd, plain, ENGINE, layout, ENGINE, null), "reorder description");
@@ -242,6 +276,8 @@ final class OneDnn {
         final String implementation;
         /** The weights' layout as oneDNN chose it, for matmuls made with {@link #anyLayout} weights; else null. */
         final String layoutKey;
+        /** For a linear: weightT as it is stored, described in the primitive's dimensions (what its weights are reordered from). */
+        dnnl_memory_desc_t plainWeights;
         /** Kept while the primitive is: a weights layout queried from it points into it. */
         private final dnnl_primitive_desc description;
 
