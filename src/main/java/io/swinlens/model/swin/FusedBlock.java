@@ -72,6 +72,15 @@ final class FusedBlock {
         return merged;
     }
 
+    /** The classifier (docs/swin-reference.md §3.12): head(mean over tokens of LN(x)); x (L, 8C) -> logits (classes). */
+    static float[] classify(INDArray x, SwinWeights.Norm norm, SwinWeights.Linear head) {
+        INDArray normed = BlockScratch.get("final norm", x.rows(), x.columns());             // (L, 8C)
+        OneDnn.layerNorm(x, norm.scaleShift(), normed);
+        INDArray pooled = JavaKernels.copyInto(JavaKernels.meanOfRows(normed), BlockScratch.get("pooled", 1, x.columns())); // (1, 8C)
+        INDArray logits = FusedLinear.into(head, pooled, OneDnn.Epilogue.NONE, BlockScratch.get("logits", 1, head.weightT().columns()));
+        return JavaKernels.values(logits);                                                      // classes
+    }
+
     /**
      * softmax(q·kᵀ + B + M)·V per window and head (V2: q̂, k̂ unit rows, τ_h folded into q̂), then the projection without
      * its bias. windows (nW·N, C) -> (nW·N, C).

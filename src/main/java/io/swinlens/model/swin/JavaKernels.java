@@ -145,6 +145,30 @@ final class JavaKernels {
         });
     }
 
+    /** The mean of x's rows, summed in double: x (L, C) -> (C). */
+    static float[] meanOfRows(INDArray x) {
+        int c = (int) x.columns();
+        int rows = (int) x.rows();
+        FloatBuffer b = buffer(x);
+        int base = (int) x.offset();
+        double[] sum = new double[c];
+        float[] row = new float[c];
+        for (int t = 0; t < rows; t++) {
+            b.get(base + t * c, row, 0, c);
+            for (int k = 0; k < c; k++) sum[k] += row[k];
+        }
+        float[] mean = new float[c];
+        for (int k = 0; k < c; k++) mean[k] = (float) (sum[k] / rows);
+        return mean;
+    }
+
+    /** A dense array's values, in order. */
+    static float[] values(INDArray x) {
+        float[] out = new float[(int) x.length()];
+        buffer(x).get((int) x.offset(), out, 0, out.length);
+        return out;
+    }
+
     /** values into dst, a dense array of as many elements, in one bulk copy; returns dst. */
     static INDArray copyInto(float[] values, INDArray dst) {
         if (dst.length() != values.length) throw new IllegalArgumentException(values.length + " values for " + dst.shapeInfoToString());

@@ -170,8 +170,8 @@ public final class SwinModel {
             }
             if (weights.head != null) {
                 long t = OpProfile.now();
-                INDArray pooled = weights.norm.apply(x).mean(0).reshape(1, x.columns());  // (1, 8C)
-                logits = weights.head.apply(pooled).ravel().toFloatVector();               // classes
+                logits = FusedBlock.available() ? FusedBlock.classify(x, weights.norm, weights.head)
+                        : weights.head.apply(weights.norm.apply(x).mean(0).reshape(1, x.columns())).ravel().toFloatVector(); // classes
                 OpProfile.add(OpProfile.Op.HEAD, t, 2.0 * x.columns() * logits.length);
             } else {
                 logits = new float[0];                                                     // a backbone: no head
