@@ -72,7 +72,7 @@ final class FusedBlock {
         return merged;
     }
 
-    /** The classifier (docs/swin-reference.md §3.12): head(mean over tokens of LN(x)); x (L, 8C) -> logits (classes). */
+    /** The classifier (docs/swin-reference.md §3.3): head(mean over tokens of LN(x)); x (L, 8C) -> logits (classes). */
     static float[] classify(INDArray x, SwinWeights.Norm norm, SwinWeights.Linear head) {
         INDArray normed = BlockScratch.get("final norm", x.rows(), x.columns());             // (L, 8C)
         OneDnn.layerNorm(x, norm.scaleShift(), normed);

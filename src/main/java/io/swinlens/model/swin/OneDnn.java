@@ -46,6 +46,8 @@ final class OneDnn {
     private static final dnnl_engine ENGINE = AVAILABLE ? engine() : null;
     private static final ThreadLocal<dnnl_stream> STREAM = ThreadLocal.withInitial(OneDnn::stream);
     private static final ConcurrentHashMap<String, Primitive> PRIMITIVES = new ConcurrentHashMap<>();
+    /** About 60 input sizes of Swin-T (up to 40 primitives each, all products timed three ways). */
+    static final int MAX_PRIMITIVES = 2048;
     private static final int POST_OP_SRC_1 = DNNL_ARG_ATTR_MULTIPLE_POST_OP_BASE | DNNL_ARG_SRC_1;   // the first post-op's operand
 
     private OneDnn() { }
@@ -129,7 +131,9 @@ final class OneDnn {
             dnnl_primitive_desc rpd = new dnnl_primitive_desc();
             check(dnnl_reorder_primitive_desc_create(rpd, plain, ENGINE, layout, ENGINE, null), "reorder description");
             Primitive reorder = new Primitive(rpd, new int[]{DNNL_ARG_FROM, DNNL_ARG_TO}, plain, layout);
+            reorder.destroyAfterRun = true;
             reorder.run(at(weightT, 0), out);
+            if (l.packed().size() >= 2) l.packed().clear();      // at most two copies; one dropped is made again when needed
             l.packed().put(p.layoutKey, out);
             return out;
         }
@@ -211,9 +215,19 @@ final class OneDnn {
         return out;
     }
 
+    /**
+     * The cached primitive for {@code key}, made on first use. Past {@link #MAX_PRIMITIVES} (each input size adds a few
+     * dozen) a new one is made for the one call and destroyed after it: the cache never grows without bound.
+     */
     private static Primitive primitive(String key, Supplier<Primitive> make) {
         Primitive p = PRIMITIVES.get(key);
-        return p != null ? p : PRIMITIVES.computeIfAbsent(key, k -> make.get());
+        if (p != null) return p;
+        if (PRIMITIVES.size() >= MAX_PRIMITIVES) {
+            Primitive once = make.get();
+            once.destroyAfterRun = true;
+            return once;
+        }
+        return PRIMITIVES.computeIfAbsent(key, k -> make.get());
     }
 
     /** The array's memory from element {@code offset} on; it must be dense and row-major (the callers make it so). */
@@ -278,6 +292,8 @@ final class OneDnn {
         final String layoutKey;
         /** For a linear: weightT as it is stored, described in the primitive's dimensions (what its weights are reordered from). */
         dnnl_memory_desc_t plainWeights;
+        /** Made for one call (the cache is full, or a reorder): destroyed after it. */
+        boolean destroyAfterRun;
         /** Kept while the primitive is: a weights layout queried from it points into it. */
         private final dnnl_primitive_desc description;
 
@@ -344,6 +360,10 @@ final class OneDnn {
             } finally {
                 for (dnnl_memory m : memories) if (m != null && !m.isNull()) dnnl_memory_destroy(m);
                 exec.close();
+                if (destroyAfterRun) {
+                    dnnl_primitive_destroy(primitive);
+                    dnnl_primitive_desc_destroy(description);
+                }
             }
         }
     }
