@@ -57,7 +57,7 @@ final class FusedBlock {
         int[] index = plan.index();
         long rows = index.length / 4;
         long c = x.columns();
-        long out = m.reduction().weightT().columns();
+        long out = m.reduction().out();
         INDArray gathered = JavaKernels.gatherRows(x, index, BlockScratch.get("merge gather", index.length, c))
                 .reshape('c', rows, 4 * c);                                                 // (L/4, 4C), x.rows(): a zero row
         INDArray merged = org.nd4j.linalg.factory.Nd4j.createUninitialized(org.nd4j.linalg.api.buffer.DataType.FLOAT, rows, out); // (L/4, 2C)
@@ -77,7 +77,7 @@ final class FusedBlock {
         INDArray normed = BlockScratch.get("final norm", x.rows(), x.columns());             // (L, 8C)
         OneDnn.layerNorm(x, norm.scaleShift(), normed);
         INDArray pooled = JavaKernels.copyInto(JavaKernels.meanOfRows(normed), BlockScratch.get("pooled", 1, x.columns())); // (1, 8C)
-        INDArray logits = FusedLinear.into(head, pooled, OneDnn.Epilogue.NONE, BlockScratch.get("logits", 1, head.weightT().columns()));
+        INDArray logits = FusedLinear.into(head, pooled, OneDnn.Epilogue.NONE, BlockScratch.get("logits", 1, head.out()));
         return JavaKernels.values(logits);                                                      // classes
     }
 
@@ -141,7 +141,7 @@ final class FusedBlock {
     private static INDArray linear(OpProfile.Op op, SwinWeights.Linear l, OneDnn.Epilogue epilogue, INDArray x, INDArray out) {
         long t = OpProfile.now();
         FusedLinear.into(l, x, epilogue, out);
-        OpProfile.add(op, t, 2.0 * x.rows() * x.columns() * l.weightT().columns());
+        OpProfile.add(op, t, 2.0 * x.rows() * x.columns() * l.out());
         return out;
     }
 }

@@ -25,21 +25,21 @@ final class FusedLinear {
 
     /** x·Wᵀ without the bias, a new (M, N). */
     static INDArray product(SwinWeights.Linear l, INDArray x) {
-        INDArray out = Nd4j.createUninitialized(DataType.FLOAT, x.rows(), l.weightT().columns());   // (M, N)
+        INDArray out = Nd4j.createUninitialized(DataType.FLOAT, x.rows(), l.out());   // (M, N)
         run(l, x, OneDnn.Epilogue.PRODUCT, out);
         return out;
     }
 
     /** x·Wᵀ + b, a new (M, N). */
     static INDArray withBias(SwinWeights.Linear l, INDArray x) {
-        INDArray out = Nd4j.createUninitialized(DataType.FLOAT, x.rows(), l.weightT().columns());   // (M, N)
+        INDArray out = Nd4j.createUninitialized(DataType.FLOAT, x.rows(), l.out());   // (M, N)
         run(l, x, OneDnn.Epilogue.NONE, out);
         return out;
     }
 
     /** GELU(x·Wᵀ + b), a new (M, N). */
     static INDArray gelu(SwinWeights.Linear l, INDArray x) {
-        INDArray out = Nd4j.createUninitialized(DataType.FLOAT, x.rows(), l.weightT().columns());   // (M, N)
+        INDArray out = Nd4j.createUninitialized(DataType.FLOAT, x.rows(), l.out());   // (M, N)
         run(l, x, OneDnn.Epilogue.GELU, out);
         return out;
     }
@@ -66,7 +66,7 @@ final class FusedLinear {
             unfused(l, x, epilogue, out);
             return;
         }
-        String key = epilogue + " " + x.rows() + " " + x.columns() + " " + l.weightT().columns();
+        String key = epilogue + " " + x.rows() + " " + x.columns() + " " + l.out();
         Way way = FASTEST.get(key);
         if (way == null) way = FASTEST.computeIfAbsent(key, k -> fastest(l, x, epilogue, out));
         run(way, l, x, epilogue, out);
@@ -81,21 +81,16 @@ final class FusedLinear {
     }
 
     private static void unfused(SwinWeights.Linear l, INDArray x, OneDnn.Epilogue epilogue, INDArray out) {
+        INDArray product = epilogue == OneDnn.Epilogue.ADD ? BlockScratch.get("linear product", out.rows(), out.columns()) : out;
+        l.withRowMajor(w -> {
+            Gemm.product(x, w, product);
+            return product;
+        });
         switch (epilogue) {
-            case PRODUCT -> Gemm.product(x, l.weightT(), out);
-            case NONE -> {
-                Gemm.product(x, l.weightT(), out);
-                JavaKernels.addBiasInPlace(out, l.biasValues());
-            }
-            case GELU -> {
-                Gemm.product(x, l.weightT(), out);
-                JavaKernels.geluInPlace(out, l.biasValues());
-            }
-            case ADD -> {
-                INDArray product = BlockScratch.get("linear product", out.rows(), out.columns());
-                Gemm.product(x, l.weightT(), product);
-                JavaKernels.addRowsInPlace(out, product, null, l.biasValues());
-            }
+            case PRODUCT -> { }
+            case NONE -> JavaKernels.addBiasInPlace(out, l.biasValues());
+            case GELU -> JavaKernels.geluInPlace(out, l.biasValues());
+            case ADD -> JavaKernels.addRowsInPlace(out, product, null, l.biasValues());
         }
     }
 
@@ -119,6 +114,7 @@ final class FusedLinear {
         for (int i = 1; i < ways.length; i++) if (best[i] < best[winner]) winner = i;
         OneDnn.keepOnlyLayoutOf(l, ways[winner] == Way.MATMUL ? Boolean.FALSE : ways[winner] == Way.INNER_PRODUCT ? Boolean.TRUE : null,
                 x.rows(), epilogue);
+        if (ways[winner] != Way.UNFUSED) l.dropRowMajor();
         return ways[winner];
     }
 }

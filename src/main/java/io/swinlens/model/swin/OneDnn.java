@@ -58,11 +58,10 @@ final class OneDnn {
      * 49- and 196-row products up to 1.2x faster and the 3136-row ones up to 1.1x slower (docs/performance.md).
      */
     static void linear(INDArray src, SwinWeights.Linear l, Epilogue epilogue, INDArray dst, boolean innerProduct) {
-        INDArray weightT = l.weightT();
         INDArray bias = epilogue == Epilogue.PRODUCT ? null : l.bias();
         long m = src.rows();
         long k = src.columns();
-        long n = weightT.columns();
+        long n = l.out();
         String kind = innerProduct ? "inner product " : "linear ";
         Primitive p = primitive(kind + m + " " + k + " " + n + " " + (bias != null) + " " + epilogue, () -> {
             dnnl_memory_desc_t a = dense(m, k);
@@ -104,13 +103,16 @@ final class OneDnn {
      * at most the copy it runs with. A copy dropped that another input size still uses is made again when it runs.
      */
     static void keepOnlyLayoutOf(SwinWeights.Linear l, Boolean innerProduct, long m, Epilogue epilogue) {
-        String shape = m + " " + l.weightT().rows() + " " + l.weightT().columns() + " " + (epilogue != Epilogue.PRODUCT && l.bias() != null) + " " + epilogue;
+        String shape = m + " " + l.in() + " " + l.out() + " " + (epilogue != Epilogue.PRODUCT && l.bias() != null) + " " + epilogue;
         Primitive matmul = PRIMITIVES.get("linear " + shape);
         Primitive inner = PRIMITIVES.get("inner product " + shape);
         String keep = Boolean.TRUE.equals(innerProduct) && inner != null ? inner.layoutKey
                 : Boolean.FALSE.equals(innerProduct) && matmul != null ? matmul.layoutKey : null;
-        for (Primitive p : new Primitive[]{matmul, inner}) {
-            if (p != null && p.layoutKey != null && !p.layoutKey.equals(keep)) l.packed().remove(p.layoutKey);
+        synchronized (l) {
+            for (Primitive p : new Primitive[]{matmul, inner}) {
+                boolean last = l.packed().size() == 1 && !l.hasRowMajor();        // the only copy of the weights left
+                if (p != null && p.layoutKey != null && !p.layoutKey.equals(keep) && !last) l.packed().remove(p.layoutKey);
+            }
         }
     }
 
@@ -119,24 +121,50 @@ final class OneDnn {
      * ( a blocked layout ran the 49-row products of stage 3 in 0.83 ms against 2.1 ms row-major, docs/performance.md).
      */
     private static Pointer packed(SwinWeights.Linear l, Primitive p) {
-        dnnl_memory_desc_t layout = p.descs[1];
-        Pointer done = l.packed().get(p.layoutKey);
-        if (done != null) return done;
-        synchronized (l.packed()) {
+        Packed done = l.packed().get(p.layoutKey);
+        if (done != null) return done.data();
+        synchronized (l) {
             done = l.packed().get(p.layoutKey);
-            if (done != null) return done;
-            INDArray weightT = l.weightT();
-            dnnl_memory_desc_t plain = p.plainWeights;
+            if (done != null) return done.data();
+            dnnl_memory_desc_t layout = copyOf(p.descs[1]);    // p's own points into p, which may go
             FloatPointer out = new FloatPointer(dnnl_memory_desc_get_size(layout) / Float.BYTES + 16);
-            dnnl_primitive_desc rpd = new dnnl_primitive_desc();
-            check(dnnl_reorder_primitive_desc_create(rpd, plain, ENGINE, layout, ENGINE, null), "reorder description");
-            Primitive reorder = new Primitive(rpd, new int[]{DNNL_ARG_FROM, DNNL_ARG_TO}, plain, layout);
-            reorder.destroyAfterRun = true;
-            reorder.run(at(weightT, 0), out);
+            l.withRowMajor(weightT -> {                         // made again from another copy if it was dropped
+                reorder(p.plainWeights, at(weightT, 0), layout, out);
+                return out;
+            });
             if (l.packed().size() >= 2) l.packed().clear();      // at most two copies; one dropped is made again when needed
-            l.packed().put(p.layoutKey, out);
+            l.packed().put(p.layoutKey, new Packed(out, layout, p.plainWeights));
             return out;
         }
+    }
+
+    /** Weights reordered into the layout a primitive asked for; {@code rowMajor} describes Wᵀ as stored, in the same dimensions. */
+    record Packed(Pointer data, dnnl_memory_desc_t layout, dnnl_memory_desc_t rowMajor) { }
+
+    /** Wᵀ (in, out) row-major again, from one of the layer's reordered copies: a new array outside every workspace. */
+    static INDArray rowMajor(SwinWeights.Linear l) {
+        Packed p = l.packed().values().stream().findFirst()
+                .orElseThrow(() -> new IllegalStateException("a linear layer without its weights in any layout"));
+        INDArray weightT;
+        try (var ignored = org.nd4j.linalg.factory.Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+            weightT = org.nd4j.linalg.factory.Nd4j.createUninitializedDetached(org.nd4j.linalg.api.buffer.DataType.FLOAT, l.in(), l.out());
+        }
+        reorder(p.layout(), p.data(), p.rowMajor(), at(weightT, 0));
+        return weightT;
+    }
+
+    private static void reorder(dnnl_memory_desc_t from, Pointer source, dnnl_memory_desc_t to, Pointer target) {
+        dnnl_primitive_desc rpd = new dnnl_primitive_desc();
+        check(dnnl_reorder_primitive_desc_create(rpd, from, ENGINE, to, ENGINE, null), "reorder description");
+        Primitive reorder = new Primitive(rpd, new int[]{DNNL_ARG_FROM, DNNL_ARG_TO}, from, to);
+        reorder.destroyAfterRun = true;
+        reorder.run(source, target);
+    }
+
+    private static dnnl_memory_desc_t copyOf(dnnl_memory_desc_t md) {
+        dnnl_memory_desc_t copy = new dnnl_memory_desc_t();
+        Pointer.memcpy(copy, md, org.bytedeco.javacpp.Loader.sizeof(dnnl_memory_desc_t.class));
+        return copy;
     }
 
     /**

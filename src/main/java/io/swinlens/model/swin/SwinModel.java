@@ -89,7 +89,7 @@ public final class SwinModel {
     /** The patch embedding's convolution as a matrix: (C, 3·P·P) row-major, columns in (channel, ky, kx) order. */
     public float[] patchEmbedWeight() {
         try (var ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-            return weights.patchEmbed.weightT().transpose().dup('c').ravel().toFloatVector();
+            return weights.patchEmbed.withRowMajor(w -> w.transpose().dup('c').ravel().toFloatVector());
         }
     }
 
@@ -165,7 +165,7 @@ public final class SwinModel {
                             x = merge(x, plan.merges.get(s), m, mergeTrace).leverageTo(WORKSPACE_ID); // (L/4, 2C)
                         }
                     }
-                    OpProfile.add(OpProfile.Op.MERGE, t, 2.0 * x.rows() * x.columns() * m.reduction().weightT().rows());
+                    OpProfile.add(OpProfile.Op.MERGE, t, 2.0 * x.rows() * x.columns() * m.reduction().in());
                 }
             }
             if (weights.head != null) {
@@ -414,14 +414,14 @@ public final class SwinModel {
     private static INDArray linear(OpProfile.Op op, SwinWeights.Linear l, INDArray x) {
         long t = OpProfile.now();
         INDArray y = l.apply(x);
-        OpProfile.add(op, t, 2.0 * x.rows() * x.columns() * l.weightT().columns());
+        OpProfile.add(op, t, 2.0 * x.rows() * x.columns() * l.out());
         return y;
     }
 
     private static INDArray product(OpProfile.Op op, SwinWeights.Linear l, INDArray x) {
         long t = OpProfile.now();
         INDArray y = l.product(x);
-        OpProfile.add(op, t, 2.0 * x.rows() * x.columns() * l.weightT().columns());
+        OpProfile.add(op, t, 2.0 * x.rows() * x.columns() * l.out());
         return y;
     }
 
@@ -449,7 +449,7 @@ public final class SwinModel {
     private static INDArray fc1Gelu(SwinWeights.Linear l, INDArray x) {
         long t = OpProfile.now();
         INDArray y = FusedLinear.gelu(l, x);
-        OpProfile.add(OpProfile.Op.FC1, t, 2.0 * x.rows() * x.columns() * l.weightT().columns());
+        OpProfile.add(OpProfile.Op.FC1, t, 2.0 * x.rows() * x.columns() * l.out());
         return y;
     }
 
@@ -457,7 +457,7 @@ public final class SwinModel {
     private static void fc2Into(SwinWeights.Linear l, INDArray x, INDArray into) {
         long t = OpProfile.now();
         FusedLinear.addInto(l, x, into);
-        OpProfile.add(OpProfile.Op.FC2, t, 2.0 * x.rows() * x.columns() * l.weightT().columns());
+        OpProfile.add(OpProfile.Op.FC2, t, 2.0 * x.rows() * x.columns() * l.out());
     }
 
     private static void gelu(INDArray x) { gelu(x, null); }

@@ -20,13 +20,82 @@ import java.util.List;
 final class SwinWeights {
 
     /**
-     * {@code biasValues} is {@code bias} on the Java heap, for the kernels that add it while they pass over the product;
-     * {@code packed} holds the weights in the layouts oneDNN's matmuls asked for, by layout ({@link OneDnn}).
+     * A linear layer, y = x·Wᵀ + b, with Wᵀ stored (in, out). {@code biasValues} is {@code bias} on the Java heap, for the
+     * kernels that add it while they pass over the product; {@link #packed} holds the weights in the layouts oneDNN's
+     * primitives asked for ({@link OneDnn}). Once a reordered copy is what the layer runs with, the row-major Wᵀ is
+     * freed ({@link #dropRowMajor}) and made again from that copy when something asks for it ({@link #withRowMajor}):
+     * a model keeps one copy of its weights, not two (Swin-B: 350 MB, BENCHMARKS.md).
      */
-    record Linear(INDArray weightT, INDArray bias, float[] biasValues, java.util.Map<String, org.bytedeco.javacpp.Pointer> packed) {
+    static final class Linear {
+        private INDArray weightT;                           // null while only a reordered copy is kept; guarded by this
+        private INDArray toClose;                           // dropped while in use: freed by the last user
+        private int users;                                  // withRowMajor calls running
+        private final long in;
+        private final long out;
+        private final INDArray bias;
+        private final float[] biasValues;
+        private final java.util.Map<String, OneDnn.Packed> packed = new java.util.concurrent.ConcurrentHashMap<>();
+
         Linear(INDArray weightT, INDArray bias) {
-            this(weightT, bias, bias == null ? null : bias.toFloatVector(), new java.util.concurrent.ConcurrentHashMap<>());
+            this.weightT = weightT;
+            this.in = weightT.rows();
+            this.out = weightT.columns();
+            this.bias = bias;
+            this.biasValues = bias == null ? null : bias.toFloatVector();
         }
+
+        /**
+         * Runs {@code use} on Wᵀ, (in, out) row-major, made again from a reordered copy if it was dropped; Wᵀ is not
+         * freed while {@code use} runs. Nothing may keep the array past {@code use}.
+         */
+        <T> T withRowMajor(java.util.function.Function<INDArray, T> use) {
+            INDArray w;
+            synchronized (this) {
+                if (weightT == null) weightT = OneDnn.rowMajor(this);
+                w = weightT;
+                users++;
+            }
+            try {
+                return use.apply(w);
+            } finally {
+                synchronized (this) {
+                    if (--users == 0 && toClose != null) {
+                        close(toClose);
+                        toClose = null;
+                    }
+                }
+            }
+        }
+
+        /** Frees the row-major Wᵀ when a reordered copy is kept: now, or when the last {@link #withRowMajor} using it ends. */
+        void dropRowMajor() {
+            synchronized (this) {                               // the lock OneDnn takes to add or remove a copy
+                if (packed.isEmpty() || weightT == null) return;
+                INDArray w = weightT;
+                weightT = null;
+                if (users == 0) close(w);
+                else toClose = w;
+            }
+        }
+
+        private static void close(INDArray w) {
+            if (w.closeable()) w.close();                       // else the garbage collector frees it
+        }
+
+        synchronized boolean hasRowMajor() { return weightT != null; }
+
+        /** Input features, the rows of Wᵀ. */
+        long in() { return in; }
+
+        /** Output features, the columns of Wᵀ. */
+        long out() { return out; }
+
+        INDArray bias() { return bias; }
+
+        float[] biasValues() { return biasValues; }
+
+        java.util.Map<String, OneDnn.Packed> packed() { return packed; }
+
         INDArray apply(INDArray x) { return FusedLinear.withBias(this, x); }
         /** x·Wᵀ without the bias (the caller adds {@link #biasValues} in its next pass). */
         INDArray product(INDArray x) { return FusedLinear.product(this, x); }
@@ -213,7 +282,7 @@ final class SwinWeights {
     float[] headWeightRows() {
         requireHead();
         try (var ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-            return head.weightT.transpose().dup('c').ravel().toFloatVector();
+            return head.withRowMajor(w -> w.transpose().dup('c').ravel().toFloatVector());
         }
     }
 
@@ -223,7 +292,8 @@ final class SwinWeights {
 
     long parameterCount() {
         long count = 0;
-        for (INDArray a : allArrays()) count += a.length();
+        for (Linear l : allLinears()) count += l.in() * l.out() + (l.bias() == null ? 0 : l.bias().length());
+        for (Norm n : allNorms()) count += n.gamma().length() + n.beta().length();
         for (List<Block> blocks : stages) {
             for (Block b : blocks) {
                 if (b.v2()) count += b.cosineScale.length + b.cpb.w1().length + b.cpb.b1().length + b.cpb.w2().length;
@@ -233,17 +303,19 @@ final class SwinWeights {
         return count;
     }
 
-    private List<INDArray> allArrays() {
-        List<INDArray> out = new ArrayList<>(List.of(patchEmbed.weightT, patchEmbed.bias, patchNorm.gamma, patchNorm.beta));
-        if (norm != null) out.addAll(List.of(norm.gamma, norm.beta));
-        if (head != null) out.addAll(List.of(head.weightT, head.bias));
-        for (List<Block> blocks : stages) {
-            for (Block b : blocks) {
-                for (Linear l : List.of(b.qkv, b.proj, b.fc1, b.fc2)) { out.add(l.weightT); out.add(l.bias); }
-                for (Norm n : List.of(b.norm1, b.norm2)) { out.add(n.gamma); out.add(n.beta); }
-            }
-        }
-        for (Merge m : merges) { out.add(m.reduction.weightT); out.add(m.norm.gamma); out.add(m.norm.beta); }
+    private List<Linear> allLinears() {
+        List<Linear> out = new ArrayList<>(List.of(patchEmbed));
+        if (head != null) out.add(head);
+        for (List<Block> blocks : stages) for (Block b : blocks) out.addAll(List.of(b.qkv, b.proj, b.fc1, b.fc2));
+        for (Merge m : merges) out.add(m.reduction);
+        return out;
+    }
+
+    private List<Norm> allNorms() {
+        List<Norm> out = new ArrayList<>(List.of(patchNorm));
+        if (norm != null) out.add(norm);
+        for (List<Block> blocks : stages) for (Block b : blocks) out.addAll(List.of(b.norm1, b.norm2));
+        for (Merge m : merges) out.add(m.norm);
         return out;
     }
 }

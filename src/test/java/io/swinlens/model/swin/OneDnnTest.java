@@ -29,7 +29,7 @@ class OneDnnTest {
         INDArray x = random(50, 96);
         SwinWeights.Linear l = new SwinWeights.Linear(random(96, 40), random(40));
         INDArray start = random(50, 40);
-        INDArray expected = x.mmul(l.weightT());
+        INDArray expected = l.withRowMajor(x::mmul);
         if (epilogue != OneDnn.Epilogue.PRODUCT) expected.addiRowVector(l.bias());
         if (epilogue == OneDnn.Epilogue.GELU) for (long i = 0; i < expected.length(); i++) expected.putScalar(i, ExactGelu.apply(expected.getFloat(i)));
         if (epilogue == OneDnn.Epilogue.ADD) expected.addi(start);
@@ -39,6 +39,28 @@ class OneDnnTest {
             assertThat(maxError(out, expected)).as("%s, inner product %s", epilogue, innerProduct).isLessThan(1e-5);
         }
         assertThat(l.packed()).as("reordered weights kept with the layer").isNotEmpty().hasSizeLessThanOrEqualTo(2);
+    }
+
+    @Test
+    void aLayerRunningOnAReorderedCopyLetsItsRowMajorWeightsGoAndMakesThemAgainExactly() {
+        assumeTrue(OneDnn.AVAILABLE, "oneDNN is not there on this machine");
+        Nd4j.getRandom().setSeed(4);
+        INDArray weightT = random(64, 30);
+        SwinWeights.Linear l = new SwinWeights.Linear(weightT.dup(), random(30));
+        INDArray x = random(9, 64);
+        INDArray before = Nd4j.createUninitialized(DataType.FLOAT, 9, 30);
+        OneDnn.linear(x, l, OneDnn.Epilogue.NONE, before, true);
+        l.dropRowMajor();
+        assertThat(l.hasRowMajor()).isFalse();
+        INDArray after = Nd4j.createUninitialized(DataType.FLOAT, 9, 30);
+        OneDnn.linear(x, l, OneDnn.Epilogue.NONE, after, true);      // runs on the reordered copy alone
+        assertThat(l.hasRowMajor()).isFalse();
+        assertThat(maxError(after, before)).isZero();
+        double restored = l.withRowMajor(w -> maxError(w, weightT));
+        assertThat(restored).as("made again from the reordered copy").isZero();
+        OneDnn.linear(x, l, OneDnn.Epilogue.NONE, after, false);     // a second layout, made from the row-major again
+        assertThat(maxError(after, before)).isLessThan(1e-5);
+        assertThat(new SwinWeights.Linear(random(3, 2), null).packed()).isEmpty();
     }
 
     @Test
