@@ -70,6 +70,7 @@ final class FusedLinear {
         Way way = FASTEST.get(key);
         if (way == null) way = FASTEST.computeIfAbsent(key, k -> fastest(l, x, epilogue, out));
         run(way, l, x, epilogue, out);
+        if (way != Way.UNFUSED) l.dropRowMajor();          // every layer of the shape, not only the one it was timed on
     }
 
     private static void run(Way way, SwinWeights.Linear l, INDArray x, OneDnn.Epilogue epilogue, INDArray out) {
@@ -114,7 +115,6 @@ final class FusedLinear {
         for (int i = 1; i < ways.length; i++) if (best[i] < best[winner]) winner = i;
         OneDnn.keepOnlyLayoutOf(l, ways[winner] == Way.MATMUL ? Boolean.FALSE : ways[winner] == Way.INNER_PRODUCT ? Boolean.TRUE : null,
                 x.rows(), epilogue);
-        if (ways[winner] != Way.UNFUSED) l.dropRowMajor();
         return ways[winner];
     }
 }

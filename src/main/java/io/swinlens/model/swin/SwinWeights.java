@@ -27,7 +27,7 @@ final class SwinWeights {
      * a model keeps one copy of its weights, not two (Swin-B: 350 MB, BENCHMARKS.md).
      */
     static final class Linear {
-        private INDArray weightT;                           // null while only a reordered copy is kept; guarded by this
+        private volatile INDArray weightT;                  // null while only a reordered copy is kept; written under this
         private INDArray toClose;                           // dropped while in use: freed by the last user
         private int users;                                  // withRowMajor calls running
         private final long in;
@@ -69,6 +69,7 @@ final class SwinWeights {
 
         /** Frees the row-major Wᵀ when a reordered copy is kept: now, or when the last {@link #withRowMajor} using it ends. */
         void dropRowMajor() {
+            if (weightT == null) return;                        // racy read, rechecked under the lock: the common case is free
             synchronized (this) {                               // the lock OneDnn takes to add or remove a copy
                 if (packed.isEmpty() || weightT == null) return;
                 INDArray w = weightT;
