@@ -42,7 +42,7 @@ public final class GemmRate {
     /** Whether blocks run as fused oneDNN primitives (model/swin/FusedBlock): oneDNN is there and not turned off. */
     public static boolean fusedBlocks() { return FusedBlock.available(); }
 
-    /** {shapes whose linear took the fused matmul, shapes timed} (model/swin/FusedLinear); {0, 0} without oneDNN. */
+    /** {shapes whose linear runs as a fused oneDNN primitive, shapes timed} (model/swin/FusedLinear); {0, 0} without oneDNN. */
     public static int[] fusedShapes() { return FusedLinear.choices(); }
 
     /** "onednn" where oneDNN's sgemm loaded (each shape then goes to the faster library), else "openblas". */

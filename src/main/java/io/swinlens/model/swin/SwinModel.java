@@ -32,7 +32,9 @@ import java.util.Map;
  * any size (docs/swin-reference.md §5). Dimension letters: L tokens of a stage (H·W), C its width, nW windows, N = M² tokens
  * per window, h heads, d = C/h. Activations are token matrices (L, C), batch 1.
  * Padding + cyclic shift + window partition is one row gather, its inverse one more (docs/performance.md).
- * Thread-safe: each call runs in its own thread's workspace.
+ * Where oneDNN loads, untraced blocks, merges and the head run as {@link FusedBlock}; the step-by-step code here runs
+ * everywhere else and for the blocks a trace or a score decomposition asks about.
+ * Thread-safe: each call runs in its own thread's workspace and scratch arrays.
  */
 public final class SwinModel {
 
@@ -445,7 +447,7 @@ public final class SwinModel {
         return y;
     }
 
-    /** GELU(x·Wᵀ + b): one fused matmul or the product and a pass, whichever {@link FusedLinear} found faster. */
+    /** GELU(x·Wᵀ + b): a fused oneDNN primitive or the product and a pass, whichever {@link FusedLinear} found fastest. */
     private static INDArray fc1Gelu(SwinWeights.Linear l, INDArray x) {
         long t = OpProfile.now();
         INDArray y = FusedLinear.gelu(l, x);
