@@ -14,42 +14,62 @@ import java.util.Map;
  * shape and reused by every block and pass after: making an ND4J array took 5-22 µs even inside a workspace, about a
  * hundred times a pass (docs/performance.md). A role names a value whose lifetime within a block is known, so two live
  * values never share an array. Nothing here outlives the block that fills it: results that do (x) are never scratch.
- * Arrays of input sizes not used lately are dropped once a thread holds more than {@link #BUDGET_BYTES}.
+ * Arrays of input sizes not used lately are dropped once a thread holds more than {@link #BUDGET_BYTES}, never one
+ * used in the pass that is running ({@link #beginPass}).
  */
 final class BlockScratch {
 
     /** Per thread: Swin-B at 384 needs about 190 MB of scratch, Swin-T at 224 about 30 MB. */
     static final long BUDGET_BYTES = 512L << 20;
 
-    private static final ThreadLocal<LinkedHashMap<String, INDArray>> ARRAYS = ThreadLocal.withInitial(() -> new LinkedHashMap<>(32, 0.75f, true));
+    /** One thread's arrays, least recently used first, and the pass they were last used in. */
+    private static final class Held {
+        final LinkedHashMap<String, Slot> arrays = new LinkedHashMap<>(32, 0.75f, true);
+        long pass;
+    }
+
+    private record Slot(INDArray array, long pass) { }
+
+    private static final ThreadLocal<Held> HELD = ThreadLocal.withInitial(Held::new);
 
     private BlockScratch() { }
 
+    /** Marks the start of a forward pass on this thread: arrays used from here on are not dropped until the next one. */
+    static void beginPass() { HELD.get().pass++; }
+
     /** This thread's array for {@code role} and {@code shape}: float32, row-major, contents undefined. */
     static INDArray get(String role, long... shape) {
-        LinkedHashMap<String, INDArray> arrays = ARRAYS.get();
+        Held held = HELD.get();
         String key = role + Arrays.toString(shape);
-        INDArray a = arrays.get(key);
-        if (a != null) return a;
-        try (var ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-            a = Nd4j.createUninitializedDetached(DataType.FLOAT, shape);
+        Slot slot = held.arrays.get(key);
+        if (slot == null || slot.pass() != held.pass) {
+            INDArray a = slot != null ? slot.array() : null;
+            if (a == null) {
+                try (var ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+                    a = Nd4j.createUninitializedDetached(DataType.FLOAT, shape);
+                }
+            }
+            slot = new Slot(a, held.pass);
+            held.arrays.put(key, slot);
+            trim(held);
         }
-        arrays.put(key, a);
-        trim(arrays);
-        return a;
+        return slot.array();
     }
 
     /** Bytes this thread holds. */
     static long heldBytes() {
-        return ARRAYS.get().values().stream().mapToLong(a -> a.length() * Float.BYTES).sum();
+        return HELD.get().arrays.values().stream().mapToLong(s -> s.array().length() * Float.BYTES).sum();
     }
 
-    private static void trim(LinkedHashMap<String, INDArray> arrays) {
-        long held = arrays.values().stream().mapToLong(a -> a.length() * Float.BYTES).sum();
-        Iterator<Map.Entry<String, INDArray>> eldestFirst = arrays.entrySet().iterator();
-        while (held > BUDGET_BYTES && arrays.size() > 1 && eldestFirst.hasNext()) {
-            held -= eldestFirst.next().getValue().length() * Float.BYTES;
-            eldestFirst.remove();                       // not closed: the block may still hold it; freed when unreachable
+    /** Past the budget, drops the least recently used arrays of earlier passes (never one this pass may still use). */
+    private static void trim(Held held) {
+        long bytes = held.arrays.values().stream().mapToLong(s -> s.array().length() * Float.BYTES).sum();
+        Iterator<Map.Entry<String, Slot>> eldestFirst = held.arrays.entrySet().iterator();
+        while (bytes > BUDGET_BYTES && eldestFirst.hasNext()) {
+            Slot slot = eldestFirst.next().getValue();
+            if (slot.pass() == held.pass) continue;
+            bytes -= slot.array().length() * Float.BYTES;
+            eldestFirst.remove();                       // not closed: freed when unreachable
         }
     }
 }

@@ -18,7 +18,7 @@ final class FusedBlock {
     private FusedBlock() { }
 
     /** Whether this process runs blocks here: oneDNN is there and not turned off. */
-    static boolean available() { return OneDnn.AVAILABLE; }
+    static boolean available() { return OneDnn.usable(); }
 
     /** V1 (pre-norm): x + proj(attn(LN1(x))), then x + fc2(GELU(fc1(LN2(x)))), in place on x (L, C). */
     static INDArray v1(INDArray x, ResolutionPlan.BlockPlan plan, SwinWeights.Block w, Consumer<INDArray> probs) {

@@ -19,7 +19,7 @@ final class FusedLinear {
     /** The ways to run a linear layer with what follows it. */
     enum Way { MATMUL, INNER_PRODUCT, UNFUSED }
 
-    /** Per (epilogue, M, K, N): the way that was the fastest when first timed. */
+    /** Per (epilogue, M, K, N, bias or not): the way that was the fastest when first timed. */
     private static final ConcurrentHashMap<String, Way> FASTEST = new ConcurrentHashMap<>();
 
     private FusedLinear() { }
@@ -63,11 +63,11 @@ final class FusedLinear {
     }
 
     private static void run(SwinWeights.Linear l, INDArray x, OneDnn.Epilogue epilogue, INDArray out) {
-        if (!OneDnn.AVAILABLE || !OneDnn.dense(x)) {
+        if (!OneDnn.usable() || !OneDnn.dense(x)) {
             unfused(l, x, epilogue, out);
             return;
         }
-        String key = epilogue + " " + x.rows() + " " + x.columns() + " " + l.out();
+        String key = epilogue + " " + x.rows() + " " + x.columns() + " " + l.out() + (l.bias() == null ? " no bias" : "");
         Way way = FASTEST.get(key);
         if (way == null) way = FASTEST.computeIfAbsent(key, k -> fastest(l, x, epilogue, out));
         run(way, l, x, epilogue, out);

@@ -192,12 +192,13 @@ final class JavaKernels {
         FloatBuffer in = buffer(x);
         FloatBuffer o = buffer(out);
         int inBase = (int) x.offset();
+        int outBase = (int) out.offset();
         float[] zeros = new float[c];
         for (int t = 0; t < index.length; t++) {
             if (index[t] < rows) {
-                o.put(t * c, in, inBase + index[t] * c, c);
+                o.put(outBase + t * c, in, inBase + index[t] * c, c);
             } else {
-                o.put(t * c, zeros, 0, c);
+                o.put(outBase + t * c, zeros, 0, c);
             }
         }
         return out;

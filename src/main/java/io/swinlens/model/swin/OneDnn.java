@@ -19,7 +19,6 @@ import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.Arrays;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import static org.bytedeco.dnnl.global.dnnl.*;
@@ -27,15 +26,25 @@ import static org.bytedeco.dnnl.global.dnnl.*;
 /**
  * oneDNN primitives for the parts of a block where a fused kernel saves whole passes over memory
  * (docs/performance.md, "Fused attention and MLP"): a linear layer with its bias, and GELU or the residual add, in one
- * matmul; q·kᵀ read straight out of the qkv product by strides, with the relative bias and the shift mask added as the
- * product is written; softmax; attention·v written straight into the merged-heads layout. Each primitive is made once per
- * shape and kept; running it wraps the arrays' memory without copying. Only where {@link Gemm} found oneDNN (x86-64
- * Linux); {@code -Dswinlens.fused=false} turns it off, for comparisons.
+ * matmul or inner product; q·kᵀ read straight out of the qkv product by strides, with the relative bias and the shift mask
+ * added as the product is written; softmax; attention·v written straight into the merged-heads layout; LayerNorm. Each
+ * primitive is made once per thread and shape and kept ({@link OneDnnPrimitive}, bounded); running it wraps the arrays'
+ * memory without copying. Only where {@link Gemm} found oneDNN (x86-64 Linux); {@code -Dswinlens.fused=false} turns it
+ * off, for comparisons, and a call that fails turns it off for the process ({@link #giveUp}).
  */
 final class OneDnn {
 
-    /** Whether the fused path runs in this process. */
+    /** Whether oneDNN's primitives are there in this process and not turned off. */
     static final boolean AVAILABLE = Gemm.LIBRARY.equals("onednn") && !"false".equalsIgnoreCase(System.getProperty("swinlens.fused", ""));
+
+    /** The failure that turned the primitives off for this process, or null. */
+    private static volatile Failure failed;
+
+    /** Whether the fused path runs: oneDNN is {@link #AVAILABLE} and no call of it has failed in this process. */
+    static boolean usable() { return AVAILABLE && failed == null; }
+
+    /** Turns the primitives off for this process after {@code failure}; the step-by-step path runs from then on. */
+    static void giveUp(Failure failure) { failed = failure; }
 
     /**
      * What a linear's matmul does: the product alone (the caller adds the bias in its next pass), or with the bias and
@@ -45,12 +54,14 @@ final class OneDnn {
 
     private static final dnnl_engine ENGINE = AVAILABLE ? engine() : null;
     private static final ThreadLocal<dnnl_stream> STREAM = ThreadLocal.withInitial(OneDnn::stream);
-    private static final ConcurrentHashMap<String, Primitive> PRIMITIVES = new ConcurrentHashMap<>();
-    /** About 60 input sizes of Swin-T (up to 40 primitives each, all products timed three ways). */
-    static final int MAX_PRIMITIVES = 2048;
     private static final int POST_OP_SRC_1 = DNNL_ARG_ATTR_MULTIPLE_POST_OP_BASE | DNNL_ARG_SRC_1;   // the first post-op's operand
 
     private OneDnn() { }
+
+    /** A oneDNN call that failed (a primitive this build or CPU cannot make, for one): the step-by-step path takes over. */
+    static final class Failure extends IllegalStateException {
+        Failure(String message) { super(message); }
+    }
 
     /**
      * dst = src·weightT + bias, then the epilogue; src (M, K), weightT (K, N), bias (N) or null, dst (M, N), all row-major.
@@ -63,7 +74,7 @@ final class OneDnn {
         long k = src.columns();
         long n = l.out();
         String kind = innerProduct ? "inner product " : "linear ";
-        Primitive p = primitive(kind + m + " " + k + " " + n + " " + (bias != null) + " " + epilogue, () -> {
+        OneDnnPrimitive p = primitive(kind + m + " " + k + " " + n + " " + (bias != null) + " " + epilogue, () -> {
             dnnl_memory_desc_t a = dense(m, k);
             dnnl_memory_desc_t c = dense(m, n);
             Pointer op;
@@ -86,15 +97,16 @@ final class OneDnn {
             if (epilogue == Epilogue.ADD) check(dnnl_post_ops_append_sum(post, 1f), "sum");
             // weightT (K, N) row-major is the (N, K) weight column-major: what the reorder into b's layout reads
             dnnl_memory_desc_t plain = innerProduct ? strided(new long[]{n, k}, new long[]{1, n}) : dense(k, n);
-            Primitive made = bias == null
-                    ? new Primitive(op, post, new int[]{DNNL_ARG_SRC, DNNL_ARG_WEIGHTS, DNNL_ARG_DST}, a, b, c)
-                    : new Primitive(op, post, new int[]{DNNL_ARG_SRC, DNNL_ARG_WEIGHTS, DNNL_ARG_BIAS, DNNL_ARG_DST}, a, b, beta, c);
+            OneDnnPrimitive made = bias == null
+                    ? new OneDnnPrimitive(ENGINE, op, post, new int[]{DNNL_ARG_SRC, DNNL_ARG_WEIGHTS, DNNL_ARG_DST}, a, b, c)
+                    : new OneDnnPrimitive(ENGINE, op, post, new int[]{DNNL_ARG_SRC, DNNL_ARG_WEIGHTS, DNNL_ARG_BIAS, DNNL_ARG_DST}, a, b, beta, c);
             made.plainWeights = plain;
             return made;
         });
         Pointer weights = packed(l, p);
-        if (bias == null) p.run(at(src, 0), weights, at(dst, 0));
-        else p.run(at(src, 0), weights, at(bias, 0), at(dst, 0));
+        if (bias == null) p.run(STREAM.get(), at(src, 0), weights, at(dst, 0));
+        else p.run(STREAM.get(), at(src, 0), weights, at(bias, 0), at(dst, 0));
+        keep(src, bias, dst);
     }
 
     /**
@@ -104,12 +116,12 @@ final class OneDnn {
      */
     static void keepOnlyLayoutOf(SwinWeights.Linear l, Boolean innerProduct, long m, Epilogue epilogue) {
         String shape = m + " " + l.in() + " " + l.out() + " " + (epilogue != Epilogue.PRODUCT && l.bias() != null) + " " + epilogue;
-        Primitive matmul = PRIMITIVES.get("linear " + shape);
-        Primitive inner = PRIMITIVES.get("inner product " + shape);
+        OneDnnPrimitive matmul = OneDnnPrimitive.peek("linear " + shape);
+        OneDnnPrimitive inner = OneDnnPrimitive.peek("inner product " + shape);
         String keep = Boolean.TRUE.equals(innerProduct) && inner != null ? inner.layoutKey
                 : Boolean.FALSE.equals(innerProduct) && matmul != null ? matmul.layoutKey : null;
         synchronized (l) {
-            for (Primitive p : new Primitive[]{matmul, inner}) {
+            for (OneDnnPrimitive p : new OneDnnPrimitive[]{matmul, inner}) {
                 boolean last = l.packed().size() == 1 && !l.hasRowMajor();        // the only copy of the weights left
                 if (p != null && p.layoutKey != null && !p.layoutKey.equals(keep) && !last) l.packed().remove(p.layoutKey);
             }
@@ -120,7 +132,7 @@ final class OneDnn {
      * The weights in the layout the primitive asked for, reordered from weightT once and kept with the layer
      * ( a blocked layout ran the 49-row products of stage 3 in 0.83 ms against 2.1 ms row-major, docs/performance.md).
      */
-    private static Pointer packed(SwinWeights.Linear l, Primitive p) {
+    private static Pointer packed(SwinWeights.Linear l, OneDnnPrimitive p) {
         Packed done = l.packed().get(p.layoutKey);
         if (done != null) return done.data();
         synchronized (l) {
@@ -156,9 +168,12 @@ final class OneDnn {
     private static void reorder(dnnl_memory_desc_t from, Pointer source, dnnl_memory_desc_t to, Pointer target) {
         dnnl_primitive_desc rpd = new dnnl_primitive_desc();
         check(dnnl_reorder_primitive_desc_create(rpd, from, ENGINE, to, ENGINE, null), "reorder description");
-        Primitive reorder = new Primitive(rpd, new int[]{DNNL_ARG_FROM, DNNL_ARG_TO}, from, to);
-        reorder.destroyAfterRun = true;
-        reorder.run(source, target);
+        OneDnnPrimitive reorder = new OneDnnPrimitive(ENGINE, rpd, new int[]{DNNL_ARG_FROM, DNNL_ARG_TO}, from, to);
+        try {
+            reorder.run(STREAM.get(), source, target);
+        } finally {
+            reorder.destroy();
+        }
     }
 
     private static dnnl_memory_desc_t copyOf(dnnl_memory_desc_t md) {
@@ -175,7 +190,7 @@ final class OneDnn {
     static void scores(INDArray qkv, int windows, int tokens, int heads, INDArray biasMask, INDArray scores) {
         long c3 = qkv.columns();
         long d = c3 / 3 / heads;
-        Primitive p = primitive("scores " + windows + " " + tokens + " " + heads + " " + d, () -> {
+        OneDnnPrimitive p = primitive("scores " + windows + " " + tokens + " " + heads + " " + d, () -> {
             dnnl_memory_desc_t q = strided(new long[]{windows, heads, tokens, d}, new long[]{tokens * c3, d, c3, 1});
             dnnl_memory_desc_t kT = strided(new long[]{windows, heads, d, tokens}, new long[]{tokens * c3, d, 1, c3});
             dnnl_memory_desc_t s = dense(windows, heads, tokens, tokens);
@@ -184,22 +199,24 @@ final class OneDnn {
             dnnl_post_ops post = new dnnl_post_ops();
             check(dnnl_post_ops_create(post), "post-ops");
             check(dnnl_post_ops_append_binary(post, dnnl_binary_add, s), "binary add");
-            return new Primitive(op, post, new int[]{DNNL_ARG_SRC, DNNL_ARG_WEIGHTS, DNNL_ARG_DST, POST_OP_SRC_1}, q, kT, s, s);
+            return new OneDnnPrimitive(ENGINE, op, post, new int[]{DNNL_ARG_SRC, DNNL_ARG_WEIGHTS, DNNL_ARG_DST, POST_OP_SRC_1}, q, kT, s, s);
         });
-        p.run(at(qkv, 0), at(qkv, c3 / 3), at(scores, 0), at(biasMask, 0));
+        p.run(STREAM.get(), at(qkv, 0), at(qkv, c3 / 3), at(scores, 0), at(biasMask, 0));
+        keep(qkv, scores, biasMask);
     }
 
     /** Softmax over the last axis of (R, N) rows, in place. */
     static void softmaxInPlace(INDArray x, int columns) {
         long rows = x.length() / columns;
-        Primitive p = primitive("softmax " + rows + " " + columns, () -> {
+        OneDnnPrimitive p = primitive("softmax " + rows + " " + columns, () -> {
             dnnl_memory_desc_t s = dense(rows, columns);
             dnnl_softmax_desc_t op = new dnnl_softmax_desc_t();
             check(dnnl_softmax_forward_desc_init(op, dnnl_forward_inference, s, 1), "softmax");
-            return new Primitive(op, null, new int[]{DNNL_ARG_SRC, DNNL_ARG_DST}, s, s);
+            return new OneDnnPrimitive(ENGINE, op, null, new int[]{DNNL_ARG_SRC, DNNL_ARG_DST}, s, s);
         });
         Pointer data = at(x, 0);
-        p.run(data, data);
+        p.run(STREAM.get(), data, data);
+        keep(x);
     }
 
     /**
@@ -210,53 +227,46 @@ final class OneDnn {
         long c3 = qkv.columns();
         long c = c3 / 3;
         long d = c / heads;
-        Primitive p = primitive("context " + windows + " " + tokens + " " + heads + " " + d, () -> {
+        OneDnnPrimitive p = primitive("context " + windows + " " + tokens + " " + heads + " " + d, () -> {
             dnnl_memory_desc_t a = dense(windows, heads, tokens, tokens);
             dnnl_memory_desc_t v = strided(new long[]{windows, heads, tokens, d}, new long[]{tokens * c3, d, c3, 1});
             dnnl_memory_desc_t out = strided(new long[]{windows, heads, tokens, d}, new long[]{tokens * c, d, c, 1});
             dnnl_matmul_desc_t op = new dnnl_matmul_desc_t();
             check(dnnl_matmul_desc_init(op, a, v, null, out), "matmul");
-            return new Primitive(op, null, new int[]{DNNL_ARG_SRC, DNNL_ARG_WEIGHTS, DNNL_ARG_DST}, a, v, out);
+            return new OneDnnPrimitive(ENGINE, op, null, new int[]{DNNL_ARG_SRC, DNNL_ARG_WEIGHTS, DNNL_ARG_DST}, a, v, out);
         });
-        p.run(at(probs, 0), at(qkv, 2 * c), at(merged, 0));
+        p.run(STREAM.get(), at(probs, 0), at(qkv, 2 * c), at(merged, 0));
+        keep(probs, qkv, merged);
     }
 
     /** LayerNorm over the last axis, eps 1e-5 (torch.nn.LayerNorm): dst = LN(x)·γ + β, x and dst (L, C), scaleShift γ over β (2, C). */
     static void layerNorm(INDArray x, INDArray scaleShift, INDArray dst) {
         long rows = x.rows();
         long c = x.columns();
-        Primitive p = primitive("layer norm " + rows + " " + c, () -> {
+        OneDnnPrimitive p = primitive("layer norm " + rows + " " + c, () -> {
             dnnl_memory_desc_t data = dense(rows, c);
             dnnl_memory_desc_t weights = dense(2, c);
             dnnl_layer_normalization_desc_t op = new dnnl_layer_normalization_desc_t();
             check(dnnl_layer_normalization_forward_desc_init(op, dnnl_forward_inference, data, null, (float) JavaKernels.LAYER_NORM_EPS,
                     dnnl_use_scaleshift), "layer normalization");
-            return new Primitive(op, null, new int[]{DNNL_ARG_SRC, DNNL_ARG_SCALE_SHIFT, DNNL_ARG_DST}, data, weights, data);
+            return new OneDnnPrimitive(ENGINE, op, null, new int[]{DNNL_ARG_SRC, DNNL_ARG_SCALE_SHIFT, DNNL_ARG_DST}, data, weights, data);
         });
-        p.run(at(x, 0), at(scaleShift, 0), at(dst, 0));
+        p.run(STREAM.get(), at(x, 0), at(scaleShift, 0), at(dst, 0));
+        keep(x, scaleShift, dst);
     }
 
-    /** The primitives made so far and the implementation oneDNN picked for each (bench --profile prints them). */
-    static java.util.Map<String, String> implementations() {
-        java.util.Map<String, String> out = new java.util.TreeMap<>();
-        PRIMITIVES.forEach((k, p) -> out.put(k, p.implementation));
-        return out;
+    /** The primitives this thread made so far and the implementation oneDNN picked for each (tests print them). */
+    static java.util.Map<String, String> implementations() { return OneDnnPrimitive.implementations(); }
+
+    private static OneDnnPrimitive primitive(String key, Supplier<OneDnnPrimitive> make) {
+        return OneDnnPrimitive.cached(key, make);
     }
 
     /**
-     * The cached primitive for {@code key}, made on first use. Past {@link #MAX_PRIMITIVES} (each input size adds a few
-     * dozen) a new one is made for the one call and destroyed after it: the cache never grows without bound.
+     * Keeps the arrays whose memory a call just used reachable until here: {@link #at} hands oneDNN bare addresses,
+     * and an array no longer referenced could otherwise be collected while the call still reads it.
      */
-    private static Primitive primitive(String key, Supplier<Primitive> make) {
-        Primitive p = PRIMITIVES.get(key);
-        if (p != null) return p;
-        if (PRIMITIVES.size() >= MAX_PRIMITIVES) {
-            Primitive once = make.get();
-            once.destroyAfterRun = true;
-            return once;
-        }
-        return PRIMITIVES.computeIfAbsent(key, k -> make.get());
-    }
+    private static void keep(Object... arrays) { java.lang.ref.Reference.reachabilityFence(arrays); }
 
     /** The array's memory from element {@code offset} on; it must be dense and row-major (the callers make it so). */
     private static Pointer at(INDArray a, long offset) {
@@ -294,8 +304,8 @@ final class OneDnn {
         return md;
     }
 
-    private static void check(int status, String what) {
-        if (status != dnnl_success) throw new IllegalStateException("oneDNN " + what + " failed with status " + status);
+    static void check(int status, String what) {
+        if (status != dnnl_success) throw new Failure("oneDNN " + what + " failed with status " + status);
     }
 
     private static dnnl_engine engine() {
@@ -308,91 +318,5 @@ final class OneDnn {
         dnnl_stream s = new dnnl_stream();
         check(dnnl_stream_create(s, ENGINE, dnnl_stream_default_flags), "stream");
         return s;
-    }
-
-    /** A primitive and the memory descriptions of its arguments, in the order {@link #run} takes their data. */
-    private static final class Primitive {
-        final dnnl_primitive primitive = new dnnl_primitive();
-        final int[] args;
-        final dnnl_memory_desc_t[] descs;
-        final String implementation;
-        /** The weights' layout as oneDNN chose it, for matmuls made with {@link #anyLayout} weights; else null. */
-        final String layoutKey;
-        /** For a linear: weightT as it is stored, described in the primitive's dimensions (what its weights are reordered from). */
-        dnnl_memory_desc_t plainWeights;
-        /** Made for one call (the cache is full, or a reorder): destroyed after it. */
-        boolean destroyAfterRun;
-        /** Kept while the primitive is: a weights layout queried from it points into it. */
-        private final dnnl_primitive_desc description;
-
-        Primitive(Pointer op, dnnl_post_ops post, int[] args, dnnl_memory_desc_t... descs) {
-            this(describe(op, post), args, descs);
-        }
-
-        Primitive(dnnl_primitive_desc pd, int[] args, dnnl_memory_desc_t... descs) {
-            this.args = args;
-            this.descs = descs;
-            this.description = pd;
-            org.bytedeco.javacpp.PointerPointer<org.bytedeco.javacpp.BytePointer> info = new org.bytedeco.javacpp.PointerPointer<>(1);
-            check(dnnl_primitive_desc_query(pd, dnnl_query_impl_info_str, 0, info), "query");
-            implementation = info.get(org.bytedeco.javacpp.BytePointer.class, 0).getString();
-            String layout = null;
-            if (args.length > 1 && args[1] == DNNL_ARG_WEIGHTS && descs[1].format_kind() == dnnl_format_kind_any) {
-                descs[1] = dnnl_primitive_desc_query_md(pd, dnnl_query_weights_md, 0);
-                layout = describeLayout(descs[1]);
-            }
-            layoutKey = layout;
-            check(dnnl_primitive_create(primitive, pd), "primitive");
-        }
-
-        /** The blocked layout as text (strides, then the inner blocks): equal for equal layouts, so copies are shared. */
-        private static String describeLayout(dnnl_memory_desc_t md) {
-            StringBuilder out = new StringBuilder();
-            int dims = md.ndims();
-            for (int i = 0; i < dims; i++) out.append(md.dims().get(i)).append('x');
-            org.bytedeco.dnnl.dnnl_blocking_desc_t b = md.format_desc_blocking();
-            out.append(" strides");
-            for (int i = 0; i < dims; i++) out.append(' ').append(b.strides().get(i));
-            out.append(" blocks");
-            for (int i = 0; i < b.inner_nblks(); i++) out.append(' ').append(b.inner_idxs().get(i)).append(':').append(b.inner_blks().get(i));
-            return out.toString();
-        }
-
-        private static dnnl_primitive_desc describe(Pointer op, dnnl_post_ops post) {
-            dnnl_primitive_attr attr = null;
-            if (post != null) {
-                attr = new dnnl_primitive_attr();
-                check(dnnl_primitive_attr_create(attr), "attributes");
-                check(dnnl_primitive_attr_set_post_ops(attr, post), "post-ops");
-            }
-            dnnl_primitive_desc pd = new dnnl_primitive_desc();
-            check(dnnl_primitive_desc_create(pd, new const_dnnl_op_desc_t(op), attr, ENGINE, null), "primitive description");
-            if (attr != null) check(dnnl_primitive_attr_destroy(attr), "attributes");
-            if (post != null) check(dnnl_post_ops_destroy(post), "post-ops");
-            return pd;
-        }
-
-        /** Runs on this thread's stream and waits; the memory objects wrap the data and are freed after. */
-        void run(Pointer... data) {
-            dnnl_memory[] memories = new dnnl_memory[data.length];
-            dnnl_exec_arg_t exec = new dnnl_exec_arg_t(data.length);
-            try {
-                for (int i = 0; i < data.length; i++) {
-                    memories[i] = new dnnl_memory();
-                    check(dnnl_memory_create(memories[i], descs[i], ENGINE, data[i]), "memory");
-                    exec.position(i).arg(args[i]).memory(memories[i]);
-                }
-                dnnl_stream stream = STREAM.get();
-                check(dnnl_primitive_execute(primitive, stream, data.length, exec.position(0)), "execute");
-                check(dnnl_stream_wait(stream), "wait");
-            } finally {
-                for (dnnl_memory m : memories) if (m != null && !m.isNull()) dnnl_memory_destroy(m);
-                exec.close();
-                if (destroyAfterRun) {
-                    dnnl_primitive_destroy(primitive);
-                    dnnl_primitive_desc_destroy(description);
-                }
-            }
-        }
     }
 }

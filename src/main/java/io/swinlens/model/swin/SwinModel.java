@@ -140,6 +140,16 @@ public final class SwinModel {
         if (chw.length != expected) {
             throw new IllegalArgumentException("input holds " + chw.length + " values, (3, " + height + ", " + width + ") needs " + expected);
         }
+        try {
+            return forwardOnce(chw, height, width, capture);
+        } catch (OneDnn.Failure e) {             // a primitive this build or CPU cannot make: the step-by-step path, from now on
+            OneDnn.giveUp(e);
+            return forwardOnce(chw, height, width, capture);
+        }
+    }
+
+    private Inference forwardOnce(float[] chw, int height, int width, CaptureRequest capture) {
+        BlockScratch.beginPass();
         ResolutionPlan plan = plan(height, width);
         long start = System.nanoTime();
         Recorder recorder = new Recorder(capture);
@@ -236,9 +246,9 @@ public final class SwinModel {
     }
 
     /**
-     * V1 (pre-norm): x + attn(LN1(x)), then x + MLP(LN2(x)), in place on x. Untraced, the biases of proj, fc1 and fc2 are
-     * added by the next pass over their products (the residual add with the reverse gather, GELU, the residual add);
-     * traced, each step's value is kept as the block computes it.
+     * V1 (pre-norm): x + attn(LN1(x)), then x + MLP(LN2(x)), in place on x. Untraced: {@link FusedBlock} where oneDNN runs;
+     * else proj's bias is added by the residual add with the reverse gather and fc1's and fc2's by {@link FusedLinear}'s
+     * pass after their products (GELU, the residual add). Traced, each step's value is kept as the block computes it.
      */
     private INDArray block(INDArray x, ResolutionPlan.BlockPlan plan, SwinWeights.Block blockWeights, Recorder recorder) {
         BlockTracer trace = recorder.blockTracer(plan, weights.config);
@@ -462,11 +472,10 @@ public final class SwinModel {
         OpProfile.add(OpProfile.Op.FC2, t, 2.0 * x.rows() * x.columns() * l.out());
     }
 
-    private static void gelu(INDArray x) { gelu(x, null); }
-
-    private static void gelu(INDArray x, float[] bias) {
+    /** GELU in place, as its own timed step (the traced path; elsewhere GELU is part of fc1). */
+    private static void gelu(INDArray x) {
         long t = OpProfile.now();
-        JavaKernels.geluInPlace(x, bias);
+        JavaKernels.geluInPlace(x, null);
         OpProfile.add(OpProfile.Op.GELU, t, 0);
     }
 

@@ -107,7 +107,7 @@ final class SwinWeights {
         Norm(float[] gamma, float[] beta) { this(vector(gamma), vector(beta), gamma, beta, stacked(gamma, beta)); }
         /** LN(x), a new (L, C): oneDNN's where the fused path runs (docs/performance.md), else the Java loop. */
         INDArray apply(INDArray x) {
-            if (!OneDnn.AVAILABLE || !OneDnn.dense(x)) return JavaKernels.layerNorm(x, gammaValues, betaValues);
+            if (!OneDnn.usable() || !OneDnn.dense(x)) return JavaKernels.layerNorm(x, gammaValues, betaValues);
             INDArray out = Nd4j.createUninitialized(DataType.FLOAT, x.rows(), x.columns());   // (L, C)
             OneDnn.layerNorm(x, scaleShift, out);
             return out;

@@ -58,6 +58,23 @@ class SwinParityTest {
         }
     }
 
+    @Test
+    void passesOnSeveralThreadsAtOnceGiveTheSameLogits() throws Exception {
+        LoadedModel loaded = ModelLoader.load(Fixtures.file("m7", "official.pth"));
+        Npy.Array input = Fixtures.npy("m7", "input.npy");
+        float[] alone = loaded.model().forward(input.data(), input.dim(2), input.dim(3), CaptureRequest.ALL).logits();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(3);   // each thread its own scratch and primitives
+        try {
+            List<java.util.concurrent.Future<float[]>> runs = new ArrayList<>();
+            for (int i = 0; i < 9; i++) {
+                runs.add(pool.submit(() -> loaded.model().forward(input.data(), input.dim(2), input.dim(3), CaptureRequest.NONE).logits()));
+            }
+            for (var run : runs) assertThat(Fixtures.maxError(run.get(), alone)).isLessThan(1e-6);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("models")
     void blockGeometryMatchesTheReference(String model) throws Exception {
