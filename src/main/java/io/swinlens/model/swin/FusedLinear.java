@@ -4,6 +4,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
+import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -104,7 +105,7 @@ final class FusedLinear {
         INDArray scratch = Nd4j.zeros(DataType.FLOAT, out.rows(), out.columns());
         Way[] ways = Way.values();
         long[] best = new long[ways.length];
-        java.util.Arrays.fill(best, Long.MAX_VALUE);
+        Arrays.fill(best, Long.MAX_VALUE);
         for (int round = 0; round < 4; round++) {                 // round 0 untimed: makes the primitives and reorders
             for (int i = 0; i < ways.length; i++) {
                 long t = System.nanoTime();

@@ -1,24 +1,24 @@
 package io.swinlens.model.swin;
 
-import org.bytedeco.dnnl.const_dnnl_op_desc_t;
 import org.bytedeco.dnnl.dnnl_engine;
-import org.bytedeco.dnnl.dnnl_exec_arg_t;
 import org.bytedeco.dnnl.dnnl_inner_product_desc_t;
 import org.bytedeco.dnnl.dnnl_layer_normalization_desc_t;
 import org.bytedeco.dnnl.dnnl_matmul_desc_t;
-import org.bytedeco.dnnl.dnnl_memory;
 import org.bytedeco.dnnl.dnnl_memory_desc_t;
 import org.bytedeco.dnnl.dnnl_post_ops;
-import org.bytedeco.dnnl.dnnl_primitive;
-import org.bytedeco.dnnl.dnnl_primitive_attr;
 import org.bytedeco.dnnl.dnnl_primitive_desc;
 import org.bytedeco.dnnl.dnnl_softmax_desc_t;
 import org.bytedeco.dnnl.dnnl_stream;
 import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.javacpp.Loader;
 import org.bytedeco.javacpp.Pointer;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
+import java.lang.ref.Reference;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import static org.bytedeco.dnnl.global.dnnl.*;
@@ -158,8 +158,8 @@ final class OneDnn {
         Packed p = l.packed().values().stream().findFirst()
                 .orElseThrow(() -> new IllegalStateException("a linear layer without its weights in any layout"));
         INDArray weightT;
-        try (var ignored = org.nd4j.linalg.factory.Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-            weightT = org.nd4j.linalg.factory.Nd4j.createUninitializedDetached(org.nd4j.linalg.api.buffer.DataType.FLOAT, l.in(), l.out());
+        try (var ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+            weightT = Nd4j.createUninitializedDetached(DataType.FLOAT, l.in(), l.out());
         }
         reorder(p.layout(), p.data(), p.rowMajor(), at(weightT, 0));
         return weightT;
@@ -178,7 +178,7 @@ final class OneDnn {
 
     private static dnnl_memory_desc_t copyOf(dnnl_memory_desc_t md) {
         dnnl_memory_desc_t copy = new dnnl_memory_desc_t();
-        Pointer.memcpy(copy, md, org.bytedeco.javacpp.Loader.sizeof(dnnl_memory_desc_t.class));
+        Pointer.memcpy(copy, md, Loader.sizeof(dnnl_memory_desc_t.class));
         return copy;
     }
 
@@ -256,7 +256,7 @@ final class OneDnn {
     }
 
     /** The primitives this thread made so far and the implementation oneDNN picked for each (tests print them). */
-    static java.util.Map<String, String> implementations() { return OneDnnPrimitive.implementations(); }
+    static Map<String, String> implementations() { return OneDnnPrimitive.implementations(); }
 
     private static OneDnnPrimitive primitive(String key, Supplier<OneDnnPrimitive> make) {
         return OneDnnPrimitive.cached(key, make);
@@ -266,7 +266,7 @@ final class OneDnn {
      * Keeps the arrays whose memory a call just used reachable until here: {@link #at} hands oneDNN bare addresses,
      * and an array no longer referenced could otherwise be collected while the call still reads it.
      */
-    private static void keep(Object... arrays) { java.lang.ref.Reference.reachabilityFence(arrays); }
+    private static void keep(Object... arrays) { Reference.reachabilityFence(arrays); }
 
     /** The array's memory from element {@code offset} on; it must be dense and row-major (the callers make it so). */
     private static Pointer at(INDArray a, long offset) {
@@ -279,7 +279,7 @@ final class OneDnn {
 
     /** A float32, row-major array without gaps: what these primitives can read through a bare pointer. */
     static boolean dense(INDArray a) {
-        return a.dataType() == org.nd4j.linalg.api.buffer.DataType.FLOAT && a.ordering() == 'c' && (!a.isView() || a.elementWiseStride() == 1);
+        return a.dataType() == DataType.FLOAT && a.ordering() == 'c' && (!a.isView() || a.elementWiseStride() == 1);
     }
 
     private static dnnl_memory_desc_t dense(long... dims) {
