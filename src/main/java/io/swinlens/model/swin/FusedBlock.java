@@ -31,8 +31,8 @@ final class FusedBlock {
         JavaKernels.addRowsInPlace(x, attended, plan.scatter(), w.proj().biasValues());       // x += proj + b, back in place
         OpProfile.add(OpProfile.Op.RESIDUAL, t, 2.0 * x.length());
         norm(w.norm2(), x, normed);                                                           // (L, C), norm1's rows are spent
-        INDArray hidden = linear(OpProfile.Op.FC1, w.fc1(), OneDnn.Epilogue.GELU, normed, BlockScratch.get("hidden", tokens, 4 * c)); // (L, 4C)
-        linear(OpProfile.Op.FC2, w.fc2(), OneDnn.Epilogue.ADD, hidden, x);                    // x += fc2
+        INDArray hidden = FusedLinear.timed(OpProfile.Op.FC1, w.fc1(), OneDnn.Epilogue.GELU, normed, BlockScratch.get("hidden", tokens, 4 * c)); // (L, 4C)
+        FusedLinear.timed(OpProfile.Op.FC2, w.fc2(), OneDnn.Epilogue.ADD, hidden, x);                    // x += fc2
         return x;
     }
 
@@ -42,8 +42,8 @@ final class FusedBlock {
         long c = x.columns();
         INDArray attended = attention(partition(x, plan, c), plan, w, probs);                 // (nW·N, C), no proj bias
         normInto(w.norm1(), attended, plan.scatter(), w.proj().biasValues(), x);              // x += LN1(proj + b)
-        INDArray hidden = linear(OpProfile.Op.FC1, w.fc1(), OneDnn.Epilogue.GELU, x, BlockScratch.get("hidden", tokens, 4 * c)); // (L, 4C)
-        INDArray out = linear(OpProfile.Op.FC2, w.fc2(), OneDnn.Epilogue.PRODUCT, hidden, BlockScratch.get("fc2", tokens, c));  // (L, C)
+        INDArray hidden = FusedLinear.timed(OpProfile.Op.FC1, w.fc1(), OneDnn.Epilogue.GELU, x, BlockScratch.get("hidden", tokens, 4 * c)); // (L, 4C)
+        INDArray out = FusedLinear.timed(OpProfile.Op.FC2, w.fc2(), OneDnn.Epilogue.PRODUCT, hidden, BlockScratch.get("fc2", tokens, c));  // (L, C)
         normInto(w.norm2(), out, null, w.fc2().biasValues(), x);                              // x += LN2(fc2 + b)
         return x;
     }
@@ -92,7 +92,7 @@ final class FusedBlock {
         int heads = plan.heads();
         long rows = windows.rows();
         long c = windows.columns();
-        INDArray qkv = linear(OpProfile.Op.QKV, w.qkv(), OneDnn.Epilogue.NONE, windows, BlockScratch.get("qkv", rows, 3 * c)); // (nW·N, 3C)
+        INDArray qkv = FusedLinear.timed(OpProfile.Op.QKV, w.qkv(), OneDnn.Epilogue.NONE, windows, BlockScratch.get("qkv", rows, 3 * c)); // (nW·N, 3C)
         long t;
         if (w.v2()) {
             t = OpProfile.now();
@@ -113,7 +113,7 @@ final class FusedBlock {
         t = OpProfile.now();
         OneDnn.context(attentionProbs, qkv, nW, n, heads, merged);                             // channel = head·d + j
         OpProfile.add(OpProfile.Op.AV, t, 2.0 * nW * heads * n * n * d);
-        return linear(OpProfile.Op.PROJ, w.proj(), OneDnn.Epilogue.PRODUCT, merged, BlockScratch.get("proj", rows, c));
+        return FusedLinear.timed(OpProfile.Op.PROJ, w.proj(), OneDnn.Epilogue.PRODUCT, merged, BlockScratch.get("proj", rows, c));
     }
 
     /** Pad (zero rows), roll and partition in one gather. */
@@ -136,12 +136,5 @@ final class FusedBlock {
         long t = OpProfile.now();
         JavaKernels.layerNorm(y, rows, bias, n.gammaValues(), n.betaValues(), into);
         OpProfile.add(OpProfile.Op.LAYER_NORM, t, 10.0 * into.length());
-    }
-
-    private static INDArray linear(OpProfile.Op op, SwinWeights.Linear l, OneDnn.Epilogue epilogue, INDArray x, INDArray out) {
-        long t = OpProfile.now();
-        FusedLinear.into(l, x, epilogue, out);
-        OpProfile.add(op, t, 2.0 * x.rows() * x.columns() * l.out());
-        return out;
     }
 }

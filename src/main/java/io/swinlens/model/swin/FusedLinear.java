@@ -39,21 +39,17 @@ final class FusedLinear {
         return out;
     }
 
-    /** GELU(x·Wᵀ + b), a new (M, N). */
-    static INDArray gelu(SwinWeights.Linear l, INDArray x) {
-        INDArray out = Nd4j.createUninitialized(DataType.FLOAT, x.rows(), l.out());   // (M, N)
-        run(l, x, OneDnn.Epilogue.GELU, out);
+    /** x·Wᵀ, then by epilogue nothing, + b, GELU(· + b) or out += · + b, into {@code out} (M, N). */
+    static INDArray into(SwinWeights.Linear l, INDArray x, OneDnn.Epilogue epilogue, INDArray out) {
+        run(l, x, epilogue, out);
         return out;
     }
 
-    /** into += x·Wᵀ + b, in place. */
-    static void addInto(SwinWeights.Linear l, INDArray x, INDArray into) {
-        run(l, x, OneDnn.Epilogue.ADD, into);
-    }
-
-    /** {@link #product}, {@link #withBias}, {@link #gelu} or {@link #addInto} by epilogue, into {@code out} (M, N). */
-    static INDArray into(SwinWeights.Linear l, INDArray x, OneDnn.Epilogue epilogue, INDArray out) {
+    /** {@link #into}, timed as {@code op} in the pass's profile (multiply-adds as 2 FLOP). */
+    static INDArray timed(OpProfile.Op op, SwinWeights.Linear l, OneDnn.Epilogue epilogue, INDArray x, INDArray out) {
+        long t = OpProfile.now();
         run(l, x, epilogue, out);
+        OpProfile.add(op, t, 2.0 * x.rows() * x.columns() * l.out());
         return out;
     }
 

@@ -311,17 +311,18 @@ final class JavaKernels {
             float[] row = new float[2 * c];
             for (int r = from; r < to; r++) {
                 b.get(base + r * c3, row, 0, 2 * c);
-                for (int s = 0; s < 2 * heads; s++) {
-                    int o = s * d;
-                    double sum = 0;
-                    for (int k = 0; k < d; k++) sum += (double) row[o + k] * row[o + k];
-                    double scale = 1.0 / Math.max(Math.sqrt(sum), 1e-12);
-                    float factor = s < heads ? headScale[s] : 1f;
-                    for (int k = 0; k < d; k++) row[o + k] = (float) (row[o + k] * scale) * factor;
-                }
+                for (int s = 0; s < 2 * heads; s++) normalize(row, s * d, d, s < heads ? headScale[s] : 1f);
                 b.put(base + r * c3, row, 0, 2 * c);
             }
         });
+    }
+
+    /** row[from, from + d) / max(‖·‖, 1e-12) · factor, in place (F.normalize, then V2's τ_h). */
+    private static void normalize(float[] row, int from, int d, float factor) {
+        double sum = 0;
+        for (int k = from; k < from + d; k++) sum += (double) row[k] * row[k];
+        double scale = 1.0 / Math.max(Math.sqrt(sum), 1e-12);
+        for (int k = from; k < from + d; k++) row[k] = (float) (row[k] * scale) * factor;
     }
 
     /**
@@ -337,12 +338,7 @@ final class JavaKernels {
             float[] row = new float[d];
             for (int r = from; r < to; r++) {
                 b.get(base + r * d, row, 0, d);
-                double sum = 0;
-                for (int k = 0; k < d; k++) sum += (double) row[k] * row[k];
-                double scale = 1.0 / Math.max(Math.sqrt(sum), 1e-12);
-                float[] hs = headScale;
-                float factor = hs == null ? 1f : hs[(r / tokens) % hs.length];
-                for (int k = 0; k < d; k++) row[k] = (float) (row[k] * scale) * factor;
+                normalize(row, 0, d, headScale == null ? 1f : headScale[(r / tokens) % headScale.length]);
                 b.put(base + r * d, row, 0, d);
             }
         });

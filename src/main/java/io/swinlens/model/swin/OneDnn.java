@@ -19,7 +19,6 @@ import org.nd4j.linalg.factory.Nd4j;
 import java.lang.ref.Reference;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import static org.bytedeco.dnnl.global.dnnl.*;
 
@@ -73,8 +72,7 @@ final class OneDnn {
         long m = src.rows();
         long k = src.columns();
         long n = l.out();
-        String kind = innerProduct ? "inner product " : "linear ";
-        OneDnnPrimitive p = primitive(kind + m + " " + k + " " + n + " " + (bias != null) + " " + epilogue, () -> {
+        OneDnnPrimitive p = OneDnnPrimitive.cached(linearKey(innerProduct, l, m, epilogue), () -> {
             dnnl_memory_desc_t a = dense(m, k);
             dnnl_memory_desc_t c = dense(m, n);
             Pointer op;
@@ -109,15 +107,20 @@ final class OneDnn {
         keep(src, bias, dst);
     }
 
+    /** The cache key of a linear's primitive: kind, (M, K, N), whether it adds the bias, epilogue. */
+    private static String linearKey(boolean innerProduct, SwinWeights.Linear l, long m, Epilogue epilogue) {
+        boolean bias = epilogue != Epilogue.PRODUCT && l.bias() != null;
+        return (innerProduct ? "inner product " : "linear ") + m + " " + l.in() + " " + l.out() + " " + bias + " " + epilogue;
+    }
+
     /**
      * After {@link FusedLinear} chose a way for src rows {@code m} and {@code epilogue}: drops the reordered weights of the
      * way that lost (matmul or inner product; both when {@code innerProduct} is null, the unfused way), so a layer keeps
      * at most the copy it runs with. A copy dropped that another input size still uses is made again when it runs.
      */
     static void keepOnlyLayoutOf(SwinWeights.Linear l, Boolean innerProduct, long m, Epilogue epilogue) {
-        String shape = m + " " + l.in() + " " + l.out() + " " + (epilogue != Epilogue.PRODUCT && l.bias() != null) + " " + epilogue;
-        OneDnnPrimitive matmul = OneDnnPrimitive.peek("linear " + shape);
-        OneDnnPrimitive inner = OneDnnPrimitive.peek("inner product " + shape);
+        OneDnnPrimitive matmul = OneDnnPrimitive.peek(linearKey(false, l, m, epilogue));
+        OneDnnPrimitive inner = OneDnnPrimitive.peek(linearKey(true, l, m, epilogue));
         String keep = Boolean.TRUE.equals(innerProduct) && inner != null ? inner.layoutKey
                 : Boolean.FALSE.equals(innerProduct) && matmul != null ? matmul.layoutKey : null;
         synchronized (l) {
@@ -130,7 +133,7 @@ final class OneDnn {
 
     /**
      * The weights in the layout the primitive asked for, reordered from weightT once and kept with the layer
-     * ( a blocked layout ran the 49-row products of stage 3 in 0.83 ms against 2.1 ms row-major, docs/performance.md).
+     * (a blocked layout ran the 49-row products of stage 3 in 0.83 ms against 2.1 ms row-major, docs/performance.md).
      */
     private static Pointer packed(SwinWeights.Linear l, OneDnnPrimitive p) {
         Packed done = l.packed().get(p.layoutKey);
@@ -190,7 +193,7 @@ final class OneDnn {
     static void scores(INDArray qkv, int windows, int tokens, int heads, INDArray biasMask, INDArray scores) {
         long c3 = qkv.columns();
         long d = c3 / 3 / heads;
-        OneDnnPrimitive p = primitive("scores " + windows + " " + tokens + " " + heads + " " + d, () -> {
+        OneDnnPrimitive p = OneDnnPrimitive.cached("scores " + windows + " " + tokens + " " + heads + " " + d, () -> {
             dnnl_memory_desc_t q = strided(new long[]{windows, heads, tokens, d}, new long[]{tokens * c3, d, c3, 1});
             dnnl_memory_desc_t kT = strided(new long[]{windows, heads, d, tokens}, new long[]{tokens * c3, d, 1, c3});
             dnnl_memory_desc_t s = dense(windows, heads, tokens, tokens);
@@ -208,7 +211,7 @@ final class OneDnn {
     /** Softmax over the last axis of (R, N) rows, in place. */
     static void softmaxInPlace(INDArray x, int columns) {
         long rows = x.length() / columns;
-        OneDnnPrimitive p = primitive("softmax " + rows + " " + columns, () -> {
+        OneDnnPrimitive p = OneDnnPrimitive.cached("softmax " + rows + " " + columns, () -> {
             dnnl_memory_desc_t s = dense(rows, columns);
             dnnl_softmax_desc_t op = new dnnl_softmax_desc_t();
             check(dnnl_softmax_forward_desc_init(op, dnnl_forward_inference, s, 1), "softmax");
@@ -227,7 +230,7 @@ final class OneDnn {
         long c3 = qkv.columns();
         long c = c3 / 3;
         long d = c / heads;
-        OneDnnPrimitive p = primitive("context " + windows + " " + tokens + " " + heads + " " + d, () -> {
+        OneDnnPrimitive p = OneDnnPrimitive.cached("context " + windows + " " + tokens + " " + heads + " " + d, () -> {
             dnnl_memory_desc_t a = dense(windows, heads, tokens, tokens);
             dnnl_memory_desc_t v = strided(new long[]{windows, heads, tokens, d}, new long[]{tokens * c3, d, c3, 1});
             dnnl_memory_desc_t out = strided(new long[]{windows, heads, tokens, d}, new long[]{tokens * c, d, c, 1});
@@ -243,7 +246,7 @@ final class OneDnn {
     static void layerNorm(INDArray x, INDArray scaleShift, INDArray dst) {
         long rows = x.rows();
         long c = x.columns();
-        OneDnnPrimitive p = primitive("layer norm " + rows + " " + c, () -> {
+        OneDnnPrimitive p = OneDnnPrimitive.cached("layer norm " + rows + " " + c, () -> {
             dnnl_memory_desc_t data = dense(rows, c);
             dnnl_memory_desc_t weights = dense(2, c);
             dnnl_layer_normalization_desc_t op = new dnnl_layer_normalization_desc_t();
@@ -257,10 +260,6 @@ final class OneDnn {
 
     /** The primitives this thread made so far and the implementation oneDNN picked for each (tests print them). */
     static Map<String, String> implementations() { return OneDnnPrimitive.implementations(); }
-
-    private static OneDnnPrimitive primitive(String key, Supplier<OneDnnPrimitive> make) {
-        return OneDnnPrimitive.cached(key, make);
-    }
 
     /**
      * Keeps the arrays whose memory a call just used reachable until here: {@link #at} hands oneDNN bare addresses,

@@ -28,11 +28,10 @@ final class ResolutionPlan {
      */
     record BlockPlan(BlockGeometry geometry, int heads, int[] gather, int[] scatter, float[] bias, float[] mask, INDArray biasMask,
                      float[] cpbTable, float[] coords) {
-        boolean padded() { return geometry.padded(); }
     }
 
     /** A merge's gather (4 rows per merged token, L for padding) and the merged map's size. */
-    record MergePlan(int[] index, boolean padded, int height, int width) { }
+    record MergePlan(int[] index, int height, int width) { }
 
     final int height;
     final int width;
@@ -182,7 +181,7 @@ final class ResolutionPlan {
     }
 
     private static MergePlan mergePlan(int h, int w) {
-        return new MergePlan(mergeIndex(h, w), h % 2 != 0 || w % 2 != 0, (h + 1) / 2, (w + 1) / 2);
+        return new MergePlan(mergeIndex(h, w), (h + 1) / 2, (w + 1) / 2);
     }
 
     List<BlockGeometry> geometries() {

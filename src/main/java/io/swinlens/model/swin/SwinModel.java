@@ -226,10 +226,8 @@ public final class SwinModel {
         }
         INDArray tokens = JavaKernels.copyInto(patches, BlockScratch.get("patches", (long) h * w, patchSize)); // (L, 3·P·P)
         OpProfile.add(OpProfile.Op.PATCH_EMBED, started, 0);
-        long t0 = OpProfile.now();
-        INDArray linear = FusedLinear.into(weights.patchEmbed, tokens, OneDnn.Epilogue.NONE,
+        INDArray linear = FusedLinear.timed(OpProfile.Op.PATCH_EMBED, weights.patchEmbed, OneDnn.Epilogue.NONE, tokens,
                 BlockScratch.get("patch embedding", (long) h * w, weights.config.embedDim()));  // (L, C)
-        OpProfile.add(OpProfile.Op.PATCH_EMBED, t0, 2.0 * tokens.rows() * tokens.columns() * linear.columns());
         INDArray embedded = norm(weights.patchNorm, linear);                               // (L, C)
         TraceRequest t = recorder.request.trace();
         if (t != null && t.kind() == TraceRequest.Kind.EMBED) {
@@ -457,19 +455,14 @@ public final class SwinModel {
         return y;
     }
 
-    /** GELU(x·Wᵀ + b): a fused oneDNN primitive or the product and a pass, whichever {@link FusedLinear} found fastest. */
+    /** GELU(x·Wᵀ + b), a new (L, 4C): a fused oneDNN primitive or the product and a pass, whichever {@link FusedLinear} found fastest. */
     private static INDArray fc1Gelu(SwinWeights.Linear l, INDArray x) {
-        long t = OpProfile.now();
-        INDArray y = FusedLinear.gelu(l, x);
-        OpProfile.add(OpProfile.Op.FC1, t, 2.0 * x.rows() * x.columns() * l.out());
-        return y;
+        return FusedLinear.timed(OpProfile.Op.FC1, l, OneDnn.Epilogue.GELU, x, Nd4j.createUninitialized(DataType.FLOAT, x.rows(), l.out()));
     }
 
     /** into += x·Wᵀ + b. */
     private static void fc2Into(SwinWeights.Linear l, INDArray x, INDArray into) {
-        long t = OpProfile.now();
-        FusedLinear.addInto(l, x, into);
-        OpProfile.add(OpProfile.Op.FC2, t, 2.0 * x.rows() * x.columns() * l.out());
+        FusedLinear.timed(OpProfile.Op.FC2, l, OneDnn.Epilogue.ADD, x, into);
     }
 
     /** GELU in place, as its own timed step (the traced path; elsewhere GELU is part of fc1). */
