@@ -1,8 +1,6 @@
 package io.swinlens.model.swin;
 
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.Arrays;
 import java.util.Iterator;
@@ -45,9 +43,7 @@ final class BlockScratch {
         if (slot == null || slot.pass() != held.pass) {
             INDArray a = slot != null ? slot.array() : null;
             if (a == null) {
-                try (var ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-                    a = Nd4j.createUninitializedDetached(DataType.FLOAT, shape);
-                }
+                a = AlignedFloats.array(shape);                    // on a cache line: the kernels' loads stay within one
             }
             slot = new Slot(a, held.pass);
             held.arrays.put(key, slot);

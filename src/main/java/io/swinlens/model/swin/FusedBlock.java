@@ -124,7 +124,8 @@ final class FusedBlock {
         return windows;
     }
 
-    private static INDArray norm(SwinWeights.Norm n, INDArray x, INDArray out) {
+    /** out = LN(x), x and out (L, C). */
+    static INDArray norm(SwinWeights.Norm n, INDArray x, INDArray out) {
         long t = OpProfile.now();
         OneDnn.layerNorm(x, n.scaleShift(), out);
         OpProfile.add(OpProfile.Op.LAYER_NORM, t, 8.0 * x.length());

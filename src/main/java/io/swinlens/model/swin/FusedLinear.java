@@ -98,7 +98,7 @@ final class FusedLinear {
      * (out itself is left as it was). The ways that keep a reordered copy of the weights drop it when they lose.
      */
     private static Way fastest(SwinWeights.Linear l, INDArray x, OneDnn.Epilogue epilogue, INDArray out) {
-        INDArray scratch = Nd4j.zeros(DataType.FLOAT, out.rows(), out.columns());
+        INDArray scratch = AlignedFloats.array(out.rows(), out.columns()).assign(0);    // aligned as the real outputs are
         Way[] ways = Way.values();
         long[] best = new long[ways.length];
         Arrays.fill(best, Long.MAX_VALUE);

@@ -19,9 +19,9 @@ public final class GemmRate {
     /** GFLOP/s of the best of 5 square products of size n (2·n³ FLOP each). */
     public static double measure(int n) {
         try (var ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-            INDArray a = Nd4j.rand(DataType.FLOAT, n, n);
-            INDArray b = Nd4j.rand(DataType.FLOAT, n, n);
-            INDArray c = Nd4j.createUninitialized(DataType.FLOAT, n, n);
+            INDArray a = AlignedFloats.array(n, n).assign(Nd4j.rand(DataType.FLOAT, n, n));   // on cache lines, as the pass's arrays
+            INDArray b = AlignedFloats.array(n, n).assign(Nd4j.rand(DataType.FLOAT, n, n));
+            INDArray c = AlignedFloats.array(n, n);
             Gemm.product(a, b, c);
             long best = Long.MAX_VALUE;
             for (int i = 0; i < 5; i++) {
@@ -76,9 +76,9 @@ public final class GemmRate {
     /** {OpenBLAS ms, oneDNN ms (NaN where oneDNN is not there)}: the mean of {@code reps} interleaved products after untimed ones. */
     public static double[] time(Shape shape, int reps) {
         try (var ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-            INDArray a = Nd4j.rand(DataType.FLOAT, shape.m(), shape.k());
-            INDArray b = Nd4j.rand(DataType.FLOAT, shape.k(), shape.n());
-            INDArray c = Nd4j.createUninitialized(DataType.FLOAT, shape.m(), shape.n());
+            INDArray a = AlignedFloats.array(shape.m(), shape.k()).assign(Nd4j.rand(DataType.FLOAT, shape.m(), shape.k()));
+            INDArray b = AlignedFloats.array(shape.k(), shape.n()).assign(Nd4j.rand(DataType.FLOAT, shape.k(), shape.n()));
+            INDArray c = AlignedFloats.array(shape.m(), shape.n());
             boolean oneDnn = Gemm.oneDnnProduct(a, b, c);
             Gemm.Timing t = Gemm.time(a, b, c, reps);
             return new double[]{t.totalOpenBlas() / 1e6 / reps, oneDnn ? t.totalOneDnn() / 1e6 / reps : Double.NaN};

@@ -142,7 +142,7 @@ final class OneDnn {
             done = l.packed().get(p.layoutKey);
             if (done != null) return done.data();
             dnnl_memory_desc_t layout = copyOf(p.descs[1]);    // p's own points into p, which may go
-            FloatPointer out = new FloatPointer(dnnl_memory_desc_get_size(layout) / Float.BYTES + 16);
+            FloatPointer out = new AlignedFloats(dnnl_memory_desc_get_size(layout) / Float.BYTES);   // on a cache line
             l.withRowMajor(weightT -> {                         // made again from another copy if it was dropped
                 reorder(p.plainWeights, at(weightT, 0), layout, out);
                 return out;

@@ -228,7 +228,9 @@ public final class SwinModel {
         OpProfile.add(OpProfile.Op.PATCH_EMBED, started, 0);
         INDArray linear = FusedLinear.timed(OpProfile.Op.PATCH_EMBED, weights.patchEmbed, OneDnn.Epilogue.NONE, tokens,
                 BlockScratch.get("patch embedding", (long) h * w, weights.config.embedDim()));  // (L, C)
-        INDArray embedded = norm(weights.patchNorm, linear);                               // (L, C)
+        INDArray embedded = FusedBlock.available()                                          // (L, C), stage 1's x
+                ? FusedBlock.norm(weights.patchNorm, linear, AlignedFloats.array((long) h * w, weights.config.embedDim()))
+                : norm(weights.patchNorm, linear);
         TraceRequest t = recorder.request.trace();
         if (t != null && t.kind() == TraceRequest.Kind.EMBED) {
             if (t.token() < 0 || t.token() >= h * w) throw new IllegalArgumentException("no patch " + t.token() + " in a " + h + "x" + w + " grid");
