@@ -170,9 +170,12 @@ final class JavaKernels {
     }
 
     /** values into dst, a dense array of as many elements, in one bulk copy; returns dst. */
-    static INDArray copyInto(float[] values, INDArray dst) {
-        if (dst.length() != values.length) throw new IllegalArgumentException(values.length + " values for " + dst.shapeInfoToString());
-        buffer(dst).put((int) dst.offset(), values, 0, values.length);
+    static INDArray copyInto(float[] values, INDArray dst) { return copyInto(values, values.length, dst); }
+
+    /** The first {@code count} of {@code values} into dst, which has that many elements. */
+    static INDArray copyInto(float[] values, int count, INDArray dst) {
+        if (dst.length() != count || count > values.length) throw new IllegalArgumentException(count + " values for " + dst.shapeInfoToString());
+        buffer(dst).put((int) dst.offset(), values, 0, count);
         return dst;
     }
 

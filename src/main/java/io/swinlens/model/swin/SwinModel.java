@@ -50,6 +50,9 @@ public final class SwinModel {
      */
     private static final String BLOCK_WORKSPACE_ID = "swinlens-block";
 
+    /** Per thread, the flattened patches of the last image (largest so far), refilled by each pass's patch embedding. */
+    private static final ThreadLocal<float[]> PATCHES = ThreadLocal.withInitial(() -> new float[0]);
+
     private final SwinWeights weights;
     private final Map<Long, ResolutionPlan> plans = new LinkedHashMap<>(4, 0.75f, true) {
         @Override protected boolean removeEldestEntry(Map.Entry<Long, ResolutionPlan> eldest) { return size() > 4; }
@@ -213,18 +216,20 @@ public final class SwinModel {
         int w = width / p;
         int patchSize = cin * p * p;
         long started = OpProfile.now();
-        float[] patches = new float[h * w * patchSize];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                int base = (y * w + x) * patchSize;
-                for (int c = 0; c < cin; c++) {
-                    for (int ky = 0; ky < p; ky++) {
-                        System.arraycopy(chw, (c * height + y * p + ky) * width + x * p, patches, base + (c * p + ky) * p, p);
+        float[] patches = PATCHES.get();                   // reused: a new one each pass was a humongous allocation
+        if (patches.length < h * w * patchSize) PATCHES.set(patches = new float[h * w * patchSize]);
+        for (int c = 0; c < cin; c++) {                    // image row by image row: reads in order
+            for (int y = 0; y < h; y++) {
+                for (int ky = 0; ky < p; ky++) {
+                    int from = (c * height + y * p + ky) * width;
+                    int to = y * w * patchSize + (c * p + ky) * p;
+                    for (int x = 0; x < w; x++, from += p, to += patchSize) {
+                        for (int kx = 0; kx < p; kx++) patches[to + kx] = chw[from + kx];
                     }
                 }
             }
         }
-        INDArray tokens = JavaKernels.copyInto(patches, BlockScratch.get("patches", (long) h * w, patchSize)); // (L, 3·P·P)
+        INDArray tokens = JavaKernels.copyInto(patches, h * w * patchSize, BlockScratch.get("patches", (long) h * w, patchSize)); // (L, 3·P·P)
         OpProfile.add(OpProfile.Op.PATCH_EMBED, started, 0);
         INDArray linear = FusedLinear.timed(OpProfile.Op.PATCH_EMBED, weights.patchEmbed, OneDnn.Epilogue.NONE, tokens,
                 BlockScratch.get("patch embedding", (long) h * w, weights.config.embedDim()));  // (L, C)
