@@ -26,10 +26,11 @@ final class FusedBlock {
         long c = x.columns();
         INDArray normed = norm(w.norm1(), x, BlockScratch.get("norm", tokens, c));             // (L, C)
         INDArray windows = partition(normed, plan, c);                                        // (nW·N, C)
-        INDArray attended = attention(windows, plan, w, probs);                               // (nW·N, C), no proj bias
+        INDArray merged = heads(windows, plan, w, probs);                                     // (nW·N, C), before proj
         long t = OpProfile.now();
-        JavaKernels.addRowsInPlace(x, attended, plan.scatter(), w.proj().biasValues());       // x += proj + b, back in place
-        OpProfile.add(OpProfile.Op.RESIDUAL, t, 2.0 * x.length());
+        INDArray inOrder = JavaKernels.gatherRows(merged, plan.scatter(), BlockScratch.get("token order", tokens, c)); // (L, C)
+        OpProfile.add(OpProfile.Op.GATHER, t, 0);
+        FusedLinear.timed(OpProfile.Op.PROJ, w.proj(), OneDnn.Epilogue.ADD, inOrder, x);        // x += proj + b
         norm(w.norm2(), x, normed);                                                           // (L, C), norm1's rows are spent
         INDArray hidden = FusedLinear.timed(OpProfile.Op.FC1, w.fc1(), OneDnn.Epilogue.GELU, normed, BlockScratch.get("hidden", tokens, 4 * c)); // (L, 4C)
         FusedLinear.timed(OpProfile.Op.FC2, w.fc2(), OneDnn.Epilogue.ADD, hidden, x);                    // x += fc2
@@ -40,7 +41,9 @@ final class FusedBlock {
     static INDArray v2(INDArray x, ResolutionPlan.BlockPlan plan, SwinWeights.Block w, Consumer<INDArray> probs) {
         long tokens = x.rows();
         long c = x.columns();
-        INDArray attended = attention(partition(x, plan, c), plan, w, probs);                 // (nW·N, C), no proj bias
+        INDArray merged = heads(partition(x, plan, c), plan, w, probs);                       // (nW·N, C)
+        INDArray attended = FusedLinear.timed(OpProfile.Op.PROJ, w.proj(), OneDnn.Epilogue.PRODUCT, merged,
+                BlockScratch.get("proj", merged.rows(), c));                                  // (nW·N, C), no proj bias
         normInto(w.norm1(), attended, plan.scatter(), w.proj().biasValues(), x);              // x += LN1(proj + b)
         INDArray hidden = FusedLinear.timed(OpProfile.Op.FC1, w.fc1(), OneDnn.Epilogue.GELU, x, BlockScratch.get("hidden", tokens, 4 * c)); // (L, 4C)
         INDArray out = FusedLinear.timed(OpProfile.Op.FC2, w.fc2(), OneDnn.Epilogue.PRODUCT, hidden, BlockScratch.get("fc2", tokens, c));  // (L, C)
@@ -82,10 +85,10 @@ final class FusedBlock {
     }
 
     /**
-     * softmax(q·kᵀ + B + M)·V per window and head (V2: q̂, k̂ unit rows, τ_h folded into q̂), then the projection without
-     * its bias. windows (nW·N, C) -> (nW·N, C).
+     * softmax(q·kᵀ + B + M)·V per window and head (V2: q̂, k̂ unit rows, τ_h folded into q̂), the heads side by side
+     * (channel h·d + j), before the projection. windows (nW·N, C) -> (nW·N, C).
      */
-    private static INDArray attention(INDArray windows, ResolutionPlan.BlockPlan plan, SwinWeights.Block w, Consumer<INDArray> probs) {
+    private static INDArray heads(INDArray windows, ResolutionPlan.BlockPlan plan, SwinWeights.Block w, Consumer<INDArray> probs) {
         BlockGeometry g = plan.geometry();
         int nW = g.windowCount();
         int n = g.tokensPerWindow();
@@ -113,7 +116,7 @@ final class FusedBlock {
         t = OpProfile.now();
         OneDnn.context(attentionProbs, qkv, nW, n, heads, merged);                             // channel = head·d + j
         OpProfile.add(OpProfile.Op.AV, t, 2.0 * nW * heads * n * n * d);
-        return FusedLinear.timed(OpProfile.Op.PROJ, w.proj(), OneDnn.Epilogue.PRODUCT, merged, BlockScratch.get("proj", rows, c));
+        return merged;
     }
 
     /** Pad (zero rows), roll and partition in one gather. */
