@@ -7,6 +7,7 @@ import io.swinlens.model.load.LoadedModel;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import java.util.function.BooleanSupplier;
 
 /**
  * What the first image after a model loads would otherwise pay for (BENCHMARKS.md, "first heatmap"): the JIT compiling
@@ -18,21 +19,45 @@ public final class WarmUp {
 
     private WarmUp() { }
 
-    /** Two passes (the second lets the workspace settle at its learned size); returns the milliseconds it took. */
-    public static double run(LoadedModel model) {
+    /** Passes after the first two while the warm-up has taken less than this (milliseconds). */
+    static final double BUDGET_MS = 4000;
+    /** At most this many passes. */
+    static final int MAX_PASSES = 8;
+
+    /** {@link #run(LoadedModel, BooleanSupplier)}, never cancelled. */
+    public static double run(LoadedModel model) { return run(model, () -> false); }
+
+    /**
+     * Two passes (the second lets the workspace settle at its learned size), then more up to {@link #MAX_PASSES} while
+     * the warm-up has taken less than {@link #BUDGET_MS}: HotSpot's optimising compiler (C2) picks the pass's Java code up
+     * over the first passes, and while it compiles it takes a core from the pass; after 8 passes Swin-T's first image
+     * took 119-128 ms against 154-177 ms after 2 (BENCHMARKS.md, "First heatmap"). Swin-B at 384 stops after 2 (each
+     * pass is over a second). Stops between passes once {@code cancelled} says so (an image dropped meanwhile).
+     * Returns the milliseconds it took.
+     */
+    public static double run(LoadedModel model, BooleanSupplier cancelled) {
+        long start = System.nanoTime();
+        passes(model, cancelled);
+        return (System.nanoTime() - start) / 1e6;
+    }
+
+    /** The passes of {@link #run(LoadedModel, BooleanSupplier)}; returns how many ran. */
+    static int passes(LoadedModel model, BooleanSupplier cancelled) {
         long start = System.nanoTime();
         int side = model.config().imageSize();
         BufferedImage image = new BufferedImage(3 * side, 2 * side, BufferedImage.TYPE_INT_RGB);   // larger: the downscaling path
         for (int y = 0; y < image.getHeight(); y++) {
             for (int x = 0; x < image.getWidth(); x++) image.setRGB(x, y, (x * 255 / image.getWidth()) << 16 | (y * 255 / image.getHeight()) << 8 | 128);
         }
-        for (int pass = 0; pass < 2; pass++) {
-            BufferedImage decoded = pass == 0 ? roundTrip(image, "png") : roundTrip(image, "jpeg");   // the decoders' first use
+        int pass = 0;
+        for (; pass < MAX_PASSES && !cancelled.getAsBoolean(); pass++) {
+            if (pass >= 2 && (System.nanoTime() - start) / 1e6 > BUDGET_MS) break;
+            BufferedImage decoded = pass == 0 ? roundTrip(image, "png") : pass == 1 ? roundTrip(image, "jpeg") : image;   // the decoders' first use
             ModelInput input = Preprocessor.prepare(decoded, side, Preprocess.OFFICIAL, model.config().name());
             AnalysedImage analysed = AnalysedImage.analyse(model, Path.of("warm-up"), input);
             ViewRenderer.layers(analysed, ViewSettings.defaults());
         }
-        return (System.nanoTime() - start) / 1e6;
+        return pass;
     }
 
     /** Encodes and decodes in memory (ImageIO, as image files are read); the original if that fails. */
