@@ -216,7 +216,7 @@ public final class SwinModel {
         int w = width / p;
         int patchSize = cin * p * p;
         long started = OpProfile.now();
-        float[] patches = PATCHES.get();                   // reused: a new one each pass was a humongous allocation
+        float[] patches = PATCHES.get();                   // reused: a new 600 KB array each pass (allocated and zeroed) is not needed
         if (patches.length < h * w * patchSize) PATCHES.set(patches = new float[h * w * patchSize]);
         for (int c = 0; c < cin; c++) {                    // image row by image row: reads in order
             for (int y = 0; y < h; y++) {
