@@ -19,7 +19,7 @@ public final class WarmUp {
 
     private WarmUp() { }
 
-    /** Passes after the first two while the warm-up has taken less than this (milliseconds). */
+    /** Passes after the first two while the passes so far and one more fit in this (milliseconds). */
     static final double BUDGET_MS = 4000;
     /** At most this many passes. */
     static final int MAX_PASSES = 8;
@@ -28,22 +28,23 @@ public final class WarmUp {
     public static double run(LoadedModel model) { return run(model, () -> false); }
 
     /**
-     * Two passes (the second lets the workspace settle at its learned size), then more up to {@link #MAX_PASSES} while
-     * the warm-up has taken less than {@link #BUDGET_MS}: HotSpot's optimising compiler (C2) picks the pass's Java code up
-     * over the first passes, and while it compiles it takes a core from the pass; after 8 passes Swin-T's first image
-     * took 119-128 ms against 154-177 ms after 2 (BENCHMARKS.md, "First heatmap"). Swin-B at 384 stops after 2 (each
-     * pass is over a second). Stops between passes once {@code cancelled} says so (an image dropped meanwhile).
-     * Returns the milliseconds it took.
+     * Two passes (the second lets the workspace settle at its learned size), then more, up to {@link #MAX_PASSES}, while
+     * the passes so far plus one more as long as the last still fit in {@link #BUDGET_MS}: HotSpot's optimising compiler (C2)
+     * picks the pass's Java code up over the first passes, and while it compiles it takes a core from the pass; after 8
+     * passes Swin-T's first image took 119-128 ms against 154-177 ms after 2 (BENCHMARKS.md, "First heatmap"). Swin-B at
+     * 384 stops after 2 (its first pass, which times every linear's ways, is over 4 s). Stops between passes once
+     * {@code cancelled} says so (an image dropped meanwhile). Returns the milliseconds it took.
      */
     public static double run(LoadedModel model, BooleanSupplier cancelled) {
         long start = System.nanoTime();
-        passes(model, cancelled);
+        passes(model, cancelled, BUDGET_MS);
         return (System.nanoTime() - start) / 1e6;
     }
 
-    /** The passes of {@link #run(LoadedModel, BooleanSupplier)}; returns how many ran. */
-    static int passes(LoadedModel model, BooleanSupplier cancelled) {
+    /** The passes of {@link #run(LoadedModel, BooleanSupplier)} within {@code budgetMs}; returns how many ran. */
+    static int passes(LoadedModel model, BooleanSupplier cancelled, double budgetMs) {
         long start = System.nanoTime();
+        double lastMs = 0;
         int side = model.config().imageSize();
         BufferedImage image = new BufferedImage(3 * side, 2 * side, BufferedImage.TYPE_INT_RGB);   // larger: the downscaling path
         for (int y = 0; y < image.getHeight(); y++) {
@@ -51,11 +52,13 @@ public final class WarmUp {
         }
         int pass = 0;
         for (; pass < MAX_PASSES && !cancelled.getAsBoolean(); pass++) {
-            if (pass >= 2 && (System.nanoTime() - start) / 1e6 > BUDGET_MS) break;
+            long passStart = System.nanoTime();
+            if (pass >= 2 && (passStart - start) / 1e6 + lastMs > budgetMs) break;
             BufferedImage decoded = pass == 0 ? roundTrip(image, "png") : pass == 1 ? roundTrip(image, "jpeg") : image;   // the decoders' first use
             ModelInput input = Preprocessor.prepare(decoded, side, Preprocess.OFFICIAL, model.config().name());
             AnalysedImage analysed = AnalysedImage.analyse(model, Path.of("warm-up"), input);
             ViewRenderer.layers(analysed, ViewSettings.defaults());
+            lastMs = (System.nanoTime() - passStart) / 1e6;
         }
         return pass;
     }

@@ -9,7 +9,7 @@ import java.util.function.Consumer;
  * A Swin block as oneDNN primitives over reused scratch arrays ({@link OneDnn}, {@link FusedLinear}, {@link BlockScratch};
  * docs/performance.md, "Fused attention and MLP"), the same arithmetic as {@link SwinModel}'s step-by-step block up to
  * float rounding. q, k and v stay where the qkv product puts them, B + M is added as q·kᵀ is written, attention·v is
- * written in the merged layout, GELU and the MLP's residual add are post-ops of fc1 and fc2. Nothing before the bias is
+ * written in the merged layout, GELU and the residual adds are post-ops of fc1, fc2 and (V1) the projection. Nothing before the bias is
  * kept, so the score decomposition and the traces take the step-by-step path; the probabilities are handed to
  * {@code probs} as they are (the capture copies them).
  */

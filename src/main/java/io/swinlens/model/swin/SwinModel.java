@@ -234,7 +234,7 @@ public final class SwinModel {
         INDArray linear = FusedLinear.timed(OpProfile.Op.PATCH_EMBED, weights.patchEmbed, OneDnn.Epilogue.NONE, tokens,
                 BlockScratch.get("patch embedding", (long) h * w, weights.config.embedDim()));  // (L, C)
         INDArray embedded = FusedBlock.available()                                          // (L, C), stage 1's x
-                ? FusedBlock.norm(weights.patchNorm, linear, AlignedFloats.array((long) h * w, weights.config.embedDim()))
+                ? FusedBlock.norm(weights.patchNorm, linear, BlockScratch.get("embedded", (long) h * w, weights.config.embedDim()))
                 : norm(weights.patchNorm, linear);
         TraceRequest t = recorder.request.trace();
         if (t != null && t.kind() == TraceRequest.Kind.EMBED) {

@@ -228,7 +228,7 @@ public final class MainViewModel implements AnalysisOnScreen {
     }
 
     /**
-     * A first pass on a synthetic image right after a model loads with no image, so that the first image dropped gets
+     * A few passes on a synthetic image right after a model loads with no image, so that the first image dropped gets
      * its heatmap at the warm speed (analysis/WarmUp, BENCHMARKS.md). An image dropped meanwhile replaces this job;
      * a failure here is only logged: the image's own run reports its errors.
      */
