@@ -25,11 +25,9 @@ final class FusedBlock {
         long tokens = x.rows();
         long c = x.columns();
         INDArray normed = norm(w.norm1(), x, BlockScratch.get("norm", tokens, c));             // (L, C)
-        INDArray windows = partition(normed, plan, c);                                        // (nW·N, C)
+        INDArray windows = partition(normed, plan);                                           // (nW·N, C)
         INDArray merged = heads(windows, plan, w, probs);                                     // (nW·N, C), before proj
-        long t = OpProfile.now();
-        INDArray inOrder = JavaKernels.gatherRows(merged, plan.scatter(), BlockScratch.get("token order", tokens, c)); // (L, C)
-        OpProfile.add(OpProfile.Op.GATHER, t, 0);
+        INDArray inOrder = gather(merged, plan.scatter(), "token order");                      // (L, C)
         FusedLinear.timed(OpProfile.Op.PROJ, w.proj(), OneDnn.Epilogue.ADD, inOrder, x);        // x += proj + b
         norm(w.norm2(), x, normed);                                                           // (L, C), norm1's rows are spent
         INDArray hidden = FusedLinear.timed(OpProfile.Op.FC1, w.fc1(), OneDnn.Epilogue.GELU, normed, BlockScratch.get("hidden", tokens, 4 * c)); // (L, 4C)
@@ -41,7 +39,7 @@ final class FusedBlock {
     static INDArray v2(INDArray x, ResolutionPlan.BlockPlan plan, SwinWeights.Block w, Consumer<INDArray> probs) {
         long tokens = x.rows();
         long c = x.columns();
-        INDArray merged = heads(partition(x, plan, c), plan, w, probs);                       // (nW·N, C)
+        INDArray merged = heads(partition(x, plan), plan, w, probs);                          // (nW·N, C)
         INDArray attended = FusedLinear.timed(OpProfile.Op.PROJ, w.proj(), OneDnn.Epilogue.PRODUCT, merged,
                 BlockScratch.get("proj", merged.rows(), c));                                  // (nW·N, C), no proj bias
         normInto(w.norm1(), attended, plan.scatter(), w.proj().biasValues(), x);              // x += LN1(proj + b)
@@ -120,11 +118,14 @@ final class FusedBlock {
     }
 
     /** Pad (zero rows), roll and partition in one gather. */
-    private static INDArray partition(INDArray x, ResolutionPlan.BlockPlan plan, long c) {
+    private static INDArray partition(INDArray x, ResolutionPlan.BlockPlan plan) { return gather(x, plan.gather(), "windows"); }
+
+    /** x's rows by {@code index} into the scratch array of {@code role}, timed as a gather. */
+    private static INDArray gather(INDArray x, int[] index, String role) {
         long t = OpProfile.now();
-        INDArray windows = JavaKernels.gatherRows(x, plan.gather(), BlockScratch.get("windows", plan.gather().length, c));
+        INDArray rows = JavaKernels.gatherRows(x, index, BlockScratch.get(role, index.length, x.columns()));
         OpProfile.add(OpProfile.Op.GATHER, t, 0);
-        return windows;
+        return rows;
     }
 
     /** out = LN(x), x and out (L, C). */

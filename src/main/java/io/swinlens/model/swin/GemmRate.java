@@ -19,8 +19,8 @@ public final class GemmRate {
     /** GFLOP/s of the best of 5 square products of size n (2·n³ FLOP each). */
     public static double measure(int n) {
         try (var ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-            INDArray a = AlignedFloats.array(n, n).assign(Nd4j.rand(DataType.FLOAT, n, n));   // on cache lines, as the pass's arrays
-            INDArray b = AlignedFloats.array(n, n).assign(Nd4j.rand(DataType.FLOAT, n, n));
+            INDArray a = randomAligned(n, n);
+            INDArray b = randomAligned(n, n);
             INDArray c = AlignedFloats.array(n, n);
             Gemm.product(a, b, c);
             long best = Long.MAX_VALUE;
@@ -76,12 +76,17 @@ public final class GemmRate {
     /** {OpenBLAS ms, oneDNN ms (NaN where oneDNN is not there)}: the mean of {@code reps} interleaved products after untimed ones. */
     public static double[] time(Shape shape, int reps) {
         try (var ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-            INDArray a = AlignedFloats.array(shape.m(), shape.k()).assign(Nd4j.rand(DataType.FLOAT, shape.m(), shape.k()));
-            INDArray b = AlignedFloats.array(shape.k(), shape.n()).assign(Nd4j.rand(DataType.FLOAT, shape.k(), shape.n()));
+            INDArray a = randomAligned(shape.m(), shape.k());
+            INDArray b = randomAligned(shape.k(), shape.n());
             INDArray c = AlignedFloats.array(shape.m(), shape.n());
             boolean oneDnn = Gemm.oneDnnProduct(a, b, c);
             Gemm.Timing t = Gemm.time(a, b, c, reps);
             return new double[]{t.totalOpenBlas() / 1e6 / reps, oneDnn ? t.totalOneDnn() / 1e6 / reps : Double.NaN};
         }
+    }
+
+    /** Uniform random values on cache-line-aligned memory, as the pass's arrays are (model/swin/AlignedFloats). */
+    private static INDArray randomAligned(long rows, long columns) {
+        return AlignedFloats.array(rows, columns).assign(Nd4j.rand(DataType.FLOAT, rows, columns));
     }
 }
