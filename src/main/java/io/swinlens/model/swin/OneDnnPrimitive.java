@@ -53,6 +53,9 @@ final class OneDnnPrimitive {
     /** Kept while the primitive is: a weights layout queried from it points into it. */
     private final dnnl_primitive_desc description;
     private final dnnl_engine engine;
+    /** The arguments' memory objects and the list that names them, made on the first run; null before. */
+    private dnnl_memory[] memories;
+    private dnnl_exec_arg_t exec;
 
     OneDnnPrimitive(dnnl_engine engine, Pointer op, dnnl_post_ops post, int[] args, dnnl_memory_desc_t... descs) {
         this(engine, describe(engine, op, post), args, descs);
@@ -97,29 +100,52 @@ final class OneDnnPrimitive {
     }
 
     /**
-     * Runs on this thread's stream and waits; the memory objects wrap the data and are freed after. The pointers stay
-     * reachable until oneDNN is done with them (one of them may own its memory: reordered weights).
+     * Runs on this thread's stream and waits. The memory objects that wrap the arguments are made on the first run and
+     * pointed at the new data on the later ones: making and freeing them took about 12 µs a call, 1.4 ms of Swin-T's
+     * 40 ms pass (docs/performance.md, "Fused attention and MLP"). The pointers stay reachable until oneDNN is done with
+     * them (one of them may own its memory: reordered weights).
      */
     void run(dnnl_stream stream, Pointer... data) {
-        dnnl_memory[] memories = new dnnl_memory[data.length];
-        dnnl_exec_arg_t exec = new dnnl_exec_arg_t(data.length);
+        if (data.length != args.length) throw new IllegalArgumentException(args.length + " arguments expected, got " + data.length);
         try {
-            for (int i = 0; i < data.length; i++) {
-                memories[i] = new dnnl_memory();
-                OneDnn.check(dnnl_memory_create(memories[i], descs[i], engine, data[i]), "memory");
-                exec.position(i).arg(args[i]).memory(memories[i]);
+            if (memories == null) {
+                bind(data);
+            } else {
+                for (int i = 0; i < data.length; i++) OneDnn.check(dnnl_memory_set_data_handle(memories[i], data[i]), "data handle");
             }
-            OneDnn.check(dnnl_primitive_execute(primitive, stream, data.length, exec.position(0)), "execute");
+            OneDnn.check(dnnl_primitive_execute(primitive, stream, data.length, exec), "execute");
             OneDnn.check(dnnl_stream_wait(stream), "wait");
         } finally {
-            for (dnnl_memory m : memories) if (m != null && !m.isNull()) dnnl_memory_destroy(m);
-            exec.close();
             Reference.reachabilityFence(data);
         }
     }
 
+    /** Makes the memory objects of the arguments over {@code data}, and the argument list that names them. */
+    private void bind(Pointer[] data) {
+        dnnl_memory[] made = new dnnl_memory[data.length];
+        dnnl_exec_arg_t list = new dnnl_exec_arg_t(data.length);
+        try {
+            for (int i = 0; i < data.length; i++) {
+                made[i] = new dnnl_memory();
+                OneDnn.check(dnnl_memory_create(made[i], descs[i], engine, data[i]), "memory");
+                list.position(i).arg(args[i]).memory(made[i]);
+            }
+        } catch (RuntimeException e) {
+            for (dnnl_memory m : made) if (m != null && !m.isNull()) dnnl_memory_destroy(m);
+            list.close();
+            throw e;
+        }
+        memories = made;
+        exec = list.position(0);
+    }
+
     /** Frees the primitive and its description; it must not run again. */
     void destroy() {
+        if (memories != null) {
+            for (dnnl_memory m : memories) dnnl_memory_destroy(m);
+            exec.close();
+            memories = null;
+        }
         dnnl_primitive_destroy(primitive);
         dnnl_primitive_desc_destroy(description);
     }

@@ -104,6 +104,25 @@ class OneDnnTest {
         assertThat(maxError(out, JavaKernels.layerNorm(x, gamma, beta))).isLessThan(1e-5);
     }
 
+    @Test
+    void aPrimitiveRunAgainReadsAndWritesTheNewArraysNotTheFirstOnes() {
+        assumeTrue(OneDnn.AVAILABLE, "oneDNN is not there on this machine");
+        Nd4j.getRandom().setSeed(10);
+        float[] gamma = random(40).toFloatVector();
+        float[] beta = random(40).toFloatVector();
+        SwinWeights.Norm n = new SwinWeights.Norm(gamma, beta);
+        SwinWeights.Norm other = new SwinWeights.Norm(random(40).toFloatVector(), random(40).toFloatVector());
+        INDArray first = random(5, 40);
+        INDArray firstOut = Nd4j.createUninitialized(DataType.FLOAT, 5, 40);
+        OneDnn.layerNorm(first, other.scaleShift(), firstOut);               // the primitive binds its memory here
+        INDArray kept = firstOut.dup();
+        INDArray second = random(5, 40).muli(3);
+        INDArray secondOut = Nd4j.createUninitialized(DataType.FLOAT, 5, 40);
+        OneDnn.layerNorm(second, n.scaleShift(), secondOut);                 // same shape: same primitive, new arrays
+        assertThat(maxError(secondOut, JavaKernels.layerNorm(second, gamma, beta))).isLessThan(1e-5);
+        assertThat(maxError(firstOut, kept)).isEqualTo(0.0);                 // the first output was not written again
+    }
+
     private static int[] range(int from, int count) {
         int[] out = new int[count];
         for (int i = 0; i < count; i++) out[i] = from + i;
