@@ -24,9 +24,21 @@ final class BlockScratch {
     private static final class Held {
         final LinkedHashMap<String, Slot> arrays = new LinkedHashMap<>(32, 0.75f, true);
         long pass;
+        long bytes;
     }
 
-    private record Slot(INDArray array, long pass) { }
+    /** An array and the last pass that used it. */
+    private static final class Slot {
+        final INDArray array;
+        long pass;
+
+        Slot(INDArray array, long pass) {
+            this.array = array;
+            this.pass = pass;
+        }
+
+        long bytes() { return array.length() * Float.BYTES; }
+    }
 
     private static final ThreadLocal<Held> HELD = ThreadLocal.withInitial(Held::new);
 
@@ -40,31 +52,28 @@ final class BlockScratch {
         Held held = HELD.get();
         String key = role + Arrays.toString(shape);
         Slot slot = held.arrays.get(key);
-        if (slot == null || slot.pass() != held.pass) {
-            INDArray a = slot != null ? slot.array() : null;
-            if (a == null) {
-                a = AlignedFloats.array(shape);                    // on a cache line: the kernels' loads stay within one
-            }
-            slot = new Slot(a, held.pass);
+        if (slot == null) {
+            slot = new Slot(AlignedFloats.array(shape), held.pass);  // on a cache line: the kernels' loads stay within one
             held.arrays.put(key, slot);
-            trim(held);
+            held.bytes += slot.bytes();
+            trim(held);                                          // only a new array can take a thread past the budget
         }
-        return slot.array();
+        slot.pass = held.pass;
+        return slot.array;
     }
 
     /** Bytes this thread holds. */
     static long heldBytes() {
-        return HELD.get().arrays.values().stream().mapToLong(s -> s.array().length() * Float.BYTES).sum();
+        return HELD.get().bytes;
     }
 
     /** Past the budget, drops the least recently used arrays of earlier passes (never one this pass may still use). */
     private static void trim(Held held) {
-        long bytes = held.arrays.values().stream().mapToLong(s -> s.array().length() * Float.BYTES).sum();
         Iterator<Map.Entry<String, Slot>> eldestFirst = held.arrays.entrySet().iterator();
-        while (bytes > BUDGET_BYTES && eldestFirst.hasNext()) {
+        while (held.bytes > BUDGET_BYTES && eldestFirst.hasNext()) {
             Slot slot = eldestFirst.next().getValue();
-            if (slot.pass() == held.pass) continue;
-            bytes -= slot.array().length() * Float.BYTES;
+            if (slot.pass == held.pass) continue;
+            held.bytes -= slot.bytes();
             eldestFirst.remove();                       // not closed: freed when unreachable
         }
     }

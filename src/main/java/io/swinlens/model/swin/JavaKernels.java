@@ -188,9 +188,15 @@ final class JavaKernels {
         return gatherRows(x, index, Nd4j.createUninitialized(DataType.FLOAT, index.length, x.columns()));
     }
 
-    /** {@link #gatherRows(INDArray, int[])} into {@code out}, (T, C), and returns it. */
+    /**
+     * {@link #gatherRows(INDArray, int[])} into {@code out}, and returns it: out holds T·C floats row-major, (T, C) or any
+     * shape with that layout (a merge gathers into (T/4, 4C) directly).
+     */
     static INDArray gatherRows(INDArray x, int[] index, INDArray out) {
         int c = (int) x.columns();
+        if (out.length() != (long) index.length * c) {
+            throw new IllegalArgumentException(index.length + " rows of " + c + " do not fill " + out.shapeInfoToString());
+        }
         long rows = x.rows();
         FloatBuffer in = buffer(x);
         FloatBuffer o = buffer(out);

@@ -20,6 +20,12 @@ class BlockScratchTest {
         assertThat(qkv.isAttached()).as("outside every workspace, so it outlives the block").isFalse();
         INDArray other = CompletableFuture.supplyAsync(() -> BlockScratch.get("qkv", 49, 288)).get();
         assertThat(other).isNotSameAs(qkv);
-        assertThat(BlockScratch.heldBytes()).isGreaterThanOrEqualTo(4L * (49 * 288 * 2 + 196 * 288));
+        long held = BlockScratch.heldBytes();
+        assertThat(held).isGreaterThanOrEqualTo(4L * (49 * 288 * 2 + 196 * 288));
+        BlockScratch.beginPass();
+        assertThat(BlockScratch.get("qkv", 49, 288)).as("kept from one pass to the next").isSameAs(qkv);
+        assertThat(BlockScratch.heldBytes()).as("reuse holds nothing more").isEqualTo(held);
+        BlockScratch.get("a role only this test uses", 12, 49, 49);
+        assertThat(BlockScratch.heldBytes()).isEqualTo(held + 4L * 12 * 49 * 49);
     }
 }
