@@ -22,7 +22,7 @@ public final class WarmUp {
     /** Passes after the first two while the passes so far and one more fit in this (milliseconds). */
     static final double BUDGET_MS = 4000;
     /** At most this many passes. */
-    static final int MAX_PASSES = 8;
+    static final int MAX_PASSES = 16;
 
     /** {@link #run(LoadedModel, BooleanSupplier)}, never cancelled. */
     public static double run(LoadedModel model) { return run(model, () -> false); }
@@ -31,7 +31,8 @@ public final class WarmUp {
      * Two passes (the second lets the workspace settle at its learned size), then more, up to {@link #MAX_PASSES}, while
      * the passes so far plus one more as long as the last still fit in {@link #BUDGET_MS}: HotSpot's optimising compiler (C2)
      * picks the pass's Java code up over the first passes, and while it compiles it takes a core from the pass; after 8
-     * passes Swin-T's first image took 119-128 ms against 154-177 ms after 2 (BENCHMARKS.md, "First heatmap"). Swin-B at
+     * passes Swin-T's first image took 119-128 ms against 154-177 ms after 2, and once the passes were faster, 16 kept it
+     * within 1.41x of the warm time in five starts where 8 went to 1.61x (BENCHMARKS.md, "First heatmap"). Swin-B at
      * 384 stops after 2 (its first pass, which times every linear's ways, is over 4 s). Stops between passes once
      * {@code cancelled} says so (an image dropped meanwhile). Returns the milliseconds it took.
      */
