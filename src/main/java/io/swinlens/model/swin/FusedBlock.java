@@ -9,7 +9,8 @@ import java.util.function.Consumer;
  * A Swin block as oneDNN primitives over reused scratch arrays ({@link OneDnn}, {@link FusedLinear}, {@link BlockScratch};
  * docs/performance.md, "Fused attention and MLP"), the same arithmetic as {@link SwinModel}'s step-by-step block up to
  * float rounding. q, k and v stay where the qkv product puts them, B + M is added as q·kᵀ is written, attention·v is
- * written in the merged layout, GELU and the residual adds are post-ops of fc1, fc2 and (V1) the projection. Nothing before the bias is
+ * written in the merged layout, GELU and the residual adds are post-ops of fc1, fc2 and (V1) the projection; V2's
+ * post-norm LayerNorms and the residual adds after them are oneDNN primitives too. Nothing before the bias is
  * kept, so the score decomposition and the traces take the step-by-step path; the probabilities are handed to
  * {@code probs} as they are (the capture copies them).
  */
@@ -40,12 +41,14 @@ final class FusedBlock {
         long tokens = x.rows();
         long c = x.columns();
         INDArray merged = heads(partition(x, plan), plan, w, probs);                          // (nW·N, C)
-        INDArray attended = FusedLinear.timed(OpProfile.Op.PROJ, w.proj(), OneDnn.Epilogue.PRODUCT, merged,
-                BlockScratch.get("proj", merged.rows(), c));                                  // (nW·N, C), no proj bias
-        normInto(w.norm1(), attended, plan.scatter(), w.proj().biasValues(), x);              // x += LN1(proj + b)
+        INDArray attended = FusedLinear.timed(OpProfile.Op.PROJ, w.proj(), OneDnn.Epilogue.NONE, merged,
+                BlockScratch.get("proj", merged.rows(), c));                                  // (nW·N, C), proj + b
+        INDArray inOrder = gather(attended, plan.scatter(), "token order");                    // (L, C)
+        INDArray normed = norm(w.norm1(), inOrder, BlockScratch.get("norm", tokens, c));        // (L, C)
+        residual(x, normed);                                                                  // x += LN1(proj + b)
         INDArray hidden = FusedLinear.timed(OpProfile.Op.FC1, w.fc1(), OneDnn.Epilogue.GELU, x, BlockScratch.get("hidden", tokens, 4 * c)); // (L, 4C)
-        INDArray out = FusedLinear.timed(OpProfile.Op.FC2, w.fc2(), OneDnn.Epilogue.PRODUCT, hidden, BlockScratch.get("fc2", tokens, c));  // (L, C)
-        normInto(w.norm2(), out, null, w.fc2().biasValues(), x);                              // x += LN2(fc2 + b)
+        INDArray out = FusedLinear.timed(OpProfile.Op.FC2, w.fc2(), OneDnn.Epilogue.NONE, hidden, BlockScratch.get("fc2", tokens, c));  // (L, C), fc2 + b
+        residual(x, norm(w.norm2(), out, normed));                                            // x += LN2(fc2 + b)
         return x;
     }
 
@@ -136,10 +139,13 @@ final class FusedBlock {
         return out;
     }
 
-    /** into += LN(y[rows] + bias). */
-    private static void normInto(SwinWeights.Norm n, INDArray y, int[] rows, float[] bias, INDArray into) {
+    /**
+     * x += y, V2's residual add after a post-norm LayerNorm, in oneDNN: the Java pass that did the row gather, the bias,
+     * LayerNorm and this add in one took 7.5 ms of a V2-T 256 pass (docs/performance.md).
+     */
+    private static void residual(INDArray x, INDArray y) {
         long t = OpProfile.now();
-        JavaKernels.layerNorm(y, rows, bias, n.gammaValues(), n.betaValues(), into);
-        OpProfile.add(OpProfile.Op.LAYER_NORM, t, 10.0 * into.length());
+        OneDnn.addInPlace(x, y);
+        OpProfile.add(OpProfile.Op.RESIDUAL, t, x.length());
     }
 }

@@ -331,12 +331,24 @@ final class JavaKernels {
         });
     }
 
-    /** row[from, from + d) / max(‖·‖, 1e-12) · factor, in place (F.normalize, then V2's τ_h). */
+    /**
+     * row[from, from + d) / max(‖·‖, 1e-12) · factor, in place (F.normalize, then V2's τ_h). The squares go into four
+     * float sums, so no add waits for the one before, and the row is scaled by one factor, a loop HotSpot vectorises:
+     * one double sum and two roundings per element took 17 ms of a 69 ms V2-T pass (docs/performance.md).
+     */
     private static void normalize(float[] row, int from, int d, float factor) {
-        double sum = 0;
-        for (int k = from; k < from + d; k++) sum += (double) row[k] * row[k];
-        double scale = 1.0 / Math.max(Math.sqrt(sum), 1e-12);
-        for (int k = from; k < from + d; k++) row[k] = (float) (row[k] * scale) * factor;
+        int end = from + d;
+        float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int k = from;
+        for (; k + 4 <= end; k += 4) {
+            s0 += row[k] * row[k];
+            s1 += row[k + 1] * row[k + 1];
+            s2 += row[k + 2] * row[k + 2];
+            s3 += row[k + 3] * row[k + 3];
+        }
+        for (; k < end; k++) s0 += row[k] * row[k];
+        float scale = (float) (factor / Math.max(Math.sqrt((double) ((s0 + s1) + (s2 + s3))), 1e-12));
+        for (k = from; k < end; k++) row[k] *= scale;
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.swinlens.model.swin;
 
+import org.bytedeco.dnnl.dnnl_binary_desc_t;
 import org.bytedeco.dnnl.dnnl_engine;
 import org.bytedeco.dnnl.dnnl_inner_product_desc_t;
 import org.bytedeco.dnnl.dnnl_layer_normalization_desc_t;
@@ -257,6 +258,21 @@ final class OneDnn {
         });
         p.run(STREAM.get(), at(x, 0), at(scaleShift, 0), at(dst, 0));
         keep(x, scaleShift, dst);
+    }
+
+    /** x += y, both (R, C) dense: V2's residual add after its post-norm LayerNorm. */
+    static void addInPlace(INDArray x, INDArray y) {
+        long rows = x.rows();
+        long c = x.columns();
+        OneDnnPrimitive p = OneDnnPrimitive.cached("add " + rows + " " + c, () -> {
+            dnnl_memory_desc_t data = dense(rows, c);
+            dnnl_binary_desc_t op = new dnnl_binary_desc_t();
+            check(dnnl_binary_desc_init(op, dnnl_binary_add, data, data, data), "binary add");
+            return new OneDnnPrimitive(ENGINE, op, null, new int[]{DNNL_ARG_SRC_0, DNNL_ARG_SRC_1, DNNL_ARG_DST}, data, data, data);
+        });
+        Pointer target = at(x, 0);
+        p.run(STREAM.get(), target, at(y, 0), target);
+        keep(x, y);
     }
 
     /** The primitives this thread made so far and the implementation oneDNN picked for each (tests print them). */

@@ -105,6 +105,17 @@ class OneDnnTest {
     }
 
     @Test
+    void addInPlaceAddsEveryElementOnce() {
+        assumeTrue(OneDnn.AVAILABLE, "oneDNN is not there on this machine");
+        Nd4j.getRandom().setSeed(11);
+        INDArray x = random(6, 36);
+        INDArray y = random(6, 36);
+        INDArray expected = x.add(y);
+        OneDnn.addInPlace(x, y);
+        assertThat(maxError(x, expected)).isLessThan(1e-7);
+    }
+
+    @Test
     void aPrimitiveRunAgainReadsAndWritesTheNewArraysNotTheFirstOnes() {
         assumeTrue(OneDnn.AVAILABLE, "oneDNN is not there on this machine");
         Nd4j.getRandom().setSeed(10);
