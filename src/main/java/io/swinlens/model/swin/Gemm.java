@@ -87,9 +87,12 @@ final class Gemm {
         long m = a.rows();
         long k = a.columns();
         long n = b.columns();
-        return org.bytedeco.dnnl.global.dnnl.dnnl_sgemm((byte) 'N', (byte) 'N', m, n, k, 1f,
-                new FloatPointer(a.data().addressPointer()), k, new FloatPointer(b.data().addressPointer()), n, 0f,
-                new FloatPointer(c.data().addressPointer()), n) == 0;          // 0: dnnl_success
+        boolean done = org.bytedeco.dnnl.global.dnnl.dnnl_sgemm((byte) 'N', (byte) 'N', m, n, k, 1f,
+                BufferAddresses.at(a, 0), k, BufferAddresses.at(b, 0), n, 0f, BufferAddresses.at(c, 0), n) == 0;   // 0: dnnl_success
+        java.lang.ref.Reference.reachabilityFence(a);                               // oneDNN had bare addresses
+        java.lang.ref.Reference.reachabilityFence(b);
+        java.lang.ref.Reference.reachabilityFence(c);
+        return done;
     }
 
     /** A rank-2, row-major, dense float32 array (what dnnl_sgemm reads through a bare pointer). */

@@ -13,7 +13,6 @@ import org.bytedeco.dnnl.dnnl_stream;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.Loader;
 import org.bytedeco.javacpp.Pointer;
-import org.nd4j.linalg.api.buffer.DataBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -289,30 +288,7 @@ final class OneDnn {
         if (!dense(a)) {
             throw new IllegalArgumentException("oneDNN needs a dense row-major array, got " + a.shapeInfoToString());
         }
-        return new At(address(a.data()) + offset * Float.BYTES);
-    }
-
-    /** A bare address for oneDNN: a view's own start, from its buffer (docs/performance.md). */
-    private static final class At extends FloatPointer {
-        At(long address) { this.address = address; }
-    }
-
-    /** A buffer lately handed to oneDNN on this thread and its address; the buffer held weakly. */
-    private record Known(java.lang.ref.WeakReference<DataBuffer> buffer, long address) { }
-
-    /** Per thread, by identity hash: asking ND4J for an address is two JNI calls, about 0.35 ms of a Swin-T pass. */
-    private static final ThreadLocal<Known[]> ADDRESSES = ThreadLocal.withInitial(() -> new Known[256]);
-
-    /** Where {@code data} starts: the same for the buffer's whole life (ND4J's CPU buffers do not move). */
-    private static long address(DataBuffer data) {
-        Known[] known = ADDRESSES.get();
-        int slot = System.identityHashCode(data) & (known.length - 1);
-        Known k = known[slot];
-        if (k != null && k.buffer().get() == data) return k.address();
-        FloatPointer start = new FloatPointer(data.addressPointer());
-        long address = start.address() + start.position() * Float.BYTES;
-        known[slot] = new Known(new java.lang.ref.WeakReference<>(data), address);
-        return address;
+        return BufferAddresses.at(a, offset);
     }
 
     /** A float32, row-major array without gaps: what these primitives can read through a bare pointer. */
