@@ -1,13 +1,21 @@
 package io.swinlens.analysis;
 
+import io.swinlens.model.image.ImageLoadException;
+import io.swinlens.model.image.ImageLoader;
 import io.swinlens.model.image.ModelInput;
 import io.swinlens.model.image.Preprocess;
 import io.swinlens.model.image.Preprocessor;
 import io.swinlens.model.load.LoadedModel;
 
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
+import javax.imageio.ImageIO;
 
 /**
  * What the first image after a model loads would otherwise pay for (BENCHMARKS.md, "first heatmap"): the JIT compiling
@@ -19,21 +27,22 @@ public final class WarmUp {
 
     private WarmUp() { }
 
-    /** Passes after the first two while the passes so far and one more fit in this (milliseconds). */
+    /** Passes after the first two while the passes after the first and one more fit in this (milliseconds). */
     static final double BUDGET_MS = 4000;
     /** At most this many passes. */
-    static final int MAX_PASSES = 16;
+    static final int MAX_PASSES = 24;
 
     /** {@link #run(LoadedModel, BooleanSupplier)}, never cancelled. */
     public static double run(LoadedModel model) { return run(model, () -> false); }
 
     /**
      * Two passes (the second lets the workspace settle at its learned size), then more, up to {@link #MAX_PASSES}, while
-     * the passes so far plus one more as long as the last still fit in {@link #BUDGET_MS}: HotSpot's optimising compiler (C2)
-     * picks the pass's Java code up over the first passes, and while it compiles it takes a core from the pass; after 8
-     * passes Swin-T's first image took 119-128 ms against 154-177 ms after 2, and once the passes were faster, 16 kept it
-     * within 1.41x of the warm time in five starts where 8 went to 1.61x (BENCHMARKS.md, "First heatmap"). Swin-B at
-     * 384 stops after 2 (its first pass, which times every linear's ways, is over 4 s). Stops between passes once
+     * the passes since the first plus one more as long as the last still fit in {@link #BUDGET_MS}. HotSpot's optimising
+     * compiler (C2) picks the pass's Java code up over the first passes, and while it compiles it takes a core from the
+     * pass. The first pass is not counted: it builds the resolution plan and times every linear's ways, over 3 s for Swin-B
+     * at 384, which then stopped after 2 passes and met its first image at 2x the warm time. Every pass decodes a PNG or a
+     * JPEG through {@link ImageLoader}, as a dropped file is. Measured in BENCHMARKS.md, "First heatmap": the first image
+     * after this arrives at 0.9-1.25x the warm time for Swin-T, V2-T and Swin-B 384. Stops between passes once
      * {@code cancelled} says so (an image dropped meanwhile). Returns the milliseconds it took.
      */
     public static double run(LoadedModel model, BooleanSupplier cancelled) {
@@ -44,35 +53,53 @@ public final class WarmUp {
 
     /** The passes of {@link #run(LoadedModel, BooleanSupplier)} within {@code budgetMs}; returns how many ran. */
     static int passes(LoadedModel model, BooleanSupplier cancelled, double budgetMs) {
-        long start = System.nanoTime();
-        double lastMs = 0;
+        return passes(model, cancelled, budgetMs, System::nanoTime);
+    }
+
+    /** As above, reading the time from {@code nanos}. */
+    static int passes(LoadedModel model, BooleanSupplier cancelled, double budgetMs, LongSupplier nanos) {
         int side = model.config().imageSize();
         BufferedImage image = new BufferedImage(3 * side, 2 * side, BufferedImage.TYPE_INT_RGB);   // larger: the downscaling path
         for (int y = 0; y < image.getHeight(); y++) {
             for (int x = 0; x < image.getWidth(); x++) image.setRGB(x, y, (x * 255 / image.getWidth()) << 16 | (y * 255 / image.getHeight()) << 8 | 128);
         }
+        List<byte[]> files = new ArrayList<>();   // a PNG and a JPEG, decoded in turn as dropped files are
+        for (String format : List.of("png", "jpeg")) {
+            byte[] bytes = encoded(image, format);
+            if (bytes != null) files.add(bytes);
+        }
+        long start = nanos.getAsLong();
+        double lastMs = 0;
         int pass = 0;
         for (; pass < MAX_PASSES && !cancelled.getAsBoolean(); pass++) {
-            long passStart = System.nanoTime();
+            long passStart = nanos.getAsLong();
             if (pass >= 2 && (passStart - start) / 1e6 + lastMs > budgetMs) break;
-            BufferedImage decoded = pass == 0 ? roundTrip(image, "png") : pass == 1 ? roundTrip(image, "jpeg") : image;   // the decoders' first use
+            BufferedImage decoded = files.isEmpty() ? image : decoded(files.get(pass % files.size()), image);
             ModelInput input = Preprocessor.prepare(decoded, side, Preprocess.OFFICIAL, model.config().name());
             AnalysedImage analysed = AnalysedImage.analyse(model, Path.of("warm-up"), input);
             ViewRenderer.layers(analysed, ViewSettings.defaults());
-            lastMs = (System.nanoTime() - passStart) / 1e6;
+            lastMs = (nanos.getAsLong() - passStart) / 1e6;
+            if (pass == 0) start = nanos.getAsLong();   // the budget counts from here: the first pass's one-off work is not JIT warm-up
         }
         return pass;
     }
 
-    /** Encodes and decodes in memory (ImageIO, as image files are read); the original if that fails. */
-    private static BufferedImage roundTrip(BufferedImage image, String format) {
+    /** {@code image} encoded in memory, or null if ImageIO cannot. */
+    private static byte[] encoded(BufferedImage image, String format) {
         try {
-            var bytes = new java.io.ByteArrayOutputStream();
-            if (!javax.imageio.ImageIO.write(image, format, bytes)) return image;
-            BufferedImage back = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(bytes.toByteArray()));
-            return back != null ? back : image;
-        } catch (java.io.IOException e) {
-            return image;
+            var bytes = new ByteArrayOutputStream();
+            return ImageIO.write(image, format, bytes) ? bytes.toByteArray() : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** {@code bytes} decoded as a dropped file is ({@link ImageLoader}), or {@code fallback} if that fails. */
+    private static BufferedImage decoded(byte[] bytes, BufferedImage fallback) {
+        try {
+            return ImageLoader.decode(Path.of("warm-up"), bytes).image();
+        } catch (ImageLoadException e) {
+            return fallback;
         }
     }
 }

@@ -6,6 +6,8 @@ import io.swinlens.testutil.Fixtures;
 import org.junit.jupiter.api.Test;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,5 +23,19 @@ class WarmUpTest {
         AtomicInteger asked = new AtomicInteger();
         assertThat(WarmUp.passes(model, () -> asked.incrementAndGet() > 1, 600_000)).as("cancelled after the first pass").isEqualTo(1);
         assertThat(WarmUp.run(model, () -> true)).isGreaterThanOrEqualTo(0);
+    }
+
+    @Test
+    void theFirstPassDoesNotCountAgainstTheBudget() throws Exception {
+        LoadedModel model = ModelLoader.load(Fixtures.file("m4w4", "official.pth"));
+        // a clock on which the first pass takes 10 s (as Swin-B 384's, which times every linear's ways) and the others 1 ms
+        AtomicInteger reads = new AtomicInteger();
+        AtomicLong now = new AtomicLong();
+        LongSupplier clock = () -> now.addAndGet(reads.incrementAndGet() == 3 ? 10_000_000_000L : 1_000_000L);
+        assertThat(WarmUp.passes(model, () -> false, 4000, clock)).as("4 s left after the first pass: every pass").isEqualTo(WarmUp.MAX_PASSES);
+        // on a clock that moves 0.75 s at every reading (passes of 0.75 s, 1.5 s apart): after the first, the second and
+        // the third fit in 4 s, a fourth would end at 4.5 s
+        LongSupplier slow = () -> now.addAndGet(750_000_000L);
+        assertThat(WarmUp.passes(model, () -> false, 4000, slow)).isEqualTo(3);
     }
 }

@@ -32,7 +32,6 @@ public final class ImageLoader {
     private ImageLoader() {
     }
 
-    /** @return a {@code TYPE_INT_RGB} image with the EXIF orientation applied */
     /** Files beyond this are not photos a model looks at (a 100-megapixel PNG is about 300 MB). */
     static final long MAX_FILE_BYTES = 512L << 20;
     /** Images with more pixels are refused before decoding (an 875 KB PNG can declare 30000 x 30000). */
@@ -46,14 +45,24 @@ public final class ImageLoader {
      */
     public record Decoded(BufferedImage image, int subsampling) { }
 
-    /** The upright RGB image (subsampled when enormous; see {@link #decode(Path)} for the factor). */
+    /** The upright {@code TYPE_INT_RGB} image (subsampled when enormous; see {@link #decode(Path)} for the factor). */
     public static BufferedImage load(Path file) throws ImageLoadException {
         return decode(file).image();
     }
 
     /** Decodes {@code file}, refusing what is not a regular file, too large, or declares too many pixels. */
     public static Decoded decode(Path file) throws ImageLoadException {
-        byte[] bytes = readFile(file);
+        return decode(file, readFile(file));
+    }
+
+    /**
+     * Decodes a file's bytes already in memory, as {@link #decode(Path)} does after reading them; {@code file} names
+     * them in errors. The app's warm-up runs images through here, so a first dropped file finds this path compiled.
+     */
+    public static Decoded decode(Path file, byte[] bytes) throws ImageLoadException {
+        if (bytes.length == 0) {
+            throw new ImageLoadException(file, Messages.get("error.image.empty"));
+        }
         Format format = Format.sniff(bytes);
         if (format == null) {
             throw new ImageLoadException(file, Messages.get("error.image.unrecognised"));
@@ -93,9 +102,6 @@ public final class ImageLoader {
             throw new ImageLoadException(file, Messages.get("error.image.permissionDenied"), e);
         } catch (IOException | OutOfMemoryError e) {
             throw new ImageLoadException(file, Messages.get("error.image.cannotRead", e.getClass().getSimpleName()), e);
-        }
-        if (bytes.length == 0) {
-            throw new ImageLoadException(file, Messages.get("error.image.empty"));
         }
         return bytes;
     }
