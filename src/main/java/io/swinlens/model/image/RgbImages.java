@@ -4,8 +4,10 @@ import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
 import java.awt.image.ComponentColorModel;
+import java.awt.image.DataBufferByte;
 import java.awt.image.DataBufferInt;
 import java.awt.image.IndexColorModel;
+import java.awt.image.PixelInterleavedSampleModel;
 import java.awt.image.Raster;
 
 /**
@@ -35,16 +37,17 @@ final class RgbImages {
         int height = image.getHeight();
         ColorModel model = image.getColorModel();
         Raster raster = image.getRaster();
-        int[] rgb;
+        BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        int[] rgb = ((DataBufferInt) out.getRaster().getDataBuffer()).getData();
         if (model instanceof IndexColorModel palette) {
-            rgb = fromPalette(raster, palette);
+            fromPalette(raster, palette, rgb);
         } else if (model instanceof ComponentColorModel && isGreyOrRgb(model)) {
-            rgb = fromComponents(raster, model);
+            if (!fromInterleavedBytes(raster, model, rgb)) fromComponents(raster, model, rgb);
         } else {
             // packed (DirectColorModel) and other colour spaces: let Java2D convert
-            rgb = image.getRGB(0, 0, width, height, null, 0, width);
+            image.getRGB(0, 0, width, height, rgb, 0, width);
         }
-        return fromPixels(rgb, width, height);
+        return out;
     }
 
     private static boolean isGreyOrRgb(ColorModel model) {
@@ -52,7 +55,7 @@ final class RgbImages {
         return type == ColorSpace.TYPE_GRAY || type == ColorSpace.TYPE_RGB;
     }
 
-    private static int[] fromPalette(Raster raster, IndexColorModel palette) {
+    private static void fromPalette(Raster raster, IndexColorModel palette, int[] rgb) {
         int width = raster.getWidth();
         int height = raster.getHeight();
         int size = palette.getMapSize();
@@ -60,35 +63,67 @@ final class RgbImages {
         for (int i = 0; i < size; i++) {
             lookup[i] = palette.getRed(i) << 16 | palette.getGreen(i) << 8 | palette.getBlue(i);
         }
-        int[] rgb = new int[width * height];
         int[] row = new int[width];
         for (int y = 0; y < height; y++) {
-            raster.getSamples(0, y, width, 1, 0, row);
+            raster.getSamples(raster.getMinX(), raster.getMinY() + y, width, 1, 0, row);
             for (int x = 0; x < width; x++) {
                 rgb[y * width + x] = lookup[row[x]];
             }
         }
-        return rgb;
     }
 
-    private static int[] fromComponents(Raster raster, ColorModel model) {
+    /**
+     * 8-bit samples interleaved in one byte array (what ImageIO's JPEG and PNG readers return for RGB, RGBA and grey),
+     * read straight from the array: {@link #fromComponents}'s per-band {@code getSamples} took 3 ms of the 17 ms a
+     * 1024 x 768 JPEG spent in decoding and preprocessing (BENCHMARKS.md, "Batches"). False, writing nothing, for
+     * any other layout.
+     */
+    private static boolean fromInterleavedBytes(Raster raster, ColorModel model, int[] rgb) {
+        if (!(raster.getDataBuffer() instanceof DataBufferByte buffer) || !(raster.getSampleModel() instanceof PixelInterleavedSampleModel layout)) {
+            return false;
+        }
+        for (int band = 0; band < model.getNumComponents(); band++) {
+            if (model.getComponentSize(band) != 8) return false;
+        }
+        boolean grey = model.getColorSpace().getType() == ColorSpace.TYPE_GRAY;
+        int[] offsets = layout.getBandOffsets();
+        int r = offsets[0];
+        int g = offsets[grey ? 0 : 1];
+        int b = offsets[grey ? 0 : 2];
+        int stride = layout.getPixelStride();
+        int scanline = layout.getScanlineStride();
+        byte[] data = buffer.getData();
+        int width = raster.getWidth();
+        int height = raster.getHeight();
+        // the sample model's (0, 0) is the raster's (-translateX, -translateY): a sub-image shares its parent's array
+        int first = buffer.getOffset() + (raster.getMinY() - raster.getSampleModelTranslateY()) * scanline
+                + (raster.getMinX() - raster.getSampleModelTranslateX()) * stride;
+        for (int y = 0; y < height; y++) {
+            int at = first + y * scanline;
+            int row = y * width;
+            for (int x = 0; x < width; x++, at += stride) {
+                rgb[row + x] = (data[at + r] & 0xFF) << 16 | (data[at + g] & 0xFF) << 8 | (data[at + b] & 0xFF);
+            }
+        }
+        return true;
+    }
+
+    private static void fromComponents(Raster raster, ColorModel model, int[] rgb) {
         int width = raster.getWidth();
         int height = raster.getHeight();
         boolean grey = model.getColorSpace().getType() == ColorSpace.TYPE_GRAY;
         int[] bands = grey ? new int[] {0, 0, 0} : new int[] {0, 1, 2};
-        int[] rgb = new int[width * height];
         int[] row = new int[width];
         for (int channel = 0; channel < 3; channel++) {
             int bits = model.getComponentSize(bands[channel]);
             int shift = 16 - 8 * channel;
             for (int y = 0; y < height; y++) {
-                raster.getSamples(0, y, width, 1, bands[channel], row);
+                raster.getSamples(raster.getMinX(), raster.getMinY() + y, width, 1, bands[channel], row);
                 for (int x = 0; x < width; x++) {
                     rgb[y * width + x] |= to8Bit(row[x], bits) << shift;
                 }
             }
         }
-        return rgb;
     }
 
     private static int to8Bit(int sample, int bits) {
