@@ -37,7 +37,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import javafx.geometry.Orientation;
 import javafx.util.Duration;
-import org.controlsfx.control.NotificationPane;
 
 import java.io.File;
 import java.nio.file.Path;
@@ -56,7 +55,7 @@ public final class MainController {
     private final MainViewModel viewModel;
     private final UiPreferences preferences;
     private final BorderPane root = new BorderPane();
-    private final NotificationPane banner;
+    private final Banner banner = new Banner();
     private final TabPane tabs = new TabPane();
     private final ImageLayersView imageView;
     private final HeadGalleryView gallery;
@@ -89,10 +88,8 @@ public final class MainController {
         tabs.getTabs().addAll(teaching.tabs());
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("viewTabs");
-        banner = new NotificationPane(tabs);
-        banner.setId("banner");
-        banner.setShowFromTop(true);
-        banner.getStyleClass().add(NotificationPane.STYLE_CLASS_DARK);
+        VBox views = new VBox(banner, tabs);
+        VBox.setVgrow(tabs, Priority.ALWAYS);
 
         CheckBox follow = Tr.bind(new CheckBox(), "ui.controls.followMouse");
         follow.setId("followMouse");
@@ -106,7 +103,7 @@ public final class MainController {
 
         menu = new MainMenu(this, viewModel, preferences, renderThread);
         root.setTop(menu.bar());
-        root.setCenter(banner);
+        root.setCenter(views);
         root.setRight(sideScroll);
         root.setBottom(new VBox(strip(), new StatusBarView(viewModel)));
         root.setId("mainRoot");
@@ -194,7 +191,7 @@ public final class MainController {
 
     public ModelOverviewView overview() { return overview; }
 
-    public NotificationPane banner() { return banner; }
+    public Banner banner() { return banner; }
 
     /** The teaching and analysis tabs (Scores, Bias, Shift, Rollout, CAM, Head stats). */
     public TeachingTabs teaching() { return teaching; }
@@ -276,6 +273,11 @@ public final class MainController {
                 && !e.isControlDown() && !e.isAltDown() && !e.isMetaDown()
                 && (e.getCode() == javafx.scene.input.KeyCode.PERIOD || e.getCode() == javafx.scene.input.KeyCode.COMMA)) {
             teaching.block().step(e.getCode() == javafx.scene.input.KeyCode.PERIOD ? 1 : -1);
+            e.consume();
+            return;
+        }
+        if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE && banner.isShowing() && !e.isControlDown() && !e.isAltDown() && !e.isMetaDown()) {
+            banner.hide();
             e.consume();
             return;
         }

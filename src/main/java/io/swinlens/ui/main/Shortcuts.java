@@ -36,6 +36,7 @@ final class Shortcuts {
             {"@ui.shortcuts.step.keys", "ui.shortcuts.step"},
             {"Ctrl+Shift+G", "ui.shortcuts.getModel"},
             {"F1", "ui.shortcuts.help"},
+            {"Esc", "ui.shortcuts.closeBanner"},
             null,
     };
 

@@ -95,11 +95,43 @@ class ClippingTest {
         robot.interact(() -> controller.showMessage(message, true));
         Thread.sleep(700);
         WaitForAsyncUtils.waitForFxEvents();
-        Label label = robot.lookup(".notification-bar .label").queryAll().stream()
+        Label label = robot.lookup("#banner .label").queryAll().stream()
                 .filter(n -> n instanceof Label l && message.equals(l.getText())).map(Label.class::cast).findFirst().orElseThrow();
         assertThat(label.isWrapText()).isTrue();
         double lines = label.getHeight() / (textWidth("Xg", label) > 0 ? new Text("Xg").getLayoutBounds().getHeight() : 16);
         assertThat(label.getWidth() * Math.max(1, Math.floor(lines))).isGreaterThan(textWidth(message, label) * 0.95);
         Screenshots.shoot(robot, controller.root(), "long-error-banner.png");
+    }
+
+    @Test
+    void theBannerPushesTheTabsDownInsteadOfCoveringThem(FxRobot robot) throws Exception {
+        Node headers = controller.tabs().lookup(".tab-header-area");
+        double topBefore = headers.localToScene(headers.getBoundsInLocal()).getMinY();
+        robot.interact(() -> controller.showMessage("broken.png: not a readable image (truncated PNG data)", true));
+        WaitForAsyncUtils.waitForFxEvents();
+        Banner banner = controller.banner();
+        assertThat(banner.isShowing()).isTrue();
+        double bannerBottom = banner.localToScene(banner.getBoundsInLocal()).getMaxY();
+        double top = headers.localToScene(headers.getBoundsInLocal()).getMinY();
+        assertThat(top).as("the tab strip starts below the banner").isGreaterThanOrEqualTo(bannerBottom - 0.5);
+        assertThat(top).isGreaterThan(topBefore);
+        // and a tab under where the banner was can be clicked while it shows
+        robot.clickOn(robot.lookup(".tab").nth(1).queryAs(Node.class));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(controller.tabs().getSelectionModel().getSelectedIndex()).isEqualTo(1);
+        robot.clickOn("#closeBanner");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(banner.isShowing()).isFalse();
+        assertThat(headers.localToScene(headers.getBoundsInLocal()).getMinY()).as("the row goes with it").isEqualTo(topBefore);
+        robot.interact(() -> {
+            controller.tabs().getSelectionModel().select(0);
+            controller.showMessage("a warning", false, true);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(banner.isShowing()).isTrue();
+        robot.clickOn(robot.lookup(".tab").nth(0).queryAs(Node.class));
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(banner.isShowing()).as("Esc closes it").isFalse();
     }
 }
