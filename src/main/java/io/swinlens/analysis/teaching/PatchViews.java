@@ -173,28 +173,59 @@ public final class PatchViews {
             for (double x = 0; x < w; x += step) g.drawLine((int) Math.round(x), 0, (int) Math.round(x), h);
             for (double y = 0; y < h; y += step) g.drawLine(0, (int) Math.round(y), w, (int) Math.round(y));
         }
-        g.setStroke(new BasicStroke(2.5f));
-        Font font = label();
-        for (int i = 0; i < boxes.size(); i++) {
+        g.setFont(label());
+        var metrics = g.getFontMetrics();
+        int n = boxes.size();
+        int[][] r = new int[n][];                                          // on the picture: x, y, w, h
+        boolean fit = true;
+        boolean small = false;
+        for (int i = 0; i < n; i++) {
             int[] b = boxes.get(i);
-            int bx = (int) Math.round(b[1] * k);
-            int by = (int) Math.round(b[0] * k);
-            int bw = Math.max(3, (int) Math.round(b[3] * k));
-            int bh = Math.max(3, (int) Math.round(b[2] * k));
-            g.setColor(new Color(230, 30, 30));
-            g.drawRect(bx, by, bw - 1, bh - 1);
-            g.setFont(font);
-            String label = labels.get(i);
-            int tw = g.getFontMetrics().stringWidth(label);
-            int tx = Math.min(w - tw - 2, Math.max(1, bx + (bw - tw) / 2));
-            int ty = Math.min(h - 3, by + bh / 2 + 5);
-            g.setColor(new Color(0, 0, 0, 170));
-            g.fillRect(tx - 2, ty - 12, tw + 4, 15);
-            g.setColor(Color.WHITE);
-            g.drawString(label, tx, ty);
+            r[i] = new int[]{(int) Math.round(b[1] * k), (int) Math.round(b[0] * k), Math.max(3, (int) Math.round(b[3] * k)), Math.max(3, (int) Math.round(b[2] * k))};
+            fit &= r[i][2] >= metrics.stringWidth(labels.get(i)) + 6 && r[i][3] >= TAG_HEIGHT + 4;
+            small |= r[i][2] < 10 || r[i][3] < 10;
+        }
+        if (n == 0) {
+            g.dispose();
+            return out;
+        }
+        int ux = Integer.MAX_VALUE, uy = Integer.MAX_VALUE, ux1 = Integer.MIN_VALUE, uy1 = Integer.MIN_VALUE;
+        for (int[] q : r) {
+            ux = Math.min(ux, q[0]);
+            uy = Math.min(uy, q[1]);
+            ux1 = Math.max(ux1, q[0] + q[2]);
+            uy1 = Math.max(uy1, q[1] + q[3]);
+        }
+        g.setColor(new Color(230, 30, 30));
+        g.setStroke(new BasicStroke(small ? 2f : 2.5f));
+        if (small) {
+            g.drawRect(ux - 1, uy - 1, ux1 - ux + 1, uy1 - uy + 1);                // cells of a few pixels: one outline round them all
+        } else {
+            for (int[] q : r) g.drawRect(q[0], q[1], q[2] - 1, q[3] - 1);
+        }
+        if (fit) {
+            for (int i = 0; i < n; i++) tag(g, labels.get(i), r[i][0] + r[i][2] / 2, r[i][1] + r[i][3] / 2 + 5, w);
+        } else {
+            // too small to hold their names: one tag beside the outlined cells, above them or else below, never on them
+            String text = String.join(" ", labels);
+            int baseline = uy - 5 - TAG_HEIGHT >= 0 ? uy - 5 : uy1 + TAG_HEIGHT + 2 <= h ? uy1 + TAG_HEIGHT - 1 : uy + TAG_HEIGHT - 2;
+            tag(g, text, (ux + ux1) / 2, baseline, w);
         }
         g.dispose();
         return out;
+    }
+
+    /** Tag height: a white label on a dark box, {@link #tag}. */
+    private static final int TAG_HEIGHT = 15;
+
+    /** A white {@code text} on a dark box, centred on x (kept inside a picture {@code width} wide), baseline at y. */
+    private static void tag(Graphics2D g, String text, int centreX, int baseline, int width) {
+        int tw = g.getFontMetrics().stringWidth(text);
+        int tx = Math.min(width - tw - 2, Math.max(2, centreX - tw / 2));
+        g.setColor(new Color(0, 0, 0, 170));
+        g.fillRect(tx - 2, baseline - 12, tw + 4, TAG_HEIGHT);
+        g.setColor(Color.WHITE);
+        g.drawString(text, tx, baseline);
     }
 
     /** A token map's first three principal components as an RGB picture, enlarged, one token marked (or none: -1). */
