@@ -39,7 +39,9 @@ public final class TextChecks {
     public static List<String> visibleTexts(Parent root) {
         List<String> texts = new ArrayList<>();
         walk(root, node -> {
-            if (node instanceof Labeled l && !(node instanceof Cell<?>) && l.getText() != null) {
+            // list and table cells show data (file names, class names), except a combo box's own cell: the choice it shows
+            boolean comboValue = node instanceof Cell<?> && node.getParent() instanceof javafx.scene.control.ComboBoxBase<?>;
+            if (node instanceof Labeled l && (!(node instanceof Cell<?>) || comboValue) && l.getText() != null) {
                 texts.add(l.getText());
                 if (l.getTooltip() != null && l.getTooltip().getText() != null) texts.add(l.getTooltip().getText());
             }

@@ -23,7 +23,8 @@ public final class CamView extends TeachingView {
 
     /** A class of the chooser: index, name and probability. */
     public record Choice(int index, String label, float probability) {
-        @Override public String toString() { return "%s  (%.1f%%)".formatted(label, 100 * probability); }
+        /** The name as a person reads it in the current language ("类别 2" for a generic "class 2"), and the probability. */
+        @Override public String toString() { return "%s  (%.1f%%)".formatted(io.swinlens.model.load.ClassLabels.shown(label), 100 * probability); }
     }
 
     private final ComboBox<Choice> classes = new ComboBox<>();
@@ -42,6 +43,7 @@ public final class CamView extends TeachingView {
             }
         });
         classes.valueProperty().addListener(o -> { if (!filling) invalidate(); });
+        Tr.afterChange(classes, this::relabelChoices);
         controls.getChildren().addAll(Tr.bind(new Label(), "teach.ui.cam.class"), classes);
     }
 
@@ -73,6 +75,16 @@ public final class CamView extends TeachingView {
         classes.getItems().clear();
         for (int k = 0; k < top.length; k++) classes.getItems().add(new Choice(top[k], a.labels()[k], p[top[k]]));
         classes.setValue(classes.getItems().get(0));
+        filling = false;
+    }
+
+    /** The chooser's texts again in the new language ("class 2" becomes "类别 2"), the same class still chosen. */
+    private void relabelChoices() {
+        Choice chosen = classes.getValue();
+        filling = true;
+        classes.getItems().setAll(java.util.List.copyOf(classes.getItems()));
+        classes.setValue(null);
+        classes.setValue(chosen);
         filling = false;
     }
 
