@@ -341,12 +341,15 @@ public final class BlockWalkthrough {
         List<BufferedImage> tops = new ArrayList<>();
         for (int h = 0; h < heads; h++) {
             float[] p = slice(t.get("probs"), h * n, n);
-            String title = Messages.get("teach.block.softmax.weights", h, n, t.queryIndex());
+            float largest = 0;
+            for (float v : p) largest = Math.max(largest, v);
+            // bars to the head's largest weight: over 49 keys the weights are a few hundredths, a few pixels on a 0..1 scale
+            String title = Messages.get("teach.block.softmax.weights", h, n, t.queryIndex(), largest);
             BufferedImage b = Draw.white(Math.max(n * cell + 2, Draw.width(title, font) + 4), labelH + barH + 4);
             Graphics2D g = Draw.graphics(b);
             Draw.text(g, title, 0, 0, font, Draw.INK);
             for (int j = 0; j < n; j++) {
-                int bh = Math.max(1, (int) Math.round(p[j] * barH));        // at least a hairline: a weight of ~0 still shows
+                int bh = Math.max(1, (int) Math.round(largest > 0 ? p[j] / largest * barH : 0));   // at least a hairline: a weight of ~0 still shows
                 boolean padded = t.sources()[j] < 0;
                 g.setColor(j == c.hoverKey() ? new Color(220, 40, 40) : padded ? new Color(170, 170, 170) : new Color(40, 90, 170));
                 g.fillRect(j * cell + 1, labelH + 2 + barH - bh, cell - 2, bh);
