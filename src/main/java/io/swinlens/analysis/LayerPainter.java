@@ -76,7 +76,7 @@ final class LayerPainter {
     static BufferedImage windowGrid(ResolvedView v) {
         BlockGeometry g = v.geometry();
         return grid(v, v.tokenSize() * g.window(), v.tokenSize() * (g.shiftX() % g.window()), v.tokenSize() * (g.shiftY() % g.window()),
-                new Color(255, 255, 255, 230), Math.max(1f, v.settings().scale() * 0.67f));
+                new Color(255, 255, 255, 230), Math.max(1f, Math.min(3f, v.settings().scale() * 0.67f)));   // at most 3 px: a 64 px input drawn 9x had 6 px lines
     }
 
     private static BufferedImage grid(ResolvedView v, int step, int offset, int offsetY, Color colour, float width) {
