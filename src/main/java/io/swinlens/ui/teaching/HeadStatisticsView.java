@@ -75,8 +75,8 @@ public final class HeadStatisticsView extends TeachingView {
         table.getColumns().addAll(List.of(
                 column("teach.ui.stats.column.stage", HeadStatistic::stage), column("teach.ui.stats.column.block", HeadStatistic::block),
                 column("teach.ui.stats.column.head", HeadStatistic::head),
-                column("teach.ui.stats.column.distance", s -> Math.round(s.meanDistancePx() * 10) / 10.0),
-                column("teach.ui.stats.column.entropy", s -> Math.round(s.entropyNats() * 1000) / 1000.0)));
+                number(column("teach.ui.stats.column.distance", HeadStatistic::meanDistancePx), "%.1f"),
+                number(column("teach.ui.stats.column.entropy", HeadStatistic::entropyNats), "%.3f")));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setRowFactory(t -> {
             TableRow<HeadStatistic> row = new TableRow<>();
@@ -97,6 +97,18 @@ public final class HeadStatisticsView extends TeachingView {
         c.setMinWidth(18 + Math.max(7.5 * Messages.in(Language.ENGLISH, key).length(),
                 14 * Messages.in(Language.SIMPLIFIED_CHINESE, key).length()));
         c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
+        return c;
+    }
+
+    /** The column's numbers right-aligned with a fixed count of decimals ("1.370" under "1.508"); it sorts by the value. */
+    private static <T extends Number & Comparable<T>> TableColumn<HeadStatistic, T> number(TableColumn<HeadStatistic, T> c, String format) {
+        c.setStyle("-fx-alignment: CENTER-RIGHT;");
+        c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+            @Override protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : String.format(java.util.Locale.ROOT, format, item.doubleValue()));
+            }
+        });
         return c;
     }
 
