@@ -44,6 +44,11 @@ final class StatusBarView extends StatusBar {
         viewModel.shownImageProperty().addListener(o -> update());
         viewModel.controls().settingsProperty().addListener(o -> update());
         Tr.onChange(this, this::update);
+        // in a narrow window the model's name gives way ("…", the whole of it in a tooltip) before the job's message on
+        // the left, which the bar otherwise squeezed until "Ready" ran into the name
+        model.maxWidthProperty().bind(widthProperty().multiply(0.4));
+        model.setMinWidth(0);
+        model.tooltipProperty().bind(Bindings.createObjectBinding(() -> new javafx.scene.control.Tooltip(model.getText()), model.textProperty()));
     }
 
     private static Separator separator() { return new Separator(Orientation.VERTICAL); }

@@ -134,4 +134,19 @@ class ClippingTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(banner.isShowing()).as("Esc closes it").isFalse();
     }
+
+    @Test
+    void inANarrowWindowTheModelsNameGivesWayToTheStatusText(FxRobot robot) throws Exception {
+        robot.interact(() -> controller.open(List.of(Fixtures.file("m4w4", "official.safetensors").toFile(), Fixtures.file("m4w4", "input.npy").toFile())));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> stage.setWidth(900));
+        WaitForAsyncUtils.waitForFxEvents();
+        Label status = robot.lookup("#statusBar .status-label").queryAs(Label.class);
+        Label model = robot.lookup("#statusModel").queryAs(Label.class);
+        double statusEnd = status.localToScene(0, 0).getX() + textWidth(status.getText(), status);
+        assertThat(model.localToScene(0, 0).getX()).as("the model's name starts after the status text").isGreaterThan(statusEnd + 4);
+        assertThat(model.getTooltip().getText()).isEqualTo(model.getText());
+        Node bar = robot.lookup("#statusBar").query();
+        assertThat(model.localToScene(model.getBoundsInLocal()).getMaxX()).isLessThanOrEqualTo(bar.localToScene(bar.getBoundsInLocal()).getMaxX());
+    }
 }
