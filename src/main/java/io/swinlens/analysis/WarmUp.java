@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.DoubleConsumer;
 import java.util.function.LongSupplier;
 import javax.imageio.ImageIO;
 
@@ -45,19 +46,25 @@ public final class WarmUp {
      * after this arrives at 0.9-1.25x the warm time for Swin-T, V2-T and Swin-B 384. Stops between passes once
      * {@code cancelled} says so (an image dropped meanwhile). Returns the milliseconds it took.
      */
-    public static double run(LoadedModel model, BooleanSupplier cancelled) {
+    public static double run(LoadedModel model, BooleanSupplier cancelled) { return run(model, cancelled, done -> { }); }
+
+    /**
+     * As above, telling {@code progress} after each pass how much of the warm-up is done, 0 to 1: after the first pass
+     * (whose length nothing foretells) the larger of the budget spent and the passes run out of {@link #MAX_PASSES}.
+     */
+    public static double run(LoadedModel model, BooleanSupplier cancelled, DoubleConsumer progress) {
         long start = System.nanoTime();
-        passes(model, cancelled, BUDGET_MS);
+        passes(model, cancelled, BUDGET_MS, System::nanoTime, progress);
         return (System.nanoTime() - start) / 1e6;
     }
 
     /** The passes of {@link #run(LoadedModel, BooleanSupplier)} within {@code budgetMs}; returns how many ran. */
     static int passes(LoadedModel model, BooleanSupplier cancelled, double budgetMs) {
-        return passes(model, cancelled, budgetMs, System::nanoTime);
+        return passes(model, cancelled, budgetMs, System::nanoTime, done -> { });
     }
 
-    /** As above, reading the time from {@code nanos}. */
-    static int passes(LoadedModel model, BooleanSupplier cancelled, double budgetMs, LongSupplier nanos) {
+    /** As above, reading the time from {@code nanos} and telling {@code progress} the part done after each pass. */
+    static int passes(LoadedModel model, BooleanSupplier cancelled, double budgetMs, LongSupplier nanos, DoubleConsumer progress) {
         int side = model.config().imageSize();
         BufferedImage image = new BufferedImage(3 * side, 2 * side, BufferedImage.TYPE_INT_RGB);   // larger: the downscaling path
         for (int y = 0; y < image.getHeight(); y++) {
@@ -78,8 +85,10 @@ public final class WarmUp {
             ModelInput input = Preprocessor.prepare(decoded, side, Preprocess.OFFICIAL, model.config().name());
             AnalysedImage analysed = AnalysedImage.analyse(model, Path.of("warm-up"), input);
             ViewRenderer.layers(analysed, ViewSettings.defaults());
-            lastMs = (nanos.getAsLong() - passStart) / 1e6;
-            if (pass == 0) start = nanos.getAsLong();   // the budget counts from here: the first pass's one-off work is not JIT warm-up
+            long end = nanos.getAsLong();
+            lastMs = (end - passStart) / 1e6;
+            if (pass == 0) start = end;                 // the budget counts from here: the first pass's one-off work is not JIT warm-up
+            progress.accept(pass == 0 ? 0 : Math.min(1, Math.max((end - start) / 1e6 / Math.max(budgetMs, 1e-9), (pass + 1.0) / MAX_PASSES)));
         }
         return pass;
     }

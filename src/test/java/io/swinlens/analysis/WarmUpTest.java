@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,10 +34,15 @@ class WarmUpTest {
         AtomicInteger reads = new AtomicInteger();
         AtomicLong now = new AtomicLong();
         LongSupplier clock = () -> now.addAndGet(reads.incrementAndGet() == 3 ? 10_000_000_000L : 1_000_000L);
-        assertThat(WarmUp.passes(model, () -> false, 4000, clock)).as("4 s left after the first pass: every pass").isEqualTo(WarmUp.MAX_PASSES);
+        assertThat(WarmUp.passes(model, () -> false, 4000, clock, done -> { })).as("4 s left after the first pass: every pass").isEqualTo(WarmUp.MAX_PASSES);
         // on a clock that moves 0.75 s at every reading (passes of 0.75 s, 1.5 s apart): after the first, the second and
         // the third fit in 4 s, a fourth would end at 4.5 s
         LongSupplier slow = () -> now.addAndGet(750_000_000L);
-        assertThat(WarmUp.passes(model, () -> false, 4000, slow)).isEqualTo(3);
+        List<Double> done = new ArrayList<>();
+        assertThat(WarmUp.passes(model, () -> false, 4000, slow, done::add)).isEqualTo(3);
+        // what the status bar shows: nothing known after the first pass, then the budget spent, rising, never past 1
+        assertThat(done).hasSize(3).isSorted().allSatisfy(f -> assertThat(f).isBetween(0.0, 1.0));
+        assertThat(done.get(0)).isZero();
+        assertThat(done.get(2)).isGreaterThan(0.5);
     }
 }

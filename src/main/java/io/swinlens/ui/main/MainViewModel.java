@@ -235,7 +235,8 @@ public final class MainViewModel implements AnalysisOnScreen {
     private void warmUp(LoadedModel loaded) {
         executor.submit(Messages.get("ui.job.preparing", loaded.displayName()), progress -> {
             progress.update(Messages.get("ui.job.preparingFirstPass", loaded.displayName()), -1);
-            return io.swinlens.analysis.WarmUp.run(loaded, progress::isCancelled);
+            return io.swinlens.analysis.WarmUp.run(loaded, progress::isCancelled,
+                    done -> { if (done > 0) progress.update(Messages.get("ui.job.preparing", loaded.displayName()), done); });
         }, ms -> { }, e -> System.getLogger(MainViewModel.class.getName()).log(System.Logger.Level.DEBUG, "warm-up failed", e));
     }
 
