@@ -32,6 +32,7 @@ public final class Banner extends HBox {
         close.setId("closeBanner");
         close.getStyleClass().add("banner-close");
         close.setFocusTraversable(false);
+        close.setTooltip(io.swinlens.ui.common.Tr.tooltip("ui.banner.close"));
         close.setOnAction(e -> hide());
         setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(text, close);
