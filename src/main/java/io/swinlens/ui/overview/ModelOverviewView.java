@@ -55,6 +55,11 @@ public final class ModelOverviewView extends ShownRedrawView {
         out.setText("−");
         Button in = button("zoomIn", () -> setZoom(currentZoom() * STEP));
         in.setText("+");
+        // the label between − and + says the zoom now; the "100 %" button goes back to it: the tooltips tell them apart
+        actual.setTooltip(Tr.tooltip("ui.overview.zoomActual.tooltip"));
+        fit.setTooltip(Tr.tooltip("ui.overview.zoomFit.tooltip"));
+        out.setTooltip(Tr.tooltip("ui.overview.zoomOut.tooltip"));
+        in.setTooltip(Tr.tooltip("ui.overview.zoomIn.tooltip"));
         zoomLabel.setId("zoomLevel");
         toolbar = new HBox(6, Tr.bind(new Label(), "ui.overview.zoom"), out, zoomLabel, in, actual, fit);
         toolbar.setId("overviewToolbar");
