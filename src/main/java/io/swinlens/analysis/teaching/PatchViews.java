@@ -173,9 +173,13 @@ public final class PatchViews {
             for (double x = 0; x < w; x += step) g.drawLine((int) Math.round(x), 0, (int) Math.round(x), h);
             for (double y = 0; y < h; y += step) g.drawLine(0, (int) Math.round(y), w, (int) Math.round(y));
         }
+        int n = boxes.size();
+        if (n == 0) {
+            g.dispose();
+            return out;
+        }
         g.setFont(label());
         var metrics = g.getFontMetrics();
-        int n = boxes.size();
         int[][] r = new int[n][];                                          // on the picture: x, y, w, h
         boolean fit = true;
         boolean small = false;
@@ -184,10 +188,6 @@ public final class PatchViews {
             r[i] = new int[]{(int) Math.round(b[1] * k), (int) Math.round(b[0] * k), Math.max(3, (int) Math.round(b[3] * k)), Math.max(3, (int) Math.round(b[2] * k))};
             fit &= r[i][2] >= metrics.stringWidth(labels.get(i)) + 6 && r[i][3] >= TAG_HEIGHT + 4;
             small |= r[i][2] < 10 || r[i][3] < 10;
-        }
-        if (n == 0) {
-            g.dispose();
-            return out;
         }
         int ux = Integer.MAX_VALUE, uy = Integer.MAX_VALUE, ux1 = Integer.MIN_VALUE, uy1 = Integer.MIN_VALUE;
         for (int[] q : r) {

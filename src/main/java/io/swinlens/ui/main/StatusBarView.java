@@ -48,7 +48,9 @@ final class StatusBarView extends StatusBar {
         // the left, which the bar otherwise squeezed until "Ready" ran into the name
         model.maxWidthProperty().bind(widthProperty().multiply(0.4));
         model.setMinWidth(0);
-        model.tooltipProperty().bind(Bindings.createObjectBinding(() -> new javafx.scene.control.Tooltip(model.getText()), model.textProperty()));
+        javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
+        whole.textProperty().bind(model.textProperty());
+        model.setTooltip(whole);
     }
 
     private static Separator separator() { return new Separator(Orientation.VERTICAL); }
