@@ -23,7 +23,17 @@ final class FusedLinear {
     /** Per (epilogue, M, K, N, bias or not): the way that was the fastest when first timed. */
     private static final ConcurrentHashMap<String, Way> FASTEST = new ConcurrentHashMap<>();
 
+    /** The way every linear runs regardless of timing, or null (timed per shape): see {@link #pin}. */
+    private static volatile Way pinned;
+
     private FusedLinear() { }
+
+    /**
+     * Runs every linear layer {@code way} from now on, or, with null, the way timed fastest per shape again. For the
+     * parity tests: the ways round differently, and which one wins the timing differs between machines and runs, so
+     * each must match PyTorch on its own.
+     */
+    static void pin(Way way) { pinned = way; }
 
     /** x·Wᵀ without the bias, a new (M, N). */
     static INDArray product(SwinWeights.Linear l, INDArray x) {
@@ -65,7 +75,7 @@ final class FusedLinear {
             return;
         }
         String key = epilogue + " " + x.rows() + " " + x.columns() + " " + l.out() + (l.bias() == null ? " no bias" : "");
-        Way way = FASTEST.get(key);
+        Way way = pinned != null ? pinned : FASTEST.get(key);
         if (way == null) way = FASTEST.computeIfAbsent(key, k -> fastest(l, x, epilogue, out));
         run(way, l, x, epilogue, out);
         if (way != Way.UNFUSED) l.dropRowMajor();          // every layer of the shape, not only the one it was timed on

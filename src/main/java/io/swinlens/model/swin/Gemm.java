@@ -20,7 +20,13 @@ final class Gemm {
     static final String LIBRARY = oneDnnLoads() ? "onednn" : "openblas";
     private static final boolean ONE_DNN = LIBRARY.equals("onednn");
 
+    /** Whether every product goes to oneDNN (true) or OpenBLAS (false) regardless of timing, or null (timed). */
+    private static volatile Boolean pinned;
+
     private Gemm() { }
+
+    /** Sends every product to oneDNN (true) or OpenBLAS (false) from now on, or, with null, to the one timed faster. */
+    static void pin(Boolean oneDnn) { pinned = oneDnn; }
 
     /** Per product shape (M, K, N): whether oneDNN was the faster of the two when first timed. */
     private static final ConcurrentHashMap<Long, Boolean> FASTER_IN_ONE_DNN = new ConcurrentHashMap<>();
@@ -37,7 +43,7 @@ final class Gemm {
             return;
         }
         long key = a.rows() << 42 | a.columns() << 21 | b.columns();
-        Boolean oneDnn = FASTER_IN_ONE_DNN.get(key);
+        Boolean oneDnn = pinned != null ? pinned : FASTER_IN_ONE_DNN.get(key);
         if (oneDnn == null) oneDnn = FASTER_IN_ONE_DNN.computeIfAbsent(key, k -> oneDnnIsFaster(a, b, c));
         if (!oneDnn || !oneDnnProduct(a, b, c)) Nd4j.gemm(a, b, c, false, false, 1.0, 0.0);
     }
