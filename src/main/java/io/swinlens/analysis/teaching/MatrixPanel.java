@@ -10,7 +10,8 @@ import java.util.function.DoubleToIntFunction;
 
 /**
  * An N x N (or any h x w) matrix as a titled heatmap with its colorbar. Diverging panels are symmetric
- * around 0 over the finite, unmasked entries; entries at or below {@code maskedBelow} get their own grey.
+ * around 0 over the finite, unmasked entries (their bar shows one side only when every entry is on it); entries at
+ * or below {@code maskedBelow} get their own grey.
  */
 final class MatrixPanel {
 
@@ -39,9 +40,14 @@ final class MatrixPanel {
         }
         if (lo > hi) { lo = 0; hi = 0; }
         double limit = Math.max(Math.abs(lo), Math.abs(hi));
-        double upper = diverging ? limit : hi;
-        double lower = diverging ? -limit : Math.min(0, lo);
-        DoubleToIntFunction bar = diverging ? Draw.divergingBar(signed) : Draw.sequential(colormap);
+        double upper = diverging ? (hi <= 0 ? 0 : limit) : hi;
+        double lower = diverging ? (lo >= 0 ? 0 : -limit) : Math.min(0, lo);
+        // a diverging bar shows only the side the values are on (V2's 16·σ bias is always positive, a mask never is),
+        // with the colours the cells have: white at 0, full colour at ±limit
+        DoubleToIntFunction bar = !diverging ? Draw.sequential(colormap)
+                : lower == 0 ? signed::argb
+                : upper == 0 ? t -> signed.argb(t - 1)
+                : Draw.divergingBar(signed);
 
         java.awt.Font titleFont = Draw.title();
         java.awt.Font small = Draw.small();
