@@ -73,7 +73,7 @@ public final class ImageLoader {
         int[] subsampling = new int[1];
         BufferedImage decoded;
         try {
-            decoded = decode(file, bytes, format, subsampling);
+            decoded = decode(file, format == Format.JPEG ? JpegMetadata.withoutIccProfile(bytes) : bytes, format, subsampling);
         } catch (OutOfMemoryError e) {
             throw new ImageLoadException(file, Messages.get("error.image.outOfMemory"));
         }

@@ -1,9 +1,9 @@
 package io.swinlens.model.image;
 
 /**
- * The two facts SwinLens needs from a JPEG's header segments, read without a decoder:
- * the EXIF orientation (APP1 "Exif", TIFF IFD0 tag 0x0112) and the number of colour components
- * in the frame header (4 means CMYK or YCCK, which ImageIO cannot decode).
+ * What SwinLens needs from a JPEG's header segments, read without a decoder: the EXIF orientation
+ * (APP1 "Exif", TIFF IFD0 tag 0x0112), the number of colour components in the frame header (4 means
+ * CMYK or YCCK, which ImageIO cannot decode), and the file without its ICC profile.
  */
 final class JpegMetadata {
 
@@ -44,6 +44,54 @@ final class JpegMetadata {
             pos += 2 + u16(jpeg, pos + 2, false);
         }
         return 0;
+    }
+
+    /**
+     * The file without its embedded ICC profile (APP2 "ICC_PROFILE" segments before the scan), or the same array when
+     * it has none. PIL, and so torchvision's and timm's loaders, decode a JPEG to the RGB its data holds and leave the
+     * profile unapplied; ImageIO converts through it, which moved pixels by up to 255 under a Lab profile, and
+     * refused a file whose profile was damaged. Without the segments ImageIO returns what PIL does.
+     */
+    static byte[] withoutIccProfile(byte[] jpeg) {
+        java.io.ByteArrayOutputStream out = null;
+        int copied = 0;
+        int pos = 2;
+        while (pos + 4 <= jpeg.length) {
+            int marker = segmentMarker(jpeg, pos);
+            if (marker < 0) {
+                break;
+            }
+            int end = pos + 2 + u16(jpeg, pos + 2, false);
+            if (end > jpeg.length) {
+                break;
+            }
+            if (marker == 0xE2 && isIccProfile(jpeg, pos + 4, end)) {
+                if (out == null) {
+                    out = new java.io.ByteArrayOutputStream(jpeg.length);
+                }
+                out.write(jpeg, copied, pos - copied);
+                copied = end;
+            }
+            pos = end;
+        }
+        if (out == null) {
+            return jpeg;
+        }
+        out.write(jpeg, copied, jpeg.length - copied);
+        return out.toByteArray();
+    }
+
+    private static boolean isIccProfile(byte[] b, int pos, int end) {
+        byte[] tag = "ICC_PROFILE\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        if (end - pos < tag.length) {
+            return false;
+        }
+        for (int i = 0; i < tag.length; i++) {
+            if (b[pos + i] != tag[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The marker of a length-carrying segment at pos; -1 at start of scan, end of image or junk. */

@@ -100,6 +100,42 @@ class ImageLoaderTest {
         assertThat(maxChannelDifference(ImageLoader.load(bmp), original)).isZero();
     }
 
+    /** PIL leaves a JPEG's ICC profile unapplied (torchvision's loader: Image.open(f).convert("RGB")); so does SwinLens. */
+    @ParameterizedTest
+    @ValueSource(strings = {"linear RGB", "grey", "damaged"})
+    void leavesAJpegsIccProfileUnappliedLikePillow(String profile, @TempDir Path dir) throws Exception {
+        BufferedImage original = ImageLoader.load(resource("/images/gradient-noise-300x200.png"));
+        byte[] plain = encodeJpeg(original);
+        byte[] icc = switch (profile) {
+            case "linear RGB" -> java.awt.color.ICC_Profile.getInstance(java.awt.color.ColorSpace.CS_LINEAR_RGB).getData();
+            case "grey" -> java.awt.color.ICC_Profile.getInstance(java.awt.color.ColorSpace.CS_GRAY).getData();
+            default -> java.util.Arrays.copyOf(java.awt.color.ICC_Profile.getInstance(java.awt.color.ColorSpace.CS_LINEAR_RGB).getData(), 200);
+        };
+        Path withProfile = dir.resolve("profiled.jpg");
+        java.nio.file.Files.write(withProfile, withIccProfile(plain, icc));
+        Path without = dir.resolve("plain.jpg");
+        java.nio.file.Files.write(without, plain);
+
+        assertThat(maxChannelDifference(ImageLoader.load(withProfile), ImageLoader.load(without))).isZero();
+        assertThat(JpegMetadata.withoutIccProfile(plain)).isSameAs(plain);
+    }
+
+    /** Inserts an APP2 ICC_PROFILE segment (one chunk of one) right after SOI. */
+    static byte[] withIccProfile(byte[] jpeg, byte[] profile) {
+        byte[] tag = {'I', 'C', 'C', '_', 'P', 'R', 'O', 'F', 'I', 'L', 'E', 0, 1, 1};
+        int length = 2 + tag.length + profile.length;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(jpeg, 0, 2);
+        out.write(0xFF);
+        out.write(0xE2);
+        out.write(length >> 8);
+        out.write(length & 0xFF);
+        out.writeBytes(tag);
+        out.writeBytes(profile);
+        out.write(jpeg, 2, jpeg.length - 2);
+        return out.toByteArray();
+    }
+
     static int maxChannelDifference(BufferedImage a, BufferedImage b) {
         int max = 0;
         for (int y = 0; y < a.getHeight(); y++) {
