@@ -118,7 +118,7 @@ final class ExportCommand implements Callable<Integer> {
             throw usage(Messages.get("cli.usage.mergeStage", stage, loaded.config().numStages() - 2));
         }
         ViewSettings settings = settings(loaded.config(), exportMode.heatmap());
-        List<Path> files = ExportInputs.expand(inputs);
+        List<Path> files = ExportInputs.distinctOutputs(ExportInputs.expand(inputs));
         PrintWriter err = spec.commandLine().getErr();
         ExportProgress progress = new ExportProgress(err, files.size(), files.size() > 1 && System.console() != null);
         ExportOutcome outcome = new ExportOutcome();

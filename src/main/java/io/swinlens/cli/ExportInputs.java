@@ -35,6 +35,29 @@ final class ExportInputs {
         return files;
     }
 
+    /**
+     * The files without repeats of one file, after checking that no two of the rest would be written under one name:
+     * outputs are named by the input's name without its extension, so {@code a/x.png} and {@code b/x.png}, or
+     * {@code x.png} and {@code x.jpg}, would overwrite each other's results (compared ignoring case, as some file
+     * systems do). Refused before any work, as a usage error.
+     */
+    static List<Path> distinctOutputs(List<Path> files) {
+        java.util.Map<Path, Path> seen = new java.util.LinkedHashMap<>();
+        java.util.Map<String, Path> stems = new java.util.HashMap<>();
+        for (Path file : files) {
+            Path key = file.toAbsolutePath().normalize();
+            if (seen.containsKey(key)) continue;
+            String stem = io.swinlens.analysis.ExportNames.stem(file).toLowerCase(Locale.ROOT);
+            Path other = stems.putIfAbsent(stem, file);
+            if (other != null) {
+                throw new CliException(ExitCodes.USAGE, Messages.get("cli.export.sameName", other, file,
+                        io.swinlens.analysis.ExportNames.stem(file)));
+            }
+            seen.put(key, file);
+        }
+        return new ArrayList<>(seen.values());
+    }
+
     static boolean isImage(Path file) {
         String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.');

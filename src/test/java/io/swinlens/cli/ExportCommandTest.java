@@ -123,6 +123,31 @@ class ExportCommandTest {
     }
 
     @Test
+    void twoInputsThatWouldShareAnOutputNameAreRefusedBeforeAnyWork() throws Exception {
+        Path first = copyInput("x.npy");
+        Path other = dir.resolve("elsewhere").resolve("X.npy");                   // another folder, another case
+        Files.createDirectories(other.getParent());
+        Files.copy(INPUT, other);
+        Path out = dir.resolve("out");
+        for (String[] extra : new String[][]{{}, {"--overwrite"}}) {
+            List<String> args = new ArrayList<>(List.of(first.toString(), other.toString(), "--out", out.toString()));
+            args.addAll(List.of(extra));
+            assertThat(export(args.toArray(String[]::new))).isEqualTo(ExitCodes.USAGE);
+            assertThat(err.toString()).contains("x.npy and ").contains("X.npy would be exported under one name (X_...)");
+            assertThat(out).doesNotExist();
+        }
+    }
+
+    @Test
+    void theSameFileTwiceIsExportedOnce() throws Exception {
+        Path out = dir.resolve("out");
+        assertThat(export(INPUT.toString(), INPUT.toAbsolutePath().toString(), "--out", out.toString())).isZero();
+        try (var files = Files.list(out)) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactly("input_s0b1_mean_query.png");
+        }
+    }
+
+    @Test
     void folderInputExportsItsImagesAndAttention() throws Exception {
         copyInput("one.npy");
         copyInput("two.npy");
