@@ -147,11 +147,14 @@ final class DumpCommand implements Callable<Integer> {
             names.add(blockDir + "/manifest.json");
         }
         names.add("manifest.json");
-        if (!overwrite) {
-            for (String name : names) {
-                Path t = out.resolve(name);
-                if (Files.exists(t, java.nio.file.LinkOption.NOFOLLOW_LINKS)) throw new CliException(ExitCodes.OUTPUT_ERROR, Messages.get("cli.out.exists", t));
+        for (String name : names) {
+            Path t = out.resolve(name);
+            for (Path folder = t.getParent(); folder != null && !folder.equals(out); folder = folder.getParent()) {
+                if (Files.exists(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(folder)) {
+                    throw new CliException(ExitCodes.OUTPUT_ERROR, Messages.get("cli.dump.folderIsFile", folder, t));
+                }
             }
+            if (!overwrite && Files.exists(t, java.nio.file.LinkOption.NOFOLLOW_LINKS)) throw new CliException(ExitCodes.OUTPUT_ERROR, Messages.get("cli.out.exists", t));
         }
         try {
             staging = Files.createTempDirectory(createFolder(out), ".swinlens-dump-");
@@ -190,16 +193,23 @@ final class DumpCommand implements Callable<Integer> {
         write("manifest.json", o -> o.write(json));
     }
 
-    /** Moves the finished files into --out, the manifest last: a dump is there whole or not at all. */
+    /**
+     * Moves the finished files into --out, the manifest last: a dump is there whole or not at all. Should a move fail
+     * all the same (the checks before the run passed), the files this run had added are taken out again.
+     */
     private void commit(List<String> names) {
+        List<Path> added = new ArrayList<>();
         for (String name : names) {
             Path target = out.resolve(name);
             try {
                 Files.createDirectories(target.toAbsolutePath().getParent());
+                boolean existed = Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS);
                 if (overwrite) Files.move(staging.resolve(name), target, StandardCopyOption.REPLACE_EXISTING);
                 else Files.move(staging.resolve(name), target);
+                if (!existed) added.add(target);
             } catch (IOException e) {
-                throw new CliException(ExitCodes.OUTPUT_ERROR, AtomicFiles.describe(target, e));
+                for (Path p : added) p.toFile().delete();
+                throw new CliException(ExitCodes.OUTPUT_ERROR, Messages.get("cli.dump.nothingWritten", AtomicFiles.describe(target, e)));
             }
         }
     }

@@ -67,6 +67,21 @@ class EngineCommandsTest {
     }
 
     @Test
+    void dumpWritesNothingWhenAFileStandsWhereItsFolderGoes() throws IOException {
+        Path out = Files.createDirectories(dir.resolve("dump"));
+        Files.writeString(out.resolve("attention"), "a file, not a folder");
+        for (String extra : new String[]{"--what=logits,attention", "--overwrite"}) {
+            var r = CliRunner.run("dump", fixture("m3w6", "input.npy"), "--weights", fixture("m3w6", "official.safetensors"),
+                    "--out", out.toString(), extra);
+            assertThat(r.exitCode()).isEqualTo(ExitCodes.OUTPUT_ERROR);
+            assertThat(r.err().strip()).doesNotContain("\n").contains("attention is a file, not a folder").contains("stage0_block0.npy");
+            try (var left = Files.list(out)) {
+                assertThat(left.map(p -> p.getFileName().toString())).containsExactly("attention");
+            }
+        }
+    }
+
+    @Test
     void predictJsonFollowsTheContract() {
         var r = CliRunner.run("predict", fixture("m7", "input.npy"), "--weights", fixture("m7", "hf.safetensors"), "--top-k", "3", "--json");
         assertThat(r.exitCode()).as(r.err()).isZero();
