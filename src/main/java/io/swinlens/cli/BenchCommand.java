@@ -26,7 +26,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--variant", defaultValue = "swin_tiny", description = "swin_tiny, swin_small, swin_base, swin_large; swin_v2_tiny, swin_v2_small, swin_v2_base (default: ${DEFAULT-VALUE})")
     String variant;
 
-    @Option(names = "--image-size", defaultValue = "224", description = "V1: 224 (window 7) or 384 (window 12); V2: 256 (window 8) (default: ${DEFAULT-VALUE})")
+    @Option(names = "--image-size", description = "V1: 224 (window 7) or 384 (window 12); V2: 256 (window 8) (default: 224 for V1, 256 for V2)")
+    Integer imageSizeOption;
+
+    /** The size the pass runs at: --image-size, else the variant's own (224 for V1, 256 for V2). */
     int imageSize;
 
     @Option(names = "--runs", defaultValue = "20", description = "timed passes (default: ${DEFAULT-VALUE})")
@@ -67,6 +70,7 @@ final class BenchCommand implements Callable<Integer> {
         if (gemmSize < 0 || gemmSize > 8192) throw new picocli.CommandLine.ParameterException(spec.commandLine(), Messages.get("cli.bench.gemmSize"));
         SwinConfig config;
         try {
+            imageSize = imageSizeOption != null ? imageSizeOption : SwinConfig.defaultImageSize(variant);
             config = SwinConfig.variant(variant, imageSize, SwinConfig.IMAGENET_1K);
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());

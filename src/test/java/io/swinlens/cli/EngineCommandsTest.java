@@ -264,6 +264,16 @@ class EngineCommandsTest {
     }
 
     @Test
+    void benchRunsAV2VariantAtItsOwnSizeByDefault() {
+        var r = CliRunner.run("bench", "--variant", "swin_v2_tiny", "--products", "--runs", "1", "--json");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(JsonParser.parseString(r.out()).getAsJsonObject().get("image_size").getAsInt()).isEqualTo(256);
+        var v1 = CliRunner.run("bench", "--variant", "swin_tiny", "--products", "--runs", "1", "--json");
+        assertThat(JsonParser.parseString(v1.out()).getAsJsonObject().get("image_size").getAsInt()).isEqualTo(224);
+        assertThat(CliRunner.run("bench", "--variant", "swin_v2_tiny", "--image-size", "224", "--products").exitCode()).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
     void inputOfTheWrongSizeIsAClearError() throws IOException {
         Path odd = dir.resolve("odd.npy");
         try (var out = Files.newOutputStream(odd)) {

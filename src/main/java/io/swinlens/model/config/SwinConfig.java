@@ -194,9 +194,14 @@ public record SwinConfig(String name, int embedDim, int[] depths, int[] numHeads
         return out;
     }
 
+    /** The size a preset runs at unless told otherwise: 256 for the V2 presets, 224 for V1. */
+    public static int defaultImageSize(String variant) { return isV2Variant(variant) ? 256 : 224; }
+
+    private static boolean isV2Variant(String variant) { return variant.startsWith("swin_v2_") || variant.startsWith("swinv2_"); }
+
     /** A preset by variant name (swin_tiny, swin_small, swin_base, swin_large; swin_v2_tiny, swin_v2_small, swin_v2_base at 256). */
     public static SwinConfig variant(String variant, int imageSize, int classes) {
-        if (variant.startsWith("swin_v2_") || variant.startsWith("swinv2_")) {
+        if (isV2Variant(variant)) {
             if (imageSize != 256) throw new IllegalArgumentException(Messages.get("error.config.v2Size", imageSize));
             SwinConfig v2 = switch (variant.replace("swinv2_", "swin_v2_")) {
                 case "swin_v2_tiny", "swin_v2_t" -> swinV2Tiny(8);

@@ -13,40 +13,57 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Names of a classifier's outputs, index order. Looked up in this order: a {@code <weights>.labels.txt}
- * file beside the checkpoint; the bundled ImageNet-1k names for a 1000-class head; bundled
+ * Names of a classifier's outputs, index order. Looked up in this order: a {@code <stem>.labels.txt}
+ * file beside the checkpoint (one name per line, as many as the head has outputs; {@code model.pth} -> {@code
+ * model.labels.txt}); the bundled ImageNet-1k names for a 1000-class head; bundled
  * ImageNet-22k names for a 21841-class head if present; otherwise "class N".
  */
 public final class ClassLabels {
 
+    /** Longer names are cut: a label is shown in a table cell, a chart and a caption. */
+    static final int MAX_NAME = 120;
+
     private final List<String> names;
     private final String source;
+    private final String warning;
 
-    private ClassLabels(List<String> names, String source) {
+    private ClassLabels(List<String> names, String source, String warning) {
         this.names = List.copyOf(names);
         this.source = source;
+        this.warning = warning;
     }
 
+    private ClassLabels(List<String> names, String source) { this(names, source, null); }
+
     public static ClassLabels forModel(int classes, Path weightsFile) {
+        String warning = null;
         if (weightsFile != null) {
             Path sidecar = sidecarOf(weightsFile);
+            String shownName = io.swinlens.model.io.Printable.quoted(sidecar.getFileName().toString());
             try {
                 if (Files.isRegularFile(sidecar)) {
-                    List<String> lines = nonEmpty(Files.readAllLines(sidecar, StandardCharsets.UTF_8));
+                    List<String> lines = nonEmpty(Files.readAllLines(sidecar, StandardCharsets.UTF_8)).stream().map(ClassLabels::printable).toList();
                     if (lines.size() == classes) return new ClassLabels(lines, sidecar.getFileName().toString());
+                    warning = Messages.get("error.labels.count", shownName, lines.size(), classes);
                 }
-            } catch (IOException ignored) {
-                // fall back to bundled or generic names
+            } catch (IOException e) {                     // also text that is not UTF-8
+                warning = Messages.get("error.labels.unreadable", shownName, e.getClass().getSimpleName());
             }
         }
         String bundled = classes == 1000 ? "/labels/imagenet-1k.txt" : classes == 21841 ? "/labels/imagenet-22k.txt" : null;
         if (bundled != null) {
             List<String> lines = resource(bundled);
-            if (lines != null && lines.size() == classes) return new ClassLabels(lines, bundled.substring(1));
+            if (lines != null && lines.size() == classes) return new ClassLabels(lines, bundled.substring(1), warning);
         }
         List<String> generic = new ArrayList<>(classes);
         for (int i = 0; i < classes; i++) generic.add("class " + i);
-        return new ClassLabels(generic, "generic");
+        return new ClassLabels(generic, "generic", warning);
+    }
+
+    /** A line of a user's labels file made safe to print and show: control characters escaped, cut at MAX_NAME. */
+    private static String printable(String line) {
+        String safe = io.swinlens.model.io.Printable.sanitize(line);
+        return safe.length() > MAX_NAME ? safe.substring(0, MAX_NAME - 1) + "…" : safe;
     }
 
     /**
@@ -88,4 +105,7 @@ public final class ClassLabels {
 
     /** Where the names came from: a file name, a bundled resource, or "generic". */
     public String source() { return source; }
+
+    /** Why a labels file beside the checkpoint was not used (wrong number of lines, unreadable), or null. */
+    public String warning() { return warning; }
 }

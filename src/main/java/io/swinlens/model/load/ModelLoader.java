@@ -72,10 +72,12 @@ public final class ModelLoader {
             if (detected.windowSource().equals(Messages.get("error.source.window.assumed"))) {
                 warnings.add(Messages.get("error.load.windowAssumed", name, detected.windowSource()));
             }
+            ClassLabels labels = ClassLabels.forModel(config.numClasses(), file);
+            if (labels.warning() != null) warnings.add(labels.warning());
             var origin = new LoadedModel.Origin(checkpoint.prefix(), checkpoint.otherModules(), outputNorms,
                     detected.windowSource(), detected.pretrainedSource());
             return new LoadedModel(model, config, file, checkpoint.fileType(), checkpoint.convention(),
-                    ClassLabels.forModel(config.numClasses(), file), warnings, origin);
+                    labels, warnings, origin);
         }
     }
 
