@@ -109,10 +109,17 @@ final class ModelOptions {
     }
 
     ModelInput input(Path file, LoadedModel model) {
+        int[] size = size(model);
+        ModelInput input;
         try {
-            return InputLoader.load(file, model.config(), preset(model), size(model));
+            input = InputLoader.load(file, model.config(), preset(model), size);
         } catch (ImageLoadException e) {
             throw new CliException(ExitCodes.UNREADABLE_INPUT, e.getMessage());
         }
+        if (size != null && spec != null && InputLoader.isTensor(file) && (input.height() != size[0] || input.width() != size[1])) {
+            spec.commandLine().getErr().println(Messages.get("cli.note.tensorOwnSize",
+                    io.swinlens.model.io.Printable.quoted(file.getFileName().toString()), input.height(), input.width()));
+        }
+        return input;
     }
 }

@@ -274,6 +274,14 @@ class EngineCommandsTest {
     }
 
     @Test
+    void aTensorIgnoresImageSizeAndSaysSo() {
+        var r = CliRunner.run("predict", fixture("m4w4", "input.npy"), "--weights", fixture("m4w4", "official.pth"), "--image-size", "128", "--json");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.err()).contains("input.npy is a tensor and runs at its own size, 64x64; --image-size resizes images only")
+                .doesNotContain("running at");
+    }
+
+    @Test
     void inputOfTheWrongSizeIsAClearError() throws IOException {
         Path odd = dir.resolve("odd.npy");
         try (var out = Files.newOutputStream(odd)) {

@@ -30,12 +30,17 @@ public final class InputLoader {
         return load(file, config, preprocess, null);
     }
 
+    /** Whether the file is a .npy tensor, fed to the model as it is (at its own size), rather than an image. */
+    public static boolean isTensor(Path file) {
+        return file.getFileName() != null && file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".npy");
+    }
+
     /**
      * @param size the input size {H, W} to preprocess an image to (--image-size), or null for the model's training
      *             size; a {@code .npy} tensor is used at its own size either way
      */
     public static ModelInput load(Path file, SwinConfig config, Preprocess preprocess, int[] size) throws ImageLoadException {
-        if (file.getFileName().toString().toLowerCase().endsWith(".npy")) return tensor(file);
+        if (isTensor(file)) return tensor(file);
         return prepare(ImageLoader.decode(file), config, preprocess, size);
     }
 
