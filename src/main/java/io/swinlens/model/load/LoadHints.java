@@ -18,21 +18,29 @@ import java.util.Map;
  * {@code config.json} beside the file; the file name last (read by {@link ConfigDetector}).
  */
 record LoadHints(Integer window, String windowSource, int[] pretrainedWindows, String pretrainedSource,
-                 Integer imageSize, String nameHint) {
+                 Integer imageSize, String nameHint, String configWarning) {
 
-    static final LoadHints NONE = new LoadHints(null, null, null, null, null, null);
+    static final LoadHints NONE = new LoadHints(null, null, null, null, null, null, null);
 
     private static final long MAX_CONFIG_BYTES = 1 << 20;
 
-    /** Hints for {@code file}: the user's pretrained windows (null: none given), its metadata, its config.json. */
-    static LoadHints gather(Path file, Map<String, String> metadata, int[] userPretrained) {
+    /** The sizes a config.json may give, beyond which it is refused rather than believed (a 1e9 image size, a window of 0). */
+    static final int MAX_WINDOW = 128;
+    static final int MAX_IMAGE = 4096;
+
+    /**
+     * Hints for {@code file}: the user's pretrained windows (null: none given), its metadata, its config.json. A Swin
+     * config.json with a value no model has (image_size 0 or 1e9, a window of 0) is refused, naming the file.
+     */
+    static LoadHints gather(Path file, Map<String, String> metadata, int[] userPretrained) throws io.swinlens.model.weights.WeightsException {
         Integer window = null;
         String windowSource = null;
         int[] pretrained = null;
         String pretrainedSource = null;
         Integer imageSize = null;
         String nameHint = null;
-        JsonObject config = sidecarConfig(file);
+        String[] unread = new String[1];
+        JsonObject config = sidecarConfig(file, unread);
         if (config != null) {
             String cfg = Messages.get("error.source.configJson");
             window = intOf(config.get("window_size"));
@@ -41,6 +49,10 @@ record LoadHints(Integer window, String windowSource, int[] pretrainedWindows, S
             if (pretrained != null && Arrays.stream(pretrained).allMatch(p -> p == 0)) pretrained = null;
             if (pretrained != null) pretrainedSource = cfg;
             imageSize = intOf(config.get("image_size"));
+            String beside = io.swinlens.model.io.Printable.quoted(file.getFileName().toString());
+            requireIn(beside, config, "window_size", window == null ? null : new int[]{window}, 1, MAX_WINDOW);
+            requireIn(beside, config, "image_size", imageSize == null ? null : new int[]{imageSize}, 16, MAX_IMAGE);
+            if (pretrained != null) requireIn(beside, config, "pretrained_window_sizes", pretrained, 0, MAX_WINDOW);
             if (config.get("architecture") != null && config.get("architecture").isJsonPrimitive()) {
                 nameHint = config.get("architecture").getAsString();     // timm: "swinv2_tiny_window16_256"
             }
@@ -57,7 +69,19 @@ record LoadHints(Integer window, String windowSource, int[] pretrainedWindows, S
             pretrained = userPretrained.clone();
             pretrainedSource = "--pretrained-window";
         }
-        return new LoadHints(window, windowSource, pretrained, pretrainedSource, imageSize, nameHint);
+        return new LoadHints(window, windowSource, pretrained, pretrainedSource, imageSize, nameHint, unread[0]);
+    }
+
+    private static void requireIn(String beside, JsonObject config, String key, int[] values, int lo, int hi)
+            throws io.swinlens.model.weights.WeightsException {
+        if (values == null) return;
+        for (int v : values) {
+            if (v < lo || v > hi) {
+                throw new io.swinlens.model.weights.WeightsException(io.swinlens.model.weights.WeightsException.Kind.SHAPE_MISMATCH,
+                        Messages.get("error.config.outOfRange", beside, key,
+                        io.swinlens.model.io.Printable.quoted(config.get(key).toString()), lo, hi));
+            }
+        }
     }
 
     /** "12,12,12,6" or "[12, 12, 12, 6]"; null when it is not such a list. */
@@ -75,20 +99,34 @@ record LoadHints(Integer window, String windowSource, int[] pretrainedWindows, S
         return out;
     }
 
-    private static JsonObject sidecarConfig(Path file) {
+    /**
+     * The Swin config.json beside the file, or null: none there, or one of another model (it says nothing about this
+     * file). One that cannot be read as a JSON object leaves the reason in {@code unread[0]}, for a warning: the
+     * window it might have given is then assumed.
+     */
+    private static JsonObject sidecarConfig(Path file, String[] unread) {
         Path parent = file.toAbsolutePath().getParent();
         if (parent == null) return null;
         Path config = parent.resolve("config.json");
+        String beside = io.swinlens.model.io.Printable.quoted(file.getFileName().toString());
         try {
-            if (!Files.isRegularFile(config) || Files.size(config) > MAX_CONFIG_BYTES) return null;
+            if (!Files.isRegularFile(config)) return null;
+            if (Files.size(config) > MAX_CONFIG_BYTES) {
+                unread[0] = Messages.get("error.config.unread", beside, Messages.get("error.config.unread.large", MAX_CONFIG_BYTES >> 20));
+                return null;
+            }
             JsonElement root = JsonParser.parseString(Files.readString(config));
-            if (!root.isJsonObject()) return null;
+            if (!root.isJsonObject()) {
+                unread[0] = Messages.get("error.config.unread", beside, Messages.get("error.config.unread.notObject"));
+                return null;
+            }
             JsonObject o = root.getAsJsonObject();
             String type = o.has("model_type") && o.get("model_type").isJsonPrimitive() ? o.get("model_type").getAsString() : "";
             String arch = o.has("architecture") && o.get("architecture").isJsonPrimitive() ? o.get("architecture").getAsString() : "";
             return type.startsWith("swin") || arch.startsWith("swin") ? o : null;
-        } catch (IOException | RuntimeException e) {
-            return null;       // a config.json that is not a Swin's (or not JSON) says nothing about this file
+        } catch (IOException | RuntimeException e) {      // not UTF-8, not JSON, unreadable
+            unread[0] = Messages.get("error.config.unread", beside, Messages.get("error.config.unread.notJson", e.getClass().getSimpleName()));
+            return null;
         }
     }
 

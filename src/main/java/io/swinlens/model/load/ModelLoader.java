@@ -69,6 +69,7 @@ public final class ModelLoader {
                         config.version().label(), config.numStages(), Arrays.toString(config.depths())));
             }
             java.util.List<String> warnings = new java.util.ArrayList<>(checkpoint.warnings());
+            if (hints.configWarning() != null) warnings.add(hints.configWarning());
             if (detected.windowSource().equals(Messages.get("error.source.window.assumed"))) {
                 warnings.add(Messages.get("error.load.windowAssumed", name, detected.windowSource()));
             }
