@@ -53,7 +53,7 @@ public final class ModelLoader {
             } catch (SourceFailure f) {
                 throw f.cause;
             } catch (UncheckedIOException e) {
-                throw new WeightsException(WeightsException.Kind.UNREADABLE, Messages.get("error.load.tensorData", name, e.getCause().getMessage()), e);
+                throw new WeightsException(WeightsException.Kind.UNREADABLE, Messages.get("error.load.tensorData", name, whyUnreadable(e.getCause())), e);
             } catch (IllegalArgumentException e) {
                 throw new WeightsException(WeightsException.Kind.SHAPE_MISMATCH, Messages.get("error.file.detail", name, e.getMessage()), e);
             }
@@ -80,6 +80,13 @@ public final class ModelLoader {
             return new LoadedModel(model, config, file, checkpoint.fileType(), checkpoint.convention(),
                     labels, warnings, origin);
         }
+    }
+
+    /** Why tensor data could not be read, in the user's terms (java.util.zip's own text, or none, otherwise). */
+    private static String whyUnreadable(java.io.IOException e) {
+        if (e instanceof java.util.zip.ZipException) return Messages.get("error.load.tensorData.zip");
+        if (e instanceof java.io.EOFException) return Messages.get("error.load.tensorData.eof");
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
     /** Thrown through the model builder to carry a checked exception out. */

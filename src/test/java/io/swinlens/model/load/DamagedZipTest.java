@@ -1,0 +1,45 @@
+package io.swinlens.model.load;
+
+import io.swinlens.model.weights.WeightsException;
+import io.swinlens.testutil.Fixtures;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** A checkpoint whose zip index points a tensor's entry at the wrong place: one line in the user's terms. */
+class DamagedZipTest {
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest(name = "local header offset moved by {0}")
+    @ValueSource(ints = {1, 7, -3})
+    void aTensorEntryThatIsNotWhereTheIndexSaysIsNamedAsDamage(int shift) throws Exception {
+        byte[] zip = Files.readAllBytes(Fixtures.file("m7", "official.pth"));
+        ByteBuffer b = ByteBuffer.wrap(zip).order(ByteOrder.LITTLE_ENDIAN);
+        int moved = 0;
+        for (int i = 0; i + 46 <= zip.length; i++) {
+            if (b.getInt(i) != 0x02014b50) continue;                       // a central directory entry
+            int nameLength = b.getShort(i + 28) & 0xFFFF;
+            String name = new String(zip, i + 46, nameLength, java.nio.charset.StandardCharsets.UTF_8);
+            if (name.matches(".*/data/\\d+")) {                            // a tensor storage, not data.pkl
+                b.putInt(i + 42, b.getInt(i + 42) + shift);
+                moved++;
+            }
+        }
+        assertThat(moved).isGreaterThan(0);
+        Path file = Files.write(dir.resolve("damaged.pth"), zip);
+        WeightsException e = catchThrowableOfType(() -> ModelLoader.load(file), WeightsException.class);
+        assertThat(e).isNotNull();
+        assertThat(e.getMessage()).startsWith("damaged.pth: ").doesNotContain("null").doesNotContain("LOC");
+        assertThat(e.getMessage().lines()).hasSize(1);
+    }
+}
