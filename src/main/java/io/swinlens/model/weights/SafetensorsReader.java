@@ -15,7 +15,9 @@ import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -59,6 +61,7 @@ final class SafetensorsReader {
                     }
                 }
             }
+            requireDisjoint(file, json);
             return new Contents(out, java.util.Collections.unmodifiableMap(metadata));
         } catch (IOException e) {
             throw new WeightsException(Kind.UNREADABLE, Messages.get("error.checkpoint.cannotRead", WeightsException.fileName(file), e.getMessage()), e);
@@ -111,16 +114,64 @@ final class SafetensorsReader {
         return new RawTensor(key, dtype, shape, new StridedData(source, dtype, 0, shape, RawTensor.contiguousStrides(shape)));
     }
 
+    /**
+     * No two tensors share bytes: the safetensors library refuses overlapping data_offsets, and a file with them has
+     * been made by hand (one tensor reading another's values, or the header's). Empty tensors take no bytes.
+     */
+    private static void requireDisjoint(Path file, JsonObject json) throws WeightsException {
+        List<long[]> spans = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (Map.Entry<String, JsonElement> e : json.entrySet()) {
+            if (e.getKey().equals("__metadata__")) continue;
+            JsonArray o = e.getValue().getAsJsonObject().getAsJsonArray("data_offsets");
+            long begin = o.get(0).getAsLong();
+            long end = o.get(1).getAsLong();
+            if (end > begin) {
+                spans.add(new long[]{begin, end, names.size()});
+                names.add(e.getKey());
+            }
+        }
+        spans.sort(java.util.Comparator.comparingLong((long[] a) -> a[0]).thenComparingLong(a -> a[1]));
+        for (int i = 1; i < spans.size(); i++) {
+            long[] before = spans.get(i - 1);
+            long[] next = spans.get(i);
+            if (next[0] < before[1]) {
+                throw WeightsException.of(Kind.CORRUPT, file, Messages.get("error.safetensors.overlap",
+                        Printable.quoted(names.get((int) before[2])), Printable.quoted(names.get((int) next[2]))));
+            }
+        }
+    }
+
     private static JsonObject parse(Path file, String text) throws WeightsException {
         try {
             JsonElement root = JsonParser.parseString(text.strip());
             if (root.isJsonObject()) {
+                String repeated = repeatedKey(text.strip());
+                if (repeated != null) {
+                    throw WeightsException.of(Kind.CORRUPT, file, Messages.get("error.safetensors.repeatedKey", Printable.quoted(repeated)));
+                }
                 return root.getAsJsonObject();
             }
         } catch (JsonParseException e) {
             throw WeightsException.of(Kind.CORRUPT, file, Messages.get("error.safetensors.notJson"));
         }
         throw WeightsException.of(Kind.CORRUPT, file, Messages.get("error.safetensors.notObject"));
+    }
+
+    /** A top-level key the header gives twice (JSON parsers keep one of them silently), or null. */
+    private static String repeatedKey(String text) {
+        try (com.google.gson.stream.JsonReader in = new com.google.gson.stream.JsonReader(new java.io.StringReader(text))) {
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            in.beginObject();
+            while (in.hasNext()) {
+                String name = in.nextName();
+                if (!seen.add(name)) return name;
+                in.skipValue();
+            }
+            return null;
+        } catch (IOException | IllegalStateException e) {
+            return null;                       // parseString above accepted it; nothing more to say
+        }
     }
 
     private static long[] longs(Path file, String key, String field, JsonElement value) throws WeightsException {

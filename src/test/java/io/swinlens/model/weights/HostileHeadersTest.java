@@ -48,6 +48,25 @@ class HostileHeadersTest {
     }
 
     @Test
+    void tensorsThatShareBytesAreRefused() throws Exception {
+        Path file = safetensors("overlap.safetensors", "{\"a\":{\"dtype\":\"F32\",\"shape\":[4],\"data_offsets\":[0,16]},"
+                + "\"b\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[8,16]}}", 16);
+        assertThat(assertKind(file, Kind.CORRUPT, "overlap.safetensors: ").getMessage()).contains("'a' and 'b' share bytes");
+        Path fine = safetensors("adjacent.safetensors", "{\"a\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[0,8]},"
+                + "\"e\":{\"dtype\":\"F32\",\"shape\":[0],\"data_offsets\":[4,4]},"
+                + "\"b\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[8,16]}}", 16);
+        WeightsException notSwin = org.assertj.core.api.Assertions.catchThrowableOfType(() -> Checkpoint.open(fine).close(), WeightsException.class);
+        assertThat(notSwin.getMessage()).contains("not a Swin Transformer checkpoint").contains("'a', 'e', 'b'");   // read past the offsets
+    }
+
+    @Test
+    void aTensorNamedTwiceIsRefused() throws Exception {
+        Path file = safetensors("twice.safetensors", "{\"a\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,4]},"
+                + "\"a\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[4,8]}}", 8);
+        assertThat(assertKind(file, Kind.CORRUPT, "twice.safetensors: ").getMessage()).contains("names tensor 'a' twice");
+    }
+
+    @Test
     void aNullDtypeIsDescribedNotDumped() throws Exception {
         Path file = safetensors("null.safetensors", "{\"w\":{\"dtype\":null,\"shape\":[1],\"data_offsets\":[0,4]}}", 4);
         assertThat(assertKind(file, Kind.CORRUPT, "null.safetensors: ").getMessage())
