@@ -5,6 +5,7 @@ import io.swinlens.model.fetch.Sha256;
 import io.swinlens.model.io.CacheDirs;
 import io.swinlens.model.weights.WeightsException;
 import io.swinlens.testutil.Fixtures;
+import io.swinlens.testutil.SwinShapedFile;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,15 +22,19 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 /** {@code fetch} end to end against a local server, with the cache folder in a temp dir. */
 class FetchCommandTest {
 
+    /** What the server sends as swin_tiny: a file with Swin-T's architecture (fetch checks it against the catalogue). */
+    private static final byte[] SWIN_T = SwinShapedFile.swinTiny();
+
     @TempDir Path home;
+    @TempDir Path served;
     private Path fixture;
     private FileServer server;
 
     @BeforeEach
     void setUp() throws IOException {
         System.setProperty(CacheDirs.HOME_PROPERTY, home.toString());
-        fixture = Fixtures.file("m4w4", "official.safetensors");
-        server = new FileServer(Files.readAllBytes(fixture));
+        fixture = Files.write(served.resolve("swin_t_shaped.safetensors"), SWIN_T);
+        server = new FileServer(SWIN_T);
     }
 
     @AfterEach
@@ -73,6 +78,23 @@ class FetchCommandTest {
         WeightsException e = catchThrowableOfType(() -> ModelOptions.RESOLVER.resolve("swin_small"), WeightsException.class);
         assertThat(e.kind()).isEqualTo(WeightsException.Kind.NOT_FOUND);
         assertThat(e.getMessage()).isEqualTo("model 'swin_small' is not downloaded yet; run: java -jar swinlens.jar fetch swin_small");
+    }
+
+    @Test
+    void aMirrorServingAnotherModelIsRefusedAndNothingIsStored() throws Exception {
+        try (FileServer other = new FileServer(Files.readAllBytes(Fixtures.file("m7", "official.pth")))) {
+            var r = CliRunner.run("fetch", "swin_small", "--from", other.fileUri().toString());
+            assertThat(r.exitCode()).isEqualTo(ExitCodes.UNUSABLE_WEIGHTS);
+            assertThat(r.err().lines().filter(l -> l.startsWith("swinlens fetch:"))).hasSize(1);   // besides the progress lines
+            assertThat(r.err()).contains("is not swin_small (Swin V1, embed 96, depths 2-2-18-2, heads 3-6-12-24, window 7, 1000 classes)")
+                    .contains("(Swin V1, embed 4, depths 2-2-2-2, heads 1-2-2-4, window 7, 7 classes)").contains("deleted");
+            try (var left = Files.list(home.resolve("models"))) {
+                assertThat(left).isEmpty();
+            }
+        }
+        var tiny = CliRunner.run("fetch", "swin_base_384", "--from", server.fileUri().toString());   // Swin-T is not Swin-B 384 either
+        assertThat(tiny.exitCode()).isEqualTo(ExitCodes.UNUSABLE_WEIGHTS);
+        assertThat(tiny.err()).contains("is not swin_base_384 (Swin V1, embed 128, depths 2-2-18-2, heads 4-8-16-32, window 12, 1000 classes)");
     }
 
     @Test

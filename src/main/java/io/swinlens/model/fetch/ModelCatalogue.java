@@ -34,7 +34,33 @@ public final class ModelCatalogue {
      * @param source where the URL, size and checksum were taken from
      */
     public record Entry(String name, String description, URI url, String file, Long size, String sha256,
-                        String preprocess, String source) { }
+                        String preprocess, String source, Architecture architecture) {
+
+        /** An entry that says nothing of the architecture (a download is then only checked to be a Swin). */
+        public Entry(String name, String description, URI url, String file, Long size, String sha256,
+                     String preprocess, String source) {
+            this(name, description, url, file, size, sha256, preprocess, source, null);
+        }
+    }
+
+    /**
+     * What a download must hold: a preset ({@code swin_tiny} ...) at an image size, with its window and number of
+     * classes. The catalogue's files publish no checksum, so this is what tells a mirror's Swin-S from its Swin-T.
+     */
+    public record Architecture(String variant, int imageSize, int window, int classes) {
+
+        /** The config this architecture stands for. */
+        public io.swinlens.model.config.SwinConfig config() {
+            return io.swinlens.model.config.SwinConfig.variant(variant, imageSize, classes);
+        }
+
+        /** Whether {@code c} is this architecture: widths, depths, heads, window and classes. */
+        public boolean matches(io.swinlens.model.config.SwinConfig c) {
+            io.swinlens.model.config.SwinConfig e = config();
+            return c.version() == e.version() && c.embedDim() == e.embedDim() && java.util.Arrays.equals(c.depths(), e.depths())
+                    && java.util.Arrays.equals(c.numHeads(), e.numHeads()) && c.windowSize() == window && c.numClasses() == classes;
+        }
+    }
 
     private static volatile ModelCatalogue bundled;
 
@@ -82,9 +108,20 @@ public final class ModelCatalogue {
             throw new IllegalArgumentException("catalogue entry '" + name + "': sha256 is not 64 hex digits");
         }
         JsonElement size = o.get("size");
+        Architecture architecture = null;
+        if (o.has("architecture") && o.get("architecture").isJsonObject()) {
+            JsonObject a = o.getAsJsonObject("architecture");
+            architecture = new Architecture(text(a, "variant"), a.get("image_size").getAsInt(), a.get("window").getAsInt(),
+                    a.get("classes").getAsInt());
+            try {
+                architecture.config();
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("catalogue entry '" + name + "': " + e.getMessage(), e);
+            }
+        }
         return new Entry(name, text(o, "description"), URI.create(text(o, "url")), file,
                 size == null || size.isJsonNull() ? null : size.getAsLong(),
-                sha256 == null ? null : sha256.toLowerCase(Locale.ROOT), text(o, "preprocess"), text(o, "source"));
+                sha256 == null ? null : sha256.toLowerCase(Locale.ROOT), text(o, "preprocess"), text(o, "source"), architecture);
     }
 
     private static String text(JsonObject o, String key) {

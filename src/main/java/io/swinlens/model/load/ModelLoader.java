@@ -33,6 +33,18 @@ public final class ModelLoader {
     }
 
     /**
+     * The architecture the file holds, read from its tensor names and shapes without converting any values (what
+     * {@code fetch} checks a download against): the config {@link #load} would build.
+     */
+    public static SwinConfig configOf(Path file) throws WeightsException {
+        try (Checkpoint checkpoint = Checkpoint.open(file)) {
+            LoadHints hints = LoadHints.gather(file, checkpoint.metadata(), null);
+            return ConfigDetector.detect(file.getFileName().toString(), checkpoint.canonicalTensors(), checkpoint.isV2(),
+                    checkpoint.convention(), hints).config();
+        }
+    }
+
+    /**
      * @param pretrainedWindows the V2 pretrained window of each stage as the user gave it ({@code --pretrained-window});
      *                          null to read it from the file, its metadata or a config.json beside it
      */
