@@ -26,7 +26,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--variant", defaultValue = "swin_tiny", description = "swin_tiny, swin_small, swin_base, swin_large; swin_v2_tiny, swin_v2_small, swin_v2_base (default: ${DEFAULT-VALUE})")
     String variant;
 
-    @Option(names = "--image-size", description = "V1: 224 (window 7) or 384 (window 12); V2: 256 (window 8) (default: 224 for V1, 256 for V2)")
+    @Option(names = "--image-size", paramLabel = "<imageSize>", description = "V1: 224 (window 7) or 384 (window 12); V2: 256 (window 8) (default: 224 for V1, 256 for V2)")
     Integer imageSizeOption;
 
     /** The size the pass runs at: --image-size, else the variant's own (224 for V1, 256 for V2). */
