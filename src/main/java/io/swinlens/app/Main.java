@@ -56,6 +56,7 @@ public final class Main {
         if (at >= args.length) return at == 0;
         String first = args[at];
         if (commands.contains(first) || Set.of("-h", "--help", "-V", "--version", "help").contains(first)) return true;
+        if (looksLikeACommand(first)) return true;          // "predcit": a mistyped command, not an image to open
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("--weights") || (a.equals("--lang") && i + 1 < args.length && Language.parse(args[i + 1]).isPresent())) i++;
@@ -63,6 +64,11 @@ public final class Main {
             else if (a.startsWith("-") && !a.startsWith("--weights=")) return true;
         }
         return false;
+    }
+
+    /** A bare lower-case word that names no file here: meant as a command (picocli then says which ones exist). */
+    static boolean looksLikeACommand(String arg) {
+        return arg.matches("[a-z][a-z-]{1,30}") && !java.nio.file.Files.exists(java.nio.file.Path.of(arg));
     }
 
     /** The one line to print when there is no desktop to open the app on, else null. */

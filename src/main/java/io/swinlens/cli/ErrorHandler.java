@@ -20,7 +20,16 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
         CommandLine cli = e.getCommandLine();
         String command = cli.getParent() == null ? "swinlens" : "swinlens " + cli.getCommandName();
         // one line, as every error: what is wrong, and where the usage is
-        cli.getErr().println(Messages.get("cli.usage.line", command, io.swinlens.model.io.Printable.sanitize(e.getMessage())));
+        String message = e.getMessage();
+        if (e instanceof CommandLine.UnmatchedArgumentException u && cli.getParent() == null && !u.getUnmatched().isEmpty()
+                && !u.getUnmatched().get(0).startsWith("-")) {
+            // "swinlens predcit x.png": a mistyped command, said as such with the closest names picocli finds
+            String word = u.getUnmatched().get(0);
+            java.util.List<String> near = u.getSuggestions().stream().filter(cli.getSubcommands()::containsKey).limit(3).toList();
+            message = near.isEmpty() ? Messages.get("cli.usage.unknownCommand", word, String.join(", ", cli.getSubcommands().keySet()))
+                    : Messages.get("cli.usage.unknownCommandNear", word, String.join(", ", near));
+        }
+        cli.getErr().println(Messages.get("cli.usage.line", command, io.swinlens.model.io.Printable.sanitize(message)));
         return ExitCodes.USAGE;
     }
 }

@@ -90,7 +90,8 @@ final class InfoCommand implements Callable<Integer> {
         line(out, "cli.info.embedDim", c.embedDim());
         line(out, "cli.info.depths", Arrays.toString(c.depths()));
         line(out, "cli.info.numHeads", Arrays.toString(c.numHeads()));
-        line(out, "cli.info.windowSize", c.windowSize(), origin.windowSource());
+        boolean assumed = origin.windowSource().equals(Messages.get("error.source.window.assumed"));   // not a place it came from
+        line(out, assumed ? "cli.info.windowSizeAssumed" : "cli.info.windowSize", c.windowSize(), origin.windowSource());
         line(out, "cli.info.windowRule", c.windowRule().describe());
         if (c.isV2()) {
             if (c.hasPretrainedWindows()) line(out, "cli.info.pretrained", Arrays.toString(c.pretrainedWindows()), origin.pretrainedSource());

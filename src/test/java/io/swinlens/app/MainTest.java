@@ -14,6 +14,16 @@ class MainTest {
         assertThat(Main.isCommandLine(new String[] {"cat.png", "-x"})).isTrue();
         assertThat(Main.isCommandLine(new String[] {"--lang", "zh-CN", "predict", "x.png"})).isTrue();
         assertThat(Main.isCommandLine(new String[] {"--lang=zh-CN", "export", "x.png", "--out", "o"})).isTrue();
+        assertThat(Main.isCommandLine(new String[] {"predcit", "x.png"})).as("a mistyped command").isTrue();
+        assertThat(Main.isCommandLine(new String[] {"src", "x.png"})).as("an existing folder opens the app").isFalse();
+    }
+
+    @Test
+    void aMistypedCommandIsAUsageErrorThatSuggestsTheRightOne() {
+        var r = io.swinlens.cli.CliRunner.run("predcit", "x.png");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("predcit").contains("predict");
+        assertThat(r.err().strip().lines()).hasSize(1);
     }
 
     @Test
