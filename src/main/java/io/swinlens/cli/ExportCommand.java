@@ -118,7 +118,9 @@ final class ExportCommand implements Callable<Integer> {
             throw usage(Messages.get("cli.usage.mergeStage", stage, loaded.config().numStages() - 2));
         }
         ViewSettings settings = settings(loaded.config(), exportMode.heatmap());
-        List<Path> files = ExportInputs.distinctOutputs(ExportInputs.expand(inputs));
+        List<Path> files = ExportInputs.distinctOutputs(ExportInputs.expand(inputs, out));
+        if (files.isEmpty()) throw new CliException(ExitCodes.UNREADABLE_INPUT, Messages.get("cli.export.noInputs",
+                inputs.stream().map(Path::toString).collect(java.util.stream.Collectors.joining(", "))));
         PrintWriter err = spec.commandLine().getErr();
         ExportProgress progress = new ExportProgress(err, files.size(), files.size() > 1 && System.console() != null);
         ExportOutcome outcome = new ExportOutcome();

@@ -18,16 +18,29 @@ final class ExportInputs {
 
     private ExportInputs() { }
 
+    /** The names export writes (heatmaps, attention .npy, the teaching views), after the input's stem and an underscore. */
+    private static final java.util.regex.Pattern EXPORTED = java.util.regex.Pattern.compile(
+            ".+_(s\\d+b\\d+_.+|rollout_(mean|max|min)|cam_c\\d+|stats|embed|merge_s\\d+)\\.(png|npy)");
+
     /** Files in argument order; a folder contributes its image and .npy files sorted by name (not recursive). */
-    static List<Path> expand(List<Path> inputs) {
+    static List<Path> expand(List<Path> inputs) { return expand(inputs, null); }
+
+    /**
+     * As {@link #expand(List)}; a folder that is also the output folder {@code out} leaves out the files export
+     * writes, so that a second run into the folder of the photos does not take the first run's PNGs for photos.
+     */
+    static List<Path> expand(List<Path> inputs, Path out) {
         List<Path> files = new ArrayList<>();
         for (Path input : inputs) {
             if (!Files.isDirectory(input)) {
                 files.add(input);
                 continue;
             }
+            boolean intoItself = out != null && sameFolder(input, out);
             try (Stream<Path> children = Files.list(input)) {
-                children.filter(Files::isRegularFile).filter(ExportInputs::isImage).sorted().forEach(files::add);
+                children.filter(Files::isRegularFile).filter(ExportInputs::isImage)
+                        .filter(f -> !intoItself || !EXPORTED.matcher(f.getFileName().toString()).matches())
+                        .sorted().forEach(files::add);
             } catch (IOException e) {
                 throw new CliException(ExitCodes.UNREADABLE_INPUT, Messages.get("cli.export.cannotList", input, e.getMessage()));
             }
@@ -56,6 +69,14 @@ final class ExportInputs {
             seen.put(key, file);
         }
         return new ArrayList<>(seen.values());
+    }
+
+    private static boolean sameFolder(Path a, Path b) {
+        try {
+            return Files.exists(b) && Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+        }
     }
 
     static boolean isImage(Path file) {

@@ -139,6 +139,27 @@ class ExportCommandTest {
     }
 
     @Test
+    void aFolderWithoutImagesIsAnInputError() throws Exception {
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        Files.writeString(empty.resolve("notes.txt"), "no image");
+        assertThat(export(empty.toString(), "--out", dir.resolve("out").toString())).isEqualTo(ExitCodes.UNREADABLE_INPUT);
+        assertThat(err.toString()).contains("no images to export in").contains("empty");
+        assertThat(dir.resolve("out")).doesNotExist();
+    }
+
+    @Test
+    void exportingIntoTheFolderOfTheInputsDoesNotReadTheExportsBack() throws Exception {
+        Path folder = copyInput("photo.npy").getParent();
+        assertThat(export(folder.toString(), "--out", folder.toString(), "--npy")).isZero();
+        assertThat(export(folder.toString(), "--out", folder.toString(), "--mode", "stats")).isZero();
+        assertThat(export(folder.toString(), "--out", folder.toString(), "--overwrite")).isZero();
+        try (var files = Files.list(folder)) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder(
+                    "photo.npy", "photo_s0b1_mean_query.png", "photo_s0b1_attention.npy", "photo_stats.png");
+        }
+    }
+
+    @Test
     void theSameFileTwiceIsExportedOnce() throws Exception {
         Path out = dir.resolve("out");
         assertThat(export(INPUT.toString(), INPUT.toAbsolutePath().toString(), "--out", out.toString())).isZero();
