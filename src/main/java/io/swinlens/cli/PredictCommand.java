@@ -60,6 +60,10 @@ final class PredictCommand implements Callable<Integer> {
                     continue;
                 }
                 outcome.ok();
+                if (!allFinite(result.logits())) {      // a broken checkpoint (NaN or huge weights): the ranking means nothing
+                    spec.commandLine().getErr().println(Messages.get("cli.warning", Messages.get("cli.predict.notFinite",
+                            io.swinlens.model.io.Printable.quoted(file.getFileName().toString()), loaded.displayName())));
+                }
                 float[] probabilities = result.probabilities();
                 List<Map<String, Object>> top = new ArrayList<>();
                 for (int index : result.topK(topK)) {
@@ -92,5 +96,10 @@ final class PredictCommand implements Callable<Integer> {
             out.println(new GsonBuilder().serializeNulls().create().toJson(JsonNumbers.finiteOrNull(ordered)));
         }
         return outcome.exitCode();
+    }
+
+    private static boolean allFinite(float[] values) {
+        for (float v : values) if (!Float.isFinite(v)) return false;
+        return true;
     }
 }

@@ -274,6 +274,22 @@ class EngineCommandsTest {
     }
 
     @Test
+    void predictWarnsWhenTheModelsOutputsAreNotNumbers() throws IOException {
+        byte[] file = Files.readAllBytes(Path.of(fixture("m4w4", "official.safetensors")));
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(file).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        int headerLength = (int) b.getLong(0);
+        JsonObject header = JsonParser.parseString(new String(file, 8, headerLength, java.nio.charset.StandardCharsets.UTF_8)).getAsJsonObject();
+        JsonArray offsets = header.getAsJsonObject("head.bias").getAsJsonArray("data_offsets");
+        for (long at = offsets.get(0).getAsLong(); at < offsets.get(1).getAsLong(); at += 4) b.putFloat((int) (8 + headerLength + at), Float.NaN);
+        Path broken = Files.write(dir.resolve("broken.safetensors"), file);
+        var r = CliRunner.run("predict", fixture("m4w4", "input.npy"), "--weights", broken.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.err()).contains("warning: input.npy: the model gave outputs that are not numbers (NaN or infinite)");
+        var fine = CliRunner.run("predict", fixture("m4w4", "input.npy"), "--weights", fixture("m4w4", "official.safetensors"));
+        assertThat(fine.err()).doesNotContain("not numbers");
+    }
+
+    @Test
     void aTensorIgnoresImageSizeAndSaysSo() {
         var r = CliRunner.run("predict", fixture("m4w4", "input.npy"), "--weights", fixture("m4w4", "official.pth"), "--image-size", "128", "--json");
         assertThat(r.exitCode()).as(r.err()).isZero();
