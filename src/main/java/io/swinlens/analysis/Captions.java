@@ -26,10 +26,22 @@ final class Captions {
 
     private static String modeLine(ResolvedView v) {
         ViewSettings s = v.settings();
-        String mode = s.mode() == HeatmapMode.QUERY
-                ? Messages.get("export.caption.mode.query", v.queryX(), v.queryY(), s.stage(), v.tokenY(), v.tokenX())
-                : Messages.get("export.caption.mode.received");
+        String mode = s.mode() != HeatmapMode.QUERY ? Messages.get("export.caption.mode.received") : queryText(v);
         return Messages.get("export.caption.settings", mode, s.normalisation().label(), s.colormap().label());
+    }
+
+    /**
+     * Where the query is: in the model input's pixels (the picture's), and for an image also in the original's, which
+     * is what {@code --query} and a click on the photo name (the crop and resize in between make them differ).
+     */
+    private static String queryText(ResolvedView v) {
+        var input = v.image().input();
+        var crop = input.crop();
+        boolean same = crop == null || crop.x() == 0 && crop.y() == 0 && crop.width() == input.width() && crop.height() == input.height();
+        if (same) return Messages.get("export.caption.mode.query", v.queryX(), v.queryY(), v.settings().stage(), v.tokenY(), v.tokenX());
+        int ox = (int) Math.floor(crop.x() + (v.queryX() + 0.5) * crop.width() / input.width());
+        int oy = (int) Math.floor(crop.y() + (v.queryY() + 0.5) * crop.height() / input.height());
+        return Messages.get("export.caption.mode.queryImage", v.queryX(), v.queryY(), ox, oy, v.settings().stage(), v.tokenY(), v.tokenX());
     }
 
     private static String sourceLine(ResolvedView v) {
