@@ -40,6 +40,7 @@ final class InfoCommand implements Callable<Integer> {
         io.swinlens.i18n.Language language = Messages.language();
         if (json) Messages.setLanguage(io.swinlens.i18n.Language.ENGLISH);
         try {
+            ModelOptions.checkPretrained(pretrainedWindow);
             model = ModelLoader.load(weights, pretrainedWindow);
         } catch (WeightsException e) {
             throw new CliException(ExitCodes.UNUSABLE_WEIGHTS, e.getMessage());

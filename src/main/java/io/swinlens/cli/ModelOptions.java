@@ -33,7 +33,7 @@ final class ModelOptions {
 
     @Option(names = "--pretrained-window", paramLabel = "LIST", split = ",", arity = "1", hideParamSyntax = true,
             description = "Swin V2: the window each stage's position bias was pretrained at, e.g. 12,12,12,6 "
-                    + "(22k-to-1k fine-tuned files that do not store it); default: read from the file")
+                    + "(22k-to-1k fine-tuned files that do not store it; 0 for a stage that was not); default: read from the file")
     int[] pretrainedWindow;
 
     @Option(names = "--image-size", paramLabel = "H[,W]", split = ",", arity = "1", hideParamSyntax = true,
@@ -49,6 +49,7 @@ final class ModelOptions {
         if (weights != null && weights.isBlank()) {
             throw new CliException(ExitCodes.USAGE, Messages.get("cli.weights.blank"));
         }
+        checkPretrained(pretrainedWindow);
         try {
             LoadedModel loaded = RESOLVER.load(weights, pretrainedWindow);
             if (spec != null) loaded.warnings().forEach(w -> spec.commandLine().getErr().println(Messages.get("cli.warning", w)));
@@ -69,6 +70,14 @@ final class ModelOptions {
             return Preprocess.parse(preprocess);
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCodes.USAGE, e.getMessage());
+        }
+    }
+
+    /** --pretrained-window's values: 0 (a stage without one) or 2..128; a usage error otherwise. */
+    static void checkPretrained(int[] windows) {
+        if (windows == null) return;
+        for (int w : windows) {
+            if (w != 0 && (w < 2 || w > 128)) throw new CliException(ExitCodes.USAGE, Messages.get("cli.pretrained.range", w));
         }
     }
 

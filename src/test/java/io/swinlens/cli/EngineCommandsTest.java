@@ -290,6 +290,16 @@ class EngineCommandsTest {
     }
 
     @Test
+    void aPretrainedWindowOutOfRangeIsAUsageError() {
+        for (String bad : new String[]{"1", "2147483647", "6,-1,3"}) {
+            var r = CliRunner.run("info", fixture("v2b", "timm_window4.pth"), "--pretrained-window", bad);
+            assertThat(r.exitCode()).as(bad).isEqualTo(ExitCodes.USAGE);
+            assertThat(r.err()).contains("--pretrained-window takes windows from 2 to 128");
+        }
+        assertThat(CliRunner.run("info", fixture("v2b", "timm_window4.pth"), "--pretrained-window", "6,6,3").exitCode()).isZero();
+    }
+
+    @Test
     void aTensorIgnoresImageSizeAndSaysSo() {
         var r = CliRunner.run("predict", fixture("m4w4", "input.npy"), "--weights", fixture("m4w4", "official.pth"), "--image-size", "128", "--json");
         assertThat(r.exitCode()).as(r.err()).isZero();
