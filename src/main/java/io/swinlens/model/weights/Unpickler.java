@@ -279,7 +279,13 @@ final class Unpickler {
         if (o instanceof String s) {
             return "'" + io.swinlens.model.io.Printable.quoted(s) + "'";
         }
-        return o instanceof Number || o instanceof Boolean ? io.swinlens.model.io.Printable.quoted(o.toString()) : o.getClass().getSimpleName();
+        if (o instanceof List<?> l) {              // tuples are the unmodifiable lists (see tuple)
+            return Messages.get(l instanceof ArrayList ? "error.pickle.describe.list" : "error.pickle.describe.tuple", l.size());
+        }
+        if (o instanceof java.util.Map<?, ?> m) return Messages.get("error.pickle.describe.dict", m.size());
+        if (o instanceof byte[] b) return Messages.get("error.pickle.describe.bytes", b.length);
+        return o instanceof Number || o instanceof Boolean ? io.swinlens.model.io.Printable.quoted(o.toString())
+                : Messages.get("error.pickle.describe.other", o.getClass().getSimpleName());
     }
 
     private WeightsException corrupt(int offset, String detail) {

@@ -170,6 +170,13 @@ class TorchZipCheckpointTest {
     }
 
     @Test
+    void aTopLevelThatIsNoDictIsDescribedInPythonsTerms() throws Exception {
+        Path file = dir.resolve("tuple.pth");
+        TorchZipWriter.writeRawPickle(file, new byte[] {(byte) 0x80, 2, 'K', 1, 'K', 2, (byte) 0x86, '.'});     // (1, 2)
+        assertThat(assertKind(file, Kind.UNKNOWN_FORMAT, "tuple.pth: ").getMessage()).contains("a tuple of 2 items").doesNotContain("List");
+    }
+
+    @Test
     void refusesPickleEndingMidOpcode() throws Exception {
         Path file = dir.resolve("cut.pth");
         TorchZipWriter.writeRawPickle(file, new byte[] {(byte) 0x80, 2, 'X', 100, 0, 0, 0, 'a'});
