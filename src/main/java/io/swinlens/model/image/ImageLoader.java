@@ -111,6 +111,16 @@ public final class ImageLoader {
         if (!readers.hasNext()) {
             throw new ImageLoadException(file, Messages.get("error.image.noDecoder", format));
         }
+        long[] declared = format.declaredSize(bytes);       // PNG and BMP: refused by size before a decoder reads them
+        if (declared != null) {
+            if (declared[0] <= 0 || declared[1] <= 0) {
+                throw new ImageLoadException(file, Messages.get("error.image.zeroSize", format, declared[0], declared[1]));
+            }
+            if (declared[0] * declared[1] > MAX_PIXELS) {
+                throw new ImageLoadException(file, Messages.get("error.image.tooManyPixels", declared[0], declared[1],
+                        declared[0] * declared[1] / 1e6, MAX_PIXELS / 1_000_000));
+            }
+        }
         ImageReader reader = readers.next();
         List<String> warnings = new ArrayList<>();
         reader.addIIOReadWarningListener(new Collector(warnings));
@@ -195,6 +205,30 @@ public final class ImageLoader {
                 return BMP;
             }
             return null;
+        }
+
+        /**
+         * {width, height} as the header gives them, where it is at a fixed place: PNG's IHDR (big-endian), BMP's
+         * info header (little-endian, a negative height meaning top-down); null for JPEG and GIF, or a short file.
+         */
+        long[] declaredSize(byte[] b) {
+            if (this == PNG && b.length >= 24 && b[12] == 'I' && b[13] == 'H' && b[14] == 'D' && b[15] == 'R') {
+                return new long[]{be32(b, 16), be32(b, 20)};
+            }
+            if (this == BMP && b.length >= 26 && (b[14] & 0xFF) >= 40) {           // BITMAPINFOHEADER or later
+                long w = (int) le32(b, 18);
+                long h = (int) le32(b, 22);
+                return new long[]{w, Math.abs(h)};
+            }
+            return null;
+        }
+
+        private static long be32(byte[] b, int at) {
+            return (b[at] & 0xFFL) << 24 | (b[at + 1] & 0xFFL) << 16 | (b[at + 2] & 0xFFL) << 8 | (b[at + 3] & 0xFFL);
+        }
+
+        private static long le32(byte[] b, int at) {
+            return (b[at] & 0xFFL) | (b[at + 1] & 0xFFL) << 8 | (b[at + 2] & 0xFFL) << 16 | (b[at + 3] & 0xFFL) << 24;
         }
 
         /**

@@ -61,6 +61,21 @@ class ImageLoaderErrorTest {
     }
 
     @Test
+    void headersThatGiveNoSizeOrAnEnormousOneAreNamedBeforeDecoding() throws Exception {
+        BufferedImage image = ImageLoader.load(resource("/images/gradient-noise-300x200.png"));
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", png);
+        byte[] zero = png.toByteArray().clone();
+        Arrays.fill(zero, 16, 24, (byte) 0);                                // IHDR width and height
+        assertThat(messageFor(Files.write(dir.resolve("zero.png"), zero))).isEqualTo("zero.png: the PNG header gives a size of 0 x 0 pixels; the file is damaged");
+        ByteArrayOutputStream bmp = new ByteArrayOutputStream();
+        ImageIO.write(image, "bmp", bmp);
+        byte[] huge = bmp.toByteArray();
+        java.nio.ByteBuffer.wrap(huge).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(18, 100_000).putInt(22, -100_000);   // top-down
+        assertThat(messageFor(Files.write(dir.resolve("huge.bmp"), huge))).startsWith("huge.bmp: image is too large: 100000 x 100000 pixels");
+    }
+
+    @Test
     void bmpCutInHalf() throws Exception {
         BufferedImage image = ImageLoader.load(resource("/images/gradient-noise-300x200.png"));
         ByteArrayOutputStream bmp = new ByteArrayOutputStream();
