@@ -17,8 +17,7 @@ import java.nio.file.Files;
 import java.util.concurrent.Callable;
 
 /** Downloads official weights named in the catalogue into the per-user cache; --list shows them. */
-@Command(name = "fetch", mixinStandardHelpOptions = true, description = {"Download official Swin weights into the cache folder, verified;",
-        "then use them with --weights NAME."})
+@Command(name = "fetch", mixinStandardHelpOptions = true, description = "Download official Swin weights, checked, for --weights NAME.")
 final class FetchCommand implements Callable<Integer> {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "MODEL", description = "a catalogue name (see --list)")

@@ -153,7 +153,8 @@ class HelpLanguageTest {
                 .contains("(default: viridis)")
                 .contains("  -h, --help                Show this help message and exit.");
         assertThat(help("dump", "--help")).contains("--what block: the token under this point, in pixels").contains("X%,Y% of what the model sees");
-        assertThat(help("fetch", "--help")).contains("Download official Swin weights into the cache folder, verified;\nthen use them with --weights NAME.");
+        assertThat(help("fetch", "--help")).contains("Download official Swin weights, checked, for --weights NAME.");
+        assertThat(help("--help")).contains("fetch    Download official Swin weights, checked, for --weights NAME.");   // whole in the list too
         assertThat(help("bench", "--help")).contains("timed passes (default: 20)");
         for (String command : COMMANDS) {
             String english = help(args(command, "--help"));
