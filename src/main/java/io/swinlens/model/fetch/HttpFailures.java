@@ -24,6 +24,10 @@ final class HttpFailures {
 
     static DownloadException network(URL at, IOException e) {
         String host = at.getHost();
+        if (e instanceof ConnectException && isLocal(host)) {        // this machine: nothing listens there, not offline
+            return new DownloadException(Kind.NETWORK, Messages.get("error.http.refusedLocal", host, at.getPort() < 0 ? at.getDefaultPort() : at.getPort(),
+                    reason(e)), e);
+        }
         if (e instanceof UnknownHostException || e instanceof ConnectException || e instanceof NoRouteToHostException) {
             return new DownloadException(Kind.NETWORK, Messages.get("error.http.unreachable", host, reason(e), at), e);
         }
@@ -38,6 +42,10 @@ final class HttpFailures {
         String message = cause instanceof SocketTimeoutException ? Messages.get("error.http.stalled", at.getHost(), of)
                 : Messages.get("error.http.broke", at.getHost(), reason(cause), of);
         return new DownloadException(Kind.NETWORK, message, cause);
+    }
+
+    private static boolean isLocal(String host) {
+        return host != null && (host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1"));
     }
 
     private static String reason(Throwable e) {

@@ -143,15 +143,25 @@ class DownloaderTest {
     }
 
     @Test
-    void saysOfflineWhenTheHostCannotBeReached() throws IOException {
+    void aClosedPortOnThisMachineIsNamedAsSuch() throws IOException {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
         DownloadException e = failure(URI.create("http://127.0.0.1:" + closedPort + "/file"), null, null);
         assertThat(e.kind()).isEqualTo(Kind.NETWORK);
-        assertThat(e.getMessage()).startsWith("cannot reach 127.0.0.1: you appear to be offline");
+        assertThat(e.getMessage()).startsWith("nothing accepts connections at 127.0.0.1 port " + closedPort + " on this machine");
         assertThat(target).doesNotExist();
+    }
+
+    @Test
+    void saysOfflineWhenAnotherHostCannotBeReached() throws IOException {
+        // what the JDK throws offline, for a host elsewhere (no test here reaches beyond 127.0.0.1)
+        for (IOException offline : new IOException[]{new java.net.ConnectException("Connection refused"), new java.net.UnknownHostException("github.com")}) {
+            DownloadException e = HttpFailures.network(new java.net.URL("https://github.com/x.pth"), offline);
+            assertThat(e.kind()).isEqualTo(Kind.NETWORK);
+            assertThat(e.getMessage()).startsWith("cannot reach github.com: you appear to be offline");
+        }
     }
 
     @Test
