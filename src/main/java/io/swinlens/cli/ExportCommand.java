@@ -81,7 +81,7 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--opacity", defaultValue = "0.6", paramLabel = "A", description = "heatmap opacity 0..1 (default: ${DEFAULT-VALUE})")
     double opacity;
 
-    @Option(names = "--width", paramLabel = "PX", description = "width of the picture in pixels, 64..8192 (instead of --scale)")
+    @Option(names = "--width", paramLabel = "PX", description = "width of the heatmap picture in pixels, 64..8192, instead of --scale (the colorbar and caption come beside and below it)")
     Integer width;
 
     @Option(names = "--signed", defaultValue = "red-blue", paramLabel = "MAP", description = "map of signed values (--mode bias): red-blue or purple-green (default: ${DEFAULT-VALUE})")
@@ -280,6 +280,7 @@ final class ExportCommand implements Callable<Integer> {
 
     /** --width, --no-caption and --no-colorbar as one style. */
     private ExportStyle style() {
+        if (width != null && spec.commandLine().getParseResult().hasMatchedOption("--scale")) throw usage(Messages.get("cli.export.scaleAndWidth"));
         try {
             return new ExportStyle(!noCaption, !noColorbar, width == null ? 0 : width);
         } catch (IllegalArgumentException e) {

@@ -139,6 +139,13 @@ class ExportCommandTest {
     }
 
     @Test
+    void scaleAndWidthTogetherAreAUsageError() {
+        assertThat(export(INPUT.toString(), "--out", dir.resolve("o").toString(), "--scale", "2", "--width", "100")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("--scale and --width both set the picture's size");
+        assertThat(dir.resolve("o")).doesNotExist();
+    }
+
+    @Test
     void aFolderWithoutImagesIsAnInputError() throws Exception {
         Path empty = Files.createDirectories(dir.resolve("empty"));
         Files.writeString(empty.resolve("notes.txt"), "no image");
