@@ -26,7 +26,8 @@ public final class ModelResolver {
                 return BundledModel.path().orElseThrow(() -> new WeightsException(WeightsException.Kind.NOT_FOUND,
                         Messages.get("error.resolve.noBundled")));
             } catch (IOException e) {
-                throw new WeightsException(WeightsException.Kind.UNREADABLE, Messages.get("error.resolve.cannotUnpack", e.getMessage()), e);
+                throw new WeightsException(WeightsException.Kind.UNREADABLE, Messages.get("error.resolve.cannotUnpack",
+                        io.swinlens.model.io.AtomicFiles.describe(io.swinlens.model.io.CacheDirs.models(), e)), e);
             }
         }
         Path path = Path.of(weights);
