@@ -119,6 +119,7 @@ final class ExportCommand implements Callable<Integer> {
         }
         ViewSettings settings = settings(loaded.config(), exportMode.heatmap());
         List<Path> files = ExportInputs.distinctOutputs(ExportInputs.expand(inputs, out));
+        files.forEach(f -> inputFiles.add(real(f)));
         if (files.isEmpty()) throw new CliException(ExitCodes.UNREADABLE_INPUT, Messages.get("cli.export.noInputs",
                 inputs.stream().map(Path::toString).collect(java.util.stream.Collectors.joining(", "))));
         PrintWriter err = spec.commandLine().getErr();
@@ -310,7 +311,21 @@ final class ExportCommand implements Callable<Integer> {
         return settings.withQuery(col * tokenPixels + tokenPixels / 2, row * tokenPixels + tokenPixels / 2);
     }
 
+    /** The inputs of this run, as real paths: no output may replace one, --overwrite or not. */
+    private final java.util.Set<Path> inputFiles = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    private static Path real(Path p) {
+        try {
+            return p.toRealPath();
+        } catch (IOException e) {
+            return p.toAbsolutePath().normalize();
+        }
+    }
+
     private void refuseExisting(Path target) {
+        if (Files.exists(target) && inputFiles.contains(real(target))) {
+            throw new CliException(ExitCodes.OUTPUT_ERROR, Messages.get("cli.export.wouldReplaceInput", target));
+        }
         if (!overwrite && Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {      // a dangling link counts too
             throw new CliException(ExitCodes.OUTPUT_ERROR, Messages.get("cli.out.exists", target));
         }

@@ -58,7 +58,12 @@ final class ExportInputs {
         java.util.Map<Path, Path> seen = new java.util.LinkedHashMap<>();
         java.util.Map<String, Path> stems = new java.util.HashMap<>();
         for (Path file : files) {
-            Path key = file.toAbsolutePath().normalize();
+            Path key;
+            try {
+                key = file.toRealPath();                      // a file reached through a link is the same file
+            } catch (IOException e) {
+                key = file.toAbsolutePath().normalize();       // missing: reported when it is read
+            }
             if (seen.containsKey(key)) continue;
             String stem = io.swinlens.analysis.ExportNames.stem(file).toLowerCase(Locale.ROOT);
             Path other = stems.putIfAbsent(stem, file);

@@ -139,6 +139,20 @@ class ExportCommandTest {
     }
 
     @Test
+    void anInputIsNeverReplacedByAnOutputEvenWithOverwrite() throws Exception {
+        Path folder = copyInput("x.npy").getParent();
+        Path victim = Files.copy(INPUT, folder.resolve("x_s0b1_mean_query.npy"));      // named like x's heatmap, but .npy
+        Path png = Files.copy(victim, folder.resolve("y_s0b1_mean_query.png"));
+        Files.copy(INPUT, folder.resolve("y.npy"));
+        byte[] before = Files.readAllBytes(png);
+        assertThat(export(folder.resolve("y.npy").toString(), png.toString(), "--out", folder.toString(), "--overwrite")).isEqualTo(ExitCodes.PARTIAL_FAILURE);
+        assertThat(err.toString()).contains("is one of this export's inputs; it is not replaced");
+        assertThat(Files.readAllBytes(png)).isEqualTo(before);
+        Path link = Files.createSymbolicLink(dir.resolve("alink"), folder);
+        assertThat(export(folder.resolve("x.npy").toString(), link.resolve("x.npy").toString(), "--out", dir.resolve("o").toString())).isZero();
+    }
+
+    @Test
     void scaleAndWidthTogetherAreAUsageError() {
         assertThat(export(INPUT.toString(), "--out", dir.resolve("o").toString(), "--scale", "2", "--width", "100")).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).contains("--scale and --width both set the picture's size");

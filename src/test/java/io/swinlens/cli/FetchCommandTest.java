@@ -81,6 +81,20 @@ class FetchCommandTest {
     }
 
     @Test
+    void aFailedDownloadLeavesTheCopyThereAsItWas() throws Exception {
+        assertThat(CliRunner.run("fetch", "swin_tiny", "--from", server.fileUri().toString()).exitCode()).isZero();
+        byte[] before = Files.readAllBytes(tinyFile());
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        // another checksum makes the copy "not this one", so it is fetched again; that fetch fails
+        var r = CliRunner.run("fetch", "swin_tiny", "--sha256", "0".repeat(64), "--from", "http://127.0.0.1:" + closedPort + "/file");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.NETWORK_ERROR);
+        assertThat(Files.readAllBytes(tinyFile())).isEqualTo(before);
+    }
+
+    @Test
     void aMirrorServingAnotherModelIsRefusedAndNothingIsStored() throws Exception {
         try (FileServer other = new FileServer(Files.readAllBytes(Fixtures.file("m7", "official.pth")))) {
             var r = CliRunner.run("fetch", "swin_small", "--from", other.fileUri().toString());

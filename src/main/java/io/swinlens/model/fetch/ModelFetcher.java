@@ -41,7 +41,8 @@ public final class ModelFetcher {
             } else if (Files.isRegularFile(target)) {
                 Outcome present = verifyPresent(entry, target, expected);
                 if (present != null) return present;
-                Files.delete(target);                                // present but wrong: replace it
+                // present but not what is asked for: downloaded again, and replaced only once the new copy is complete
+                // and checked (the move into place replaces it), so a failed download leaves it as it was
             }
         } catch (IOException e) {
             throw new DownloadException(Kind.LOCAL_IO, Messages.get("error.download.cannotUse", target, e.getMessage()), e);
