@@ -43,16 +43,16 @@ record LoadHints(Integer window, String windowSource, int[] pretrainedWindows, S
         JsonObject config = sidecarConfig(file, unread);
         if (config != null) {
             String cfg = Messages.get("error.source.configJson");
+            String beside = io.swinlens.model.io.Printable.quoted(file.getFileName().toString());
+            requireWhole(beside, config, "window_size", 1, MAX_WINDOW);
+            requireWhole(beside, config, "image_size", 16, MAX_IMAGE);
+            requireWhole(beside, config, "pretrained_window_sizes", 0, MAX_WINDOW);
             window = intOf(config.get("window_size"));
             if (window != null) windowSource = cfg;
             pretrained = intsOf(config.get("pretrained_window_sizes"));
             if (pretrained != null && Arrays.stream(pretrained).allMatch(p -> p == 0)) pretrained = null;
             if (pretrained != null) pretrainedSource = cfg;
             imageSize = intOf(config.get("image_size"));
-            String beside = io.swinlens.model.io.Printable.quoted(file.getFileName().toString());
-            requireIn(beside, config, "window_size", window == null ? null : new int[]{window}, 1, MAX_WINDOW);
-            requireIn(beside, config, "image_size", imageSize == null ? null : new int[]{imageSize}, 16, MAX_IMAGE);
-            if (pretrained != null) requireIn(beside, config, "pretrained_window_sizes", pretrained, 0, MAX_WINDOW);
             if (config.get("architecture") != null && config.get("architecture").isJsonPrimitive()) {
                 nameHint = config.get("architecture").getAsString();     // timm: "swinv2_tiny_window16_256"
             }
@@ -72,14 +72,24 @@ record LoadHints(Integer window, String windowSource, int[] pretrainedWindows, S
         return new LoadHints(window, windowSource, pretrained, pretrainedSource, imageSize, nameHint, unread[0]);
     }
 
-    private static void requireIn(String beside, JsonObject config, String key, int[] values, int lo, int hi)
+    /**
+     * A number the config gives under {@code key} (or each number of its list, or each of a [H, W] pair) is a whole
+     * number in lo..hi, exactly: Gson's getAsInt would wrap 4294967300 to 4 and cut 4.9 to 4, and a string is not a
+     * size. Absent or null says nothing.
+     */
+    private static void requireWhole(String beside, JsonObject config, String key, int lo, int hi)
             throws io.swinlens.model.weights.WeightsException {
-        if (values == null) return;
-        for (int v : values) {
-            if (v < lo || v > hi) {
+        JsonElement e = config.get(key);
+        if (e == null || e.isJsonNull()) return;
+        java.util.List<JsonElement> values = new java.util.ArrayList<>();
+        if (e.isJsonArray()) e.getAsJsonArray().forEach(values::add);
+        else values.add(e);
+        for (JsonElement v : values) {
+            java.math.BigDecimal exact = v.isJsonPrimitive() && v.getAsJsonPrimitive().isNumber() ? v.getAsBigDecimal() : null;
+            boolean whole = exact != null && exact.stripTrailingZeros().scale() <= 0;
+            if (!whole || exact.compareTo(java.math.BigDecimal.valueOf(lo)) < 0 || exact.compareTo(java.math.BigDecimal.valueOf(hi)) > 0) {
                 throw new io.swinlens.model.weights.WeightsException(io.swinlens.model.weights.WeightsException.Kind.SHAPE_MISMATCH,
-                        Messages.get("error.config.outOfRange", beside, key,
-                        io.swinlens.model.io.Printable.quoted(config.get(key).toString()), lo, hi));
+                        Messages.get("error.config.outOfRange", beside, key, io.swinlens.model.io.Printable.quoted(e.toString()), lo, hi));
             }
         }
     }

@@ -43,6 +43,11 @@ class SidecarConfigTest {
         "window_size; 0",
         "window_size; 100000",
         "pretrained_window_sizes; [6, -1, 3]",
+        "pretrained_window_sizes; [6, 6, \"x\"]",
+        "window_size; 4294967300",
+        "window_size; 4.9",
+        "window_size; \"four\"",
+        "image_size; -4294967264",
     })
     void aValueNoSwinHasIsRefusedNamingTheFile(String key, String value) throws Exception {
         String text = original().replaceFirst("\"" + key + "\": (\\[[^\\]]*\\]|[0-9]+)", "\"" + key + "\": " + value);
