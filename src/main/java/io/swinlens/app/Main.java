@@ -66,9 +66,9 @@ public final class Main {
         return false;
     }
 
-    /** A bare lower-case word that names no file here: meant as a command (picocli then says which ones exist). */
+    /** A bare word that names no file here: meant as a command (picocli then says which ones exist). */
     static boolean looksLikeACommand(String arg) {
-        return arg.matches("[a-z][a-z-]{1,30}") && !java.nio.file.Files.exists(java.nio.file.Path.of(arg));
+        return arg.matches("[A-Za-z][A-Za-z_-]{1,30}") && !java.nio.file.Files.exists(java.nio.file.Path.of(arg));
     }
 
     /** The one line to print when there is no desktop to open the app on, else null. */

@@ -129,7 +129,10 @@ final class DumpCommand implements Callable<Integer> {
         Set<String> wanted = wanted();
         LoadedModel loaded = model.load();
         if (wanted.contains("cam")) ModelOptions.requireClassifier(loaded, Messages.get("cli.classifier.noCam"));
-        if (!loaded.hasClassifier()) wanted.remove("logits");            // a backbone has none; the rest is there
+        if (!loaded.hasClassifier()) {                                   // a backbone has none; the rest is there
+            wanted.remove("logits");
+            if (wanted.isEmpty()) ModelOptions.requireClassifier(loaded, Messages.get("cli.classifier.noLogits"));   // nothing else asked for
+        }
         ModelInput x = model.input(input, loaded);
         boolean needsAttention = wanted.contains("attention") || wanted.contains("rollout") || wanted.contains("stats");
         CaptureRequest capture = new CaptureRequest(needsAttention, wanted.contains("cam"), null);

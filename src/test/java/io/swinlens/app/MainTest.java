@@ -15,6 +15,8 @@ class MainTest {
         assertThat(Main.isCommandLine(new String[] {"--lang", "zh-CN", "predict", "x.png"})).isTrue();
         assertThat(Main.isCommandLine(new String[] {"--lang=zh-CN", "export", "x.png", "--out", "o"})).isTrue();
         assertThat(Main.isCommandLine(new String[] {"predcit", "x.png"})).as("a mistyped command").isTrue();
+        assertThat(Main.isCommandLine(new String[] {"PREDICT", "x.png"})).isTrue();
+        assertThat(Main.isCommandLine(new String[] {"fetch_"})).isTrue();
         assertThat(Main.isCommandLine(new String[] {"src", "x.png"})).as("an existing folder opens the app").isFalse();
     }
 

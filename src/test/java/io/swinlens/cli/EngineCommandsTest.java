@@ -290,6 +290,19 @@ class EngineCommandsTest {
     }
 
     @Test
+    void dumpingOnlyLogitsOfABackboneSaysItHasNone() {
+        Path out = dir.resolve("bb");
+        var r = CliRunner.run("dump", fixture("v2a", "run_64x64/input.npy"), "--weights", fixture("v2a", "mmdet_backbone.pth"),
+                "--what", "logits", "--out", out.toString());
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.UNUSABLE_WEIGHTS);
+        assertThat(r.err()).contains("no logits").contains("no classification head");
+        assertThat(out).doesNotExist();
+        var both = CliRunner.run("dump", fixture("v2a", "run_64x64/input.npy"), "--weights", fixture("v2a", "mmdet_backbone.pth"),
+                "--what", "logits,attention", "--out", out.toString());
+        assertThat(both.exitCode()).as(both.err()).isZero();
+    }
+
+    @Test
     void aPretrainedWindowOutOfRangeIsAUsageError() {
         for (String bad : new String[]{"1", "2147483647", "6,-1,3"}) {
             var r = CliRunner.run("info", fixture("v2b", "timm_window4.pth"), "--pretrained-window", bad);

@@ -29,7 +29,7 @@ public final class AtomicFiles {
         }
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
+        Path temp = Files.createTempFile(dir, tempPrefix(target), ".part");
         try {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp))) {
                 writer.write(out);
@@ -46,6 +46,17 @@ public final class AtomicFiles {
         } finally {
             Files.deleteIfExists(temp);
         }
+    }
+
+    /**
+     * "." and the target's name, cut to 200 characters: the temporary name adds up to 25 more (a random number and
+     * ".part"), and a file name may have 255, so a long but valid target still gets a temporary file.
+     */
+    static String tempPrefix(Path target) {
+        String name = target.getFileName().toString();
+        int end = name.length() <= 200 ? name.length() : name.offsetByCodePoints(0, Math.min(name.codePointCount(0, name.length()), 200));
+        while (name.substring(0, end).getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 200) end = name.offsetByCodePoints(end, -1);
+        return "." + name.substring(0, end);
     }
 
     /** Temporary files are created private (0600); a finished file gets the usual rw-r--r--. */

@@ -23,6 +23,9 @@ public final class ClassLabels {
     /** Longer names are cut: a label is shown in a table cell, a chart and a caption. */
     static final int MAX_NAME = 120;
 
+    /** A labels file larger than this is not read (ImageNet-22k's 21,841 names take about 0.5 MB). */
+    static final long MAX_FILE_BYTES = 16L << 20;
+
     private final List<String> names;
     private final String source;
     private final String warning;
@@ -41,7 +44,9 @@ public final class ClassLabels {
             Path sidecar = sidecarOf(weightsFile);
             String shownName = io.swinlens.model.io.Printable.quoted(sidecar.getFileName().toString());
             try {
-                if (Files.isRegularFile(sidecar)) {
+                if (Files.isRegularFile(sidecar) && Files.size(sidecar) > MAX_FILE_BYTES) {
+                    warning = Messages.get("error.labels.large", shownName, MAX_FILE_BYTES >> 20);
+                } else if (Files.isRegularFile(sidecar)) {
                     List<String> lines = nonEmpty(Files.readAllLines(sidecar, StandardCharsets.UTF_8)).stream().map(ClassLabels::printable).toList();
                     if (lines.size() == classes) return new ClassLabels(lines, sidecar.getFileName().toString());
                     warning = Messages.get("error.labels.count", shownName, lines.size(), classes);

@@ -46,6 +46,17 @@ class ClassLabelsTest {
     }
 
     @Test
+    void aHugeFileIsNotReadAndSaysSo() throws Exception {
+        Path weights = dir.resolve("model.pth");
+        try (var f = new java.io.RandomAccessFile(dir.resolve("model.labels.txt").toFile(), "rw")) {
+            f.setLength(ClassLabels.MAX_FILE_BYTES + 1);                    // sparse: no 16 MB written
+        }
+        ClassLabels labels = ClassLabels.forModel(3, weights);
+        assertThat(labels.source()).isEqualTo("generic");
+        assertThat(labels.warning()).contains("over 16 MB");
+    }
+
+    @Test
     void withoutAFileThereIsNothingToSay() {
         ClassLabels labels = ClassLabels.forModel(4, dir.resolve("model.pth"));
         assertThat(labels.source()).isEqualTo("generic");
