@@ -72,6 +72,12 @@ public final class AtomicFiles {
     public static String describe(Path target, IOException e) {
         if (e instanceof FileAlreadyExistsException) return Messages.get("error.write.alreadyExists", target);
         String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) reason = f.getReason();   // not the path again
+        if (e instanceof java.nio.file.DirectoryNotEmptyException) reason = Messages.get("error.write.folderInTheWay");
+        else if (e instanceof java.nio.file.FileSystemException f && f.getReason() == null && f.getMessage() != null
+                && f.getMessage().equals(f.getFile())) {
+            reason = Messages.get("error.write.failed", e.getClass().getSimpleName().replace("Exception", ""));
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t.getMessage() != null && t.getMessage().contains("No space left")) reason = Messages.get("error.write.noSpace");
         }

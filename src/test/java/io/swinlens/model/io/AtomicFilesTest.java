@@ -25,4 +25,15 @@ class AtomicFilesTest {
             assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".part"));
         }
     }
+
+    @Test
+    void aFolderInTheWayIsNamedAsSuch() throws Exception {
+        Path target = Files.createDirectories(dir.resolve("manifest.json"));
+        Files.writeString(target.resolve("inside.txt"), "x");
+        java.io.IOException e = org.assertj.core.api.Assertions.catchThrowableOfType(
+                () -> AtomicFiles.write(target, true, out -> out.write(1)), java.io.IOException.class);
+        assertThat(AtomicFiles.describe(target, e)).endsWith("manifest.json: Is a directory");      // the reason, not the path again
+        assertThat(AtomicFiles.describe(target, new java.nio.file.DirectoryNotEmptyException(target.toString())))
+                .endsWith("manifest.json: a folder of that name, not empty, is in the way");
+    }
 }
