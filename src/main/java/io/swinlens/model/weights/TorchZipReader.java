@@ -85,6 +85,73 @@ final class TorchZipReader {
             }
             requirePlausibleSize(file, entry, fileSize);
         }
+        requireHeadersWhereTheIndexSays(file, fileSize);
+    }
+
+    /**
+     * Each central-directory entry's local header is at the offset it gives and names the same entry. Java's ZipFile
+     * reads an entry's data wherever the index points without comparing the names there, so an index pointing a
+     * storage at another entry's header gave that entry's bytes as weights (garbage predictions, exit 0). A zip64
+     * archive (over 4 GB or 65,535 entries) is left to ZipFile's own checks.
+     */
+    private static void requireHeadersWhereTheIndexSays(Path file, long fileSize) throws WeightsException {
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file)) {
+            int tail = (int) Math.min(fileSize, 22 + 65_535);
+            java.nio.ByteBuffer end = java.nio.ByteBuffer.allocate(tail).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            readFully(ch, end, fileSize - tail);
+            int eocd = -1;
+            for (int i = tail - 22; i >= 0; i--) {
+                if (end.getInt(i) == 0x06054b50) {
+                    eocd = i;
+                    break;
+                }
+            }
+            if (eocd < 0) return;                                     // ZipFile opened it: a form this pass does not read
+            int count = end.getShort(eocd + 10) & 0xFFFF;
+            long size = end.getInt(eocd + 12) & 0xFFFFFFFFL;
+            long start = end.getInt(eocd + 16) & 0xFFFFFFFFL;
+            if (count == 0xFFFF || start == 0xFFFFFFFFL || size > fileSize || start + size > fileSize) return;   // zip64
+            java.nio.ByteBuffer cd = java.nio.ByteBuffer.allocate((int) size).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            readFully(ch, cd, start);
+            java.nio.ByteBuffer local = java.nio.ByteBuffer.allocate(30 + 0xFFFF).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            for (int at = 0, n = 0; n < count && at + 46 <= size; n++) {
+                if (cd.getInt(at) != 0x02014b50) return;
+                int nameLength = cd.getShort(at + 28) & 0xFFFF;
+                int extra = cd.getShort(at + 30) & 0xFFFF;
+                int comment = cd.getShort(at + 32) & 0xFFFF;
+                long offset = cd.getInt(at + 42) & 0xFFFFFFFFL;
+                if (at + 46 + nameLength > size) return;
+                byte[] name = new byte[nameLength];
+                cd.get(at + 46, name);
+                if (offset != 0xFFFFFFFFL) {
+                    local.clear().limit(30 + nameLength);
+                    readFully(ch, local, offset);
+                    byte[] there = new byte[nameLength];
+                    boolean same = local.position() == 30 + nameLength && local.getInt(0) == 0x04034b50
+                            && (local.getShort(26) & 0xFFFF) == nameLength;
+                    if (same) {
+                        local.get(30, there);
+                        same = java.util.Arrays.equals(name, there);
+                    }
+                    if (!same) {
+                        throw WeightsException.of(Kind.CORRUPT, file, Messages.get("error.zip.headerElsewhere",
+                                Printable.quoted(new String(name, java.nio.charset.StandardCharsets.UTF_8))));
+                    }
+                }
+                at += 46 + nameLength + extra + comment;
+            }
+        } catch (IOException e) {
+            throw new WeightsException(Kind.UNREADABLE, Messages.get("error.zip.cannotReadFile", WeightsException.fileName(file), e.getMessage()), e);
+        }
+    }
+
+    /** Reads until the buffer is full or the file ends. */
+    private static void readFully(java.nio.channels.FileChannel ch, java.nio.ByteBuffer into, long at) throws IOException {
+        while (into.hasRemaining()) {
+            int n = ch.read(into, at);
+            if (n < 0) return;
+            at += n;
+        }
     }
 
     private static RawTensor tensor(Path file, ZipFile zip, String prefix, String key, TensorSpec spec)

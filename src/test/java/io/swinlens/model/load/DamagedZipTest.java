@@ -42,4 +42,24 @@ class DamagedZipTest {
         assertThat(e.getMessage()).startsWith("damaged.pth: ").doesNotContain("null").doesNotContain("LOC");
         assertThat(e.getMessage().lines()).hasSize(1);
     }
+
+    @org.junit.jupiter.api.Test
+    void aTensorEntryPointedAtAnotherEntrysHeaderIsRefusedNotRead() throws Exception {
+        byte[] zip = Files.readAllBytes(Fixtures.file("m7", "official.pth"));
+        ByteBuffer b = ByteBuffer.wrap(zip).order(ByteOrder.LITTLE_ENDIAN);
+        int moved = 0;
+        for (int i = 0; i + 46 <= zip.length; i++) {
+            if (b.getInt(i) != 0x02014b50) continue;
+            int nameLength = b.getShort(i + 28) & 0xFFFF;
+            if (new String(zip, i + 46, nameLength, java.nio.charset.StandardCharsets.UTF_8).matches(".*/data/\\d+")) {
+                b.putInt(i + 42, 0);                                          // the first entry's header: data.pkl's
+                moved++;
+            }
+        }
+        assertThat(moved).isGreaterThan(0);
+        Path file = Files.write(dir.resolve("elsewhere.pth"), zip);
+        WeightsException e = catchThrowableOfType(() -> ModelLoader.load(file), WeightsException.class);
+        assertThat(e).as("loaded another entry's bytes as weights").isNotNull();
+        assertThat(e.getMessage()).startsWith("elsewhere.pth: the zip index points entry").contains("at data that is not that entry's");
+    }
 }
