@@ -59,7 +59,7 @@ final class ModelOptions {
             }
             return loaded;
         } catch (WeightsException e) {
-            throw new CliException(e.kind() == WeightsException.Kind.NOT_FOUND && weights == null
+            throw new CliException(e.kind() == WeightsException.Kind.NOT_FOUND && weights == null || e.kind() == WeightsException.Kind.USER_HINT
                     ? ExitCodes.USAGE : ExitCodes.UNUSABLE_WEIGHTS, e.getMessage());
         }
     }

@@ -310,6 +310,11 @@ class EngineCommandsTest {
             assertThat(r.err()).contains("--pretrained-window takes windows from 2 to 128");
         }
         assertThat(CliRunner.run("info", fixture("v2b", "timm_window4.pth"), "--pretrained-window", "6,6,3").exitCode()).isZero();
+        var count = CliRunner.run("info", fixture("v2b", "timm_window4.pth"), "--pretrained-window", "6,6");       // 3 stages
+        assertThat(count.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(count.err()).contains("gives 2 pretrained window sizes").contains("3 stages");
+        assertThat(CliRunner.run("predict", fixture("v2b", "run_32x32/input.npy"), "--weights", fixture("v2b", "timm_window4.pth"),
+                "--pretrained-window", "6,6").exitCode()).isEqualTo(ExitCodes.USAGE);
     }
 
     @Test

@@ -115,13 +115,17 @@ final class ConfigDetector {
             }
             if (hints.pretrainedWindows() != null) {
                 int[] given = hints.pretrainedWindows();
+                // a list of the wrong length, or a window below 2, from the user: a usage error (the file's own
+                // buffers disagreeing with the user's value stays a file error)
+                WeightsException.Kind misfit = "--pretrained-window".equals(hints.pretrainedSource())
+                        ? WeightsException.Kind.USER_HINT : WeightsException.Kind.SHAPE_MISMATCH;
                 if (given.length != stages) {
-                    throw new WeightsException(WeightsException.Kind.SHAPE_MISMATCH, Messages.get("error.detect.pretrainedCount", fileName, hints.pretrainedSource(),
+                    throw new WeightsException(misfit, Messages.get("error.detect.pretrainedCount", fileName, hints.pretrainedSource(),
                             given.length, Arrays.toString(given), stages));
                 }
                 for (int s = 0; s < stages; s++) {
                     if (given[s] != 0 && given[s] < 2) {
-                        throw new WeightsException(WeightsException.Kind.SHAPE_MISMATCH, Messages.get("error.detect.pretrainedBelow2", fileName, hints.pretrainedSource(), given[s], s));
+                        throw new WeightsException(misfit, Messages.get("error.detect.pretrainedBelow2", fileName, hints.pretrainedSource(), given[s], s));
                     }
                     if (buffers && given[s] != (pretrained[s] == 0 ? tableWindows[s] : pretrained[s]) && given[s] != 0) {
                         throw new WeightsException(WeightsException.Kind.SHAPE_MISMATCH, Messages.get("error.detect.pretrainedDisagrees", fileName, hints.pretrainedSource(), s, given[s],

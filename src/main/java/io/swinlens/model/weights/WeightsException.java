@@ -16,7 +16,9 @@ public class WeightsException extends Exception {
     /** What went wrong, so callers can react (for example, offer a file chooser on NOT_FOUND). */
     public enum Kind {
         NOT_FOUND, UNREADABLE, UNKNOWN_FORMAT, TRUNCATED, CORRUPT, UNSAFE,
-        MISSING_TENSOR, UNEXPECTED_TENSOR, SHAPE_MISMATCH, UNSUPPORTED_DTYPE
+        MISSING_TENSOR, UNEXPECTED_TENSOR, SHAPE_MISMATCH, UNSUPPORTED_DTYPE,
+        /** What the user said of the file (--pretrained-window) does not fit it: a usage error, not a bad file. */
+        USER_HINT
     }
 
     private final Kind kind;
