@@ -51,8 +51,10 @@ public final class ClassLabels {
                     if (lines.size() == classes) return new ClassLabels(lines, sidecar.getFileName().toString());
                     warning = Messages.get("error.labels.count", shownName, lines.size(), classes);
                 }
-            } catch (IOException e) {                     // also text that is not UTF-8
-                warning = Messages.get("error.labels.unreadable", shownName, e.getClass().getSimpleName());
+            } catch (java.nio.charset.CharacterCodingException e) {
+                warning = Messages.get("error.labels.notUtf8", shownName);
+            } catch (IOException e) {
+                warning = Messages.get("error.labels.unreadable", shownName, e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName());
             }
         }
         String bundled = classes == 1000 ? "/labels/imagenet-1k.txt" : classes == 21841 ? "/labels/imagenet-22k.txt" : null;

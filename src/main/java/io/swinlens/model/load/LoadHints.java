@@ -135,7 +135,8 @@ record LoadHints(Integer window, String windowSource, int[] pretrainedWindows, S
             String arch = o.has("architecture") && o.get("architecture").isJsonPrimitive() ? o.get("architecture").getAsString() : "";
             return type.startsWith("swin") || arch.startsWith("swin") ? o : null;
         } catch (IOException | RuntimeException e) {      // not UTF-8, not JSON, unreadable
-            unread[0] = Messages.get("error.config.unread", beside, Messages.get("error.config.unread.notJson", e.getClass().getSimpleName()));
+            unread[0] = Messages.get("error.config.unread", beside, Messages.get(e instanceof java.nio.charset.CharacterCodingException
+                    ? "error.config.unread.notUtf8" : e instanceof IOException ? "error.config.unread.io" : "error.config.unread.notJson"));
             return null;
         }
     }

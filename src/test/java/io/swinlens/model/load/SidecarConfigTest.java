@@ -59,7 +59,7 @@ class SidecarConfigTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = ';', value = {"{\"model_type\": \"swinv2\",; not JSON", "[1, 2, 3]; not an object"})
+    @CsvSource(delimiter = ';', value = {"{\"model_type\": \"swinv2\",; not valid JSON", "[1, 2, 3]; not an object"})
     void aConfigThatCannotBeReadIsSaidInAWarning(String text, String why) throws Exception {
         LoadedModel m = ModelLoader.load(withConfig(text));
         assertThat(m.warnings()).anyMatch(w -> w.contains("config.json beside model.safetensors was not read") && w.contains(why));
