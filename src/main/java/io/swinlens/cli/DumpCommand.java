@@ -202,9 +202,11 @@ final class DumpCommand implements Callable<Integer> {
      */
     private void commit(List<String> names) {
         List<Path> added = new ArrayList<>();
+        List<Path> madeFolders = new ArrayList<>();
         for (String name : names) {
             Path target = out.resolve(name);
             try {
+                for (Path f = target.toAbsolutePath().getParent(); f != null && !Files.exists(f); f = f.getParent()) madeFolders.add(f);
                 Files.createDirectories(target.toAbsolutePath().getParent());
                 boolean existed = Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS);
                 if (overwrite) Files.move(staging.resolve(name), target, StandardCopyOption.REPLACE_EXISTING);
@@ -212,6 +214,8 @@ final class DumpCommand implements Callable<Integer> {
                 if (!existed) added.add(target);
             } catch (IOException e) {
                 for (Path p : added) p.toFile().delete();
+                madeFolders.sort(java.util.Comparator.comparingInt(Path::getNameCount).reversed());
+                for (Path f : madeFolders) f.toFile().delete();          // only empty ones go; the deepest first
                 throw new CliException(ExitCodes.OUTPUT_ERROR, Messages.get("cli.dump.nothingWritten", AtomicFiles.describe(target, e)));
             }
         }
