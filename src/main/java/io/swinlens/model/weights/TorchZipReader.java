@@ -233,6 +233,11 @@ final class TorchZipReader {
             if (bytes.length != length) {
                 throw new IOException(Messages.get("error.zip.storageEnded", offset + bytes.length));
             }
+            if (offset == 0 && length == entry.getSize() && entry.getCrc() >= 0) {    // the whole entry: check its CRC-32
+                java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+                crc.update(bytes);
+                if (crc.getValue() != entry.getCrc()) throw new IOException(Messages.get("error.zip.crc", Printable.quoted(entry.getName())));
+            }
             return ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         } catch (IOException e) {
             throw new UncheckedIOException(Messages.get("error.zip.cannotReadStorage", WeightsException.fileName(file), entry.getName(), e.getMessage()), e);

@@ -44,6 +44,26 @@ class DamagedZipTest {
     }
 
     @org.junit.jupiter.api.Test
+    void aFlippedByteInATensorIsCaughtByTheEntrysCrc() throws Exception {
+        byte[] zip = Files.readAllBytes(Fixtures.file("m7", "official.pth"));
+        ByteBuffer b = ByteBuffer.wrap(zip).order(ByteOrder.LITTLE_ENDIAN);
+        int flipped = 0;
+        for (int i = 0; i + 30 <= zip.length && flipped == 0; i++) {            // the first storage entry's first data byte
+            if (b.getInt(i) != 0x04034b50) continue;
+            int nameLength = b.getShort(i + 26) & 0xFFFF;
+            int extra = b.getShort(i + 28) & 0xFFFF;
+            if (new String(zip, i + 30, nameLength, java.nio.charset.StandardCharsets.UTF_8).matches(".*/data/\\d+")) {
+                zip[i + 30 + nameLength + extra] ^= 0x40;
+                flipped++;
+            }
+        }
+        Path file = Files.write(dir.resolve("flipped.pth"), zip);
+        WeightsException e = catchThrowableOfType(() -> ModelLoader.load(file), WeightsException.class);
+        assertThat(e).as("loaded a damaged weight").isNotNull();
+        assertThat(e.getMessage()).contains("fail its CRC-32 check").hasLineCount(1);
+    }
+
+    @org.junit.jupiter.api.Test
     void aTensorEntryPointedAtAnotherEntrysHeaderIsRefusedNotRead() throws Exception {
         byte[] zip = Files.readAllBytes(Fixtures.file("m7", "official.pth"));
         ByteBuffer b = ByteBuffer.wrap(zip).order(ByteOrder.LITTLE_ENDIAN);
