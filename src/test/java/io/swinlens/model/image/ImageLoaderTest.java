@@ -122,16 +122,20 @@ class ImageLoaderTest {
 
     /** Inserts an APP2 ICC_PROFILE segment (one chunk of one) right after SOI. */
     static byte[] withIccProfile(byte[] jpeg, byte[] profile) {
-        byte[] tag = {'I', 'C', 'C', '_', 'P', 'R', 'O', 'F', 'I', 'L', 'E', 0, 1, 1};
-        int length = 2 + tag.length + profile.length;
+        return withSegment(jpeg, 0xE2, new byte[]{'I', 'C', 'C', '_', 'P', 'R', 'O', 'F', 'I', 'L', 'E', 0, 1, 1}, profile);
+    }
+
+    /** Inserts a segment with this marker, its length and the parts as its payload right after SOI. */
+    static byte[] withSegment(byte[] jpeg, int marker, byte[]... parts) {
+        int length = 2;
+        for (byte[] p : parts) length += p.length;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(jpeg, 0, 2);
         out.write(0xFF);
-        out.write(0xE2);
+        out.write(marker);
         out.write(length >> 8);
         out.write(length & 0xFF);
-        out.writeBytes(tag);
-        out.writeBytes(profile);
+        for (byte[] p : parts) out.writeBytes(p);
         out.write(jpeg, 2, jpeg.length - 2);
         return out.toByteArray();
     }
@@ -164,17 +168,6 @@ class ImageLoaderTest {
             0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, (byte) orientation, 0, 0,
             0, 0, 0, 0,                    // no next IFD
         };
-        byte[] exif = {'E', 'x', 'i', 'f', 0, 0};
-        int length = 2 + exif.length + tiff.length;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(jpeg, 0, 2);
-        out.write(0xFF);
-        out.write(0xE1);
-        out.write(length >> 8);
-        out.write(length & 0xFF);
-        out.writeBytes(exif);
-        out.writeBytes(tiff);
-        out.write(jpeg, 2, jpeg.length - 2);
-        return out.toByteArray();
+        return withSegment(jpeg, 0xE1, new byte[]{'E', 'x', 'i', 'f', 0, 0}, tiff);
     }
 }
