@@ -119,7 +119,7 @@ final class ExportCommand implements Callable<Integer> {
         }
         ViewSettings settings = settings(loaded.config(), exportMode.heatmap());
         List<Path> files = ExportInputs.distinctOutputs(ExportInputs.expand(inputs, out));
-        files.forEach(f -> inputFiles.add(real(f)));
+        files.forEach(f -> inputFiles.add(ExportInputs.realPath(f)));
         if (files.isEmpty()) throw new CliException(ExitCodes.UNREADABLE_INPUT, Messages.get("cli.export.noInputs",
                 inputs.stream().map(Path::toString).collect(java.util.stream.Collectors.joining(", "))));
         PrintWriter err = spec.commandLine().getErr();
@@ -314,16 +314,8 @@ final class ExportCommand implements Callable<Integer> {
     /** The inputs of this run, as real paths: no output may replace one, --overwrite or not. */
     private final java.util.Set<Path> inputFiles = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    private static Path real(Path p) {
-        try {
-            return p.toRealPath();
-        } catch (IOException e) {
-            return p.toAbsolutePath().normalize();
-        }
-    }
-
     private void refuseExisting(Path target) {
-        if (Files.exists(target) && inputFiles.contains(real(target))) {
+        if (Files.exists(target) && inputFiles.contains(ExportInputs.realPath(target))) {
             throw new CliException(ExitCodes.OUTPUT_ERROR, Messages.get("cli.export.wouldReplaceInput", target));
         }
         if (!overwrite && Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {      // a dangling link counts too

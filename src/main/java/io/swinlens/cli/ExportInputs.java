@@ -58,12 +58,7 @@ final class ExportInputs {
         java.util.Map<Path, Path> seen = new java.util.LinkedHashMap<>();
         java.util.Map<String, Path> stems = new java.util.HashMap<>();
         for (Path file : files) {
-            Path key;
-            try {
-                key = file.toRealPath();                      // a file reached through a link is the same file
-            } catch (IOException e) {
-                key = file.toAbsolutePath().normalize();       // missing: reported when it is read
-            }
+            Path key = realPath(file);
             if (seen.containsKey(key)) continue;
             String stem = io.swinlens.analysis.ExportNames.stem(file).toLowerCase(Locale.ROOT);
             Path other = stems.putIfAbsent(stem, file);
@@ -74,6 +69,15 @@ final class ExportInputs {
             seen.put(key, file);
         }
         return new ArrayList<>(seen.values());
+    }
+
+    /** The file's real path (a file reached through a link is the same file), or, when it is missing, its absolute one. */
+    static Path realPath(Path file) {
+        try {
+            return file.toRealPath();
+        } catch (IOException e) {
+            return file.toAbsolutePath().normalize();       // missing: reported when it is read
+        }
     }
 
     private static boolean sameFolder(Path a, Path b) {

@@ -43,7 +43,7 @@ final class InfoCommand implements Callable<Integer> {
             ModelOptions.checkPretrained(pretrainedWindow);
             model = ModelLoader.load(weights, pretrainedWindow);
         } catch (WeightsException e) {
-            throw new CliException(e.kind() == WeightsException.Kind.USER_HINT ? ExitCodes.USAGE : ExitCodes.UNUSABLE_WEIGHTS, e.getMessage());
+            throw new CliException(ModelOptions.exitCodeOf(e), e.getMessage());
         } finally {
             Messages.setLanguage(language);
         }

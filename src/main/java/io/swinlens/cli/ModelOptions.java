@@ -59,8 +59,7 @@ final class ModelOptions {
             }
             return loaded;
         } catch (WeightsException e) {
-            throw new CliException(e.kind() == WeightsException.Kind.NOT_FOUND && weights == null || e.kind() == WeightsException.Kind.USER_HINT
-                    ? ExitCodes.USAGE : ExitCodes.UNUSABLE_WEIGHTS, e.getMessage());
+            throw new CliException(e.kind() == WeightsException.Kind.NOT_FOUND && weights == null ? ExitCodes.USAGE : exitCodeOf(e), e.getMessage());
         }
     }
 
@@ -71,6 +70,11 @@ final class ModelOptions {
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCodes.USAGE, e.getMessage());
         }
+    }
+
+    /** A file that cannot be used is exit 4; what the user said of it not fitting (--pretrained-window) is a usage error. */
+    static int exitCodeOf(WeightsException e) {
+        return e.kind() == WeightsException.Kind.USER_HINT ? ExitCodes.USAGE : ExitCodes.UNUSABLE_WEIGHTS;
     }
 
     /** --pretrained-window's values: 0 (a stage without one) or 2..128; a usage error otherwise. */

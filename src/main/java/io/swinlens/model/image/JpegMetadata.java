@@ -81,8 +81,10 @@ final class JpegMetadata {
         return out.toByteArray();
     }
 
+    private static final byte[] ICC_TAG = "ICC_PROFILE\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
     private static boolean isIccProfile(byte[] b, int pos, int end) {
-        byte[] tag = "ICC_PROFILE\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] tag = ICC_TAG;
         if (end - pos < tag.length) {
             return false;
         }

@@ -110,7 +110,8 @@ final class TorchZipReader {
             int count = end.getShort(eocd + 10) & 0xFFFF;
             long size = end.getInt(eocd + 12) & 0xFFFFFFFFL;
             long start = end.getInt(eocd + 16) & 0xFFFFFFFFL;
-            if (count == 0xFFFF || start == 0xFFFFFFFFL || size > fileSize || start + size > fileSize) return;   // zip64
+            if (count == 0xFFFF || start == 0xFFFFFFFFL || start + size > fileSize) return;   // zip64, or left to ZipFile
+            if (size > Integer.MAX_VALUE - 8) return;                 // no index of a Swin's few hundred entries is that large
             java.nio.ByteBuffer cd = java.nio.ByteBuffer.allocate((int) size).order(java.nio.ByteOrder.LITTLE_ENDIAN);
             readFully(ch, cd, start);
             java.nio.ByteBuffer local = java.nio.ByteBuffer.allocate(30 + 0xFFFF).order(java.nio.ByteOrder.LITTLE_ENDIAN);
