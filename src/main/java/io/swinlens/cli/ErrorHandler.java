@@ -23,13 +23,44 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
         String message = e.getMessage();
         if (e instanceof CommandLine.UnmatchedArgumentException u && cli.getParent() == null && !u.getUnmatched().isEmpty()
                 && !u.getUnmatched().get(0).startsWith("-")) {
-            // "swinlens predcit x.png": a mistyped command, said as such with the closest names picocli finds
+            // "swinlens predcit x.png": a mistyped command, said as such with the closest names
             String word = u.getUnmatched().get(0);
-            java.util.List<String> near = u.getSuggestions().stream().filter(cli.getSubcommands()::containsKey).limit(3).toList();
+            java.util.List<String> near = nearest(word, cli.getSubcommands().keySet());
             message = near.isEmpty() ? Messages.get("cli.usage.unknownCommand", word, String.join(", ", cli.getSubcommands().keySet()))
                     : Messages.get("cli.usage.unknownCommandNear", word, String.join(", ", near));
         }
         cli.getErr().println(Messages.get("cli.usage.line", command, io.swinlens.model.io.Printable.sanitize(message)));
         return ExitCodes.USAGE;
+    }
+
+    /**
+     * The names within a typing slip of {@code word}, closest first: at most two edits (one for names of
+     * up to four letters), where swapping two neighbouring letters counts as one ("bnech" is bench).
+     * Picocli's own suggestions rank by shared letter pairs, which named fetch for "bnech".
+     */
+    static java.util.List<String> nearest(String word, java.util.Collection<String> names) {
+        String typed = word.toLowerCase(java.util.Locale.ROOT);
+        record Near(String name, int edits) {}
+        return names.stream()
+                .map(n -> new Near(n, edits(typed, n.toLowerCase(java.util.Locale.ROOT))))
+                .filter(n -> n.edits() <= (Math.min(typed.length(), n.name().length()) <= 4 ? 1 : 2))
+                .sorted(java.util.Comparator.comparingInt(Near::edits).thenComparing(Near::name))
+                .limit(3).map(Near::name).toList();
+    }
+
+    /** Insertions, deletions, substitutions and swaps of neighbours that turn a into b (optimal string alignment). */
+    static int edits(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) d[i][0] = i;
+        for (int j = 0; j <= b.length(); j++) d[0][j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1))
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+            }
+        }
+        return d[a.length()][b.length()];
     }
 }

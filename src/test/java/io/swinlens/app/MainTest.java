@@ -26,6 +26,12 @@ class MainTest {
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("predcit").contains("predict");
         assertThat(r.err().strip().lines()).hasSize(1);
+        assertThat(io.swinlens.cli.CliRunner.run("bnech").err()).as("two letters swapped").contains("did you mean bench?");
+        assertThat(io.swinlens.cli.CliRunner.run("exprot", "x.png").err()).contains("did you mean export?");
+        assertThat(io.swinlens.cli.CliRunner.run("Predict", "x.png").err()).as("another case is one command").contains("predict");
+        var far = io.swinlens.cli.CliRunner.run("zebra", "x.png");
+        assertThat(far.err()).as("nothing near: every command is listed").contains("info").contains("bench").contains("fetch")
+                .doesNotContain("did you mean");
     }
 
     @Test
